@@ -1,0 +1,131 @@
+"""The Actor aggregate: states, people and organisations, their names and offices."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from eventsourcing.domain import Aggregate
+
+from events.ids import actor_id
+from events.values import DomainError, Source
+
+__all__ = ["ACTOR_KINDS", "Actor"]
+
+ACTOR_KINDS = ("state", "person", "organization")
+
+
+class Actor(Aggregate):
+    """Someone who acts: a state, a person or an organisation."""
+
+    class ActorRegistered(Aggregate.Created):
+        slug: str
+        kind: str
+        state: str | None
+        names: dict[str, str]
+        aliases: list[str]
+        wikidata: str | None
+
+        def apply(self, aggregate: Actor) -> None:
+            aggregate.slug = self.slug
+            aggregate.kind = self.kind
+            aggregate.state = self.state
+            aggregate.names = dict(self.names)
+            aggregate.aliases = list(self.aliases)
+            aggregate.wikidata = self.wikidata
+            aggregate.offices = []
+
+    class AliasAdded(Aggregate.Event):
+        alias: str
+
+        def apply(self, aggregate: Actor) -> None:
+            aggregate.aliases.append(self.alias)
+
+    class OfficeAssumed(Aggregate.Event):
+        office: str
+        organization: str | None
+        state: str | None
+        since: date
+        source: Source
+
+        def apply(self, aggregate: Actor) -> None:
+            aggregate.offices.append({"office": self.office, "since": self.since, "until": None})
+
+    class OfficeLeft(Aggregate.Event):
+        office: str
+        until: date
+        source: Source
+
+        def apply(self, aggregate: Actor) -> None:
+            for held in aggregate.offices:
+                if held["office"] == self.office and held["until"] is None:
+                    held["until"] = self.until
+
+    slug: str
+    kind: str
+    state: str | None
+    names: dict[str, str]
+    aliases: list[str]
+    wikidata: str | None
+    offices: list[dict[str, Any]]
+
+    def __init__(self) -> None:
+        pass
+
+    @classmethod
+    def register(
+        cls,
+        slug: str,
+        kind: str,
+        state: str | None,
+        names: dict[str, str],
+        aliases: list[str] | None = None,
+        wikidata: str | None = None,
+        **meta: Any,
+    ) -> Actor:
+        if kind not in ACTOR_KINDS:
+            raise DomainError(f"actor kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}")
+        if not slug or slug != slug.strip() or " " in slug:
+            raise DomainError(f"actor slug {slug!r} must be one word such as xie-feng")
+        return cls._create(
+            cls.ActorRegistered,
+            id=actor_id(slug),
+            slug=slug,
+            kind=kind,
+            state=state,
+            names=names,
+            aliases=list(aliases or []),
+            wikidata=wikidata,
+            **meta,
+        )
+
+    def add_alias(self, alias: str, **meta: Any) -> None:
+        if alias in self.aliases or alias in self.names.values():
+            return
+        self.trigger_event(self.AliasAdded, alias=alias, **meta)
+
+    def holds(self, office: str) -> bool:
+        return any(h["office"] == office and h["until"] is None for h in self.offices)
+
+    def assume_office(
+        self, office: str, organization: str | None, state: str | None, since: date, source: Source, **meta: Any
+    ) -> None:
+        if any(h["office"] == office and h["since"] == since for h in self.offices):
+            return
+        self.trigger_event(
+            self.OfficeAssumed,
+            office=office,
+            organization=organization,
+            state=state,
+            since=since,
+            source=source,
+            **meta,
+        )
+
+    def leave_office(self, office: str, until: date, source: Source, **meta: Any) -> None:
+        if not self.holds(office):
+            raise DomainError(f"{self.slug} holds no office {office!r} to leave")
+        held = next(h for h in self.offices if h["office"] == office and h["until"] is None)
+        if until < held["since"]:
+            raise DomainError(f"{self.slug} cannot leave {office!r} on {until}, before taking it on {held['since']}")
+        self.trigger_event(self.OfficeLeft, office=office, until=until, source=source, **meta)

@@ -1,0 +1,103 @@
+"""The Channel aggregate: a standing line of contact between two states, and its status."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from eventsourcing.domain import Aggregate
+
+from events.ids import channel_id
+from events.values import Source
+
+__all__ = ["Channel"]
+
+
+class Channel(Aggregate):
+    """A military-to-military (or other) channel of a dyad; status is derived from these events."""
+
+    class ChannelRegistered(Aggregate.Created):
+        slug: str
+        dyad: str
+        names: dict[str, str]
+        aliases: list[str]
+        level: str | None
+
+        def apply(self, aggregate: Channel) -> None:
+            aggregate.slug = self.slug
+            aggregate.dyad = self.dyad
+            aggregate.names = dict(self.names)
+            aggregate.aliases = list(self.aliases)
+            aggregate.level = self.level
+            aggregate.assessments = []
+
+    class ChannelSuspended(Aggregate.Event):
+        on: date
+        by: str | None
+        reason: str | None
+        source: Source
+
+        def apply(self, aggregate: Channel) -> None:
+            aggregate.assessments.append(("suspended", self.on, self.source["url"]))
+
+    class ChannelStalled(Aggregate.Event):
+        on: date
+        reason: str | None
+        source: Source
+
+        def apply(self, aggregate: Channel) -> None:
+            aggregate.assessments.append(("stalled", self.on, self.source["url"]))
+
+    class ChannelResumed(Aggregate.Event):
+        on: date
+        reason: str | None
+        source: Source
+
+        def apply(self, aggregate: Channel) -> None:
+            aggregate.assessments.append(("resumed", self.on, self.source["url"]))
+
+    slug: str
+    dyad: str
+    names: dict[str, str]
+    aliases: list[str]
+    level: str | None
+    assessments: list[tuple[str, date, str]]
+
+    def __init__(self) -> None:
+        pass
+
+    @classmethod
+    def register(
+        cls, slug: str, dyad: str, names: dict[str, str], aliases: list[str], level: str | None, **meta: Any
+    ) -> Channel:
+        return cls._create(
+            cls.ChannelRegistered,
+            id=channel_id(dyad, slug),
+            slug=slug,
+            dyad=dyad,
+            names=names,
+            aliases=list(aliases),
+            level=level,
+            **meta,
+        )
+
+    def _already(self, status: str, on: date, source: Source) -> bool:
+        return (status, on, source["url"]) in self.assessments
+
+    def suspend(self, on: date, by: str | None, reason: str | None, source: Source, **meta: Any) -> bool:
+        if self._already("suspended", on, source):
+            return False
+        self.trigger_event(self.ChannelSuspended, on=on, by=by, reason=reason, source=source, **meta)
+        return True
+
+    def stall(self, on: date, reason: str | None, source: Source, **meta: Any) -> bool:
+        if self._already("stalled", on, source):
+            return False
+        self.trigger_event(self.ChannelStalled, on=on, reason=reason, source=source, **meta)
+        return True
+
+    def resume(self, on: date, reason: str | None, source: Source, **meta: Any) -> bool:
+        if self._already("resumed", on, source):
+            return False
+        self.trigger_event(self.ChannelResumed, on=on, reason=reason, source=source, **meta)
+        return True

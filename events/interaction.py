@@ -1,0 +1,187 @@
+"""The Interaction aggregate: meetings, calls, statements, refusals, with their sources."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from eventsourcing.domain import Aggregate
+
+from events.values import DomainError, Source
+from events.vocab import INTERACTION_KINDS, INTERACTION_STATUSES, PRECISIONS
+
+__all__ = ["AMENDABLE_FIELDS", "Interaction"]
+
+AMENDABLE_FIELDS = (
+    "kind",
+    "status",
+    "occurred_on",
+    "precision",
+    "until",
+    "location",
+    "channel",
+    "summary",
+    "initiator",
+    "recipient",
+)
+
+
+class Interaction(Aggregate):
+    """One reported interaction between two states, kept with every source that reported it."""
+
+    class InteractionReported(Aggregate.Created):
+        kind: str
+        status: str
+        participants: list[str]
+        initiator: str | None
+        recipient: str | None
+        dyad: str
+        occurred_on: date
+        precision: str
+        until: date | None
+        location: str | None
+        channel: str | None
+        summary: str | None
+        cameo: str
+        goldstein: float
+        plover: str | None
+        codebook: str
+        source: Source
+
+        def apply(self, aggregate: Interaction) -> None:
+            for name in (
+                "kind",
+                "status",
+                "initiator",
+                "recipient",
+                "dyad",
+                "occurred_on",
+                "precision",
+                "until",
+                "location",
+                "channel",
+                "summary",
+                "cameo",
+                "goldstein",
+            ):
+                setattr(aggregate, name, getattr(self, name))
+            aggregate.participants = list(self.participants)
+            aggregate.sources = [self.source]
+            aggregate.retracted = False
+
+    class InteractionCorroborated(Aggregate.Event):
+        source: Source
+
+        def apply(self, aggregate: Interaction) -> None:
+            aggregate.sources.append(self.source)
+
+    class InteractionAmended(Aggregate.Event):
+        changes: dict[str, Any]
+        reason: str
+        source: Source
+
+        def apply(self, aggregate: Interaction) -> None:
+            for name, value in self.changes.items():
+                setattr(aggregate, name, value)
+            aggregate.sources.append(self.source)
+
+    class InteractionRetracted(Aggregate.Event):
+        reason: str
+        source: Source
+
+        def apply(self, aggregate: Interaction) -> None:
+            aggregate.retracted = True
+
+    class InteractionConfirmed(Aggregate.Event):
+        occurred_on: date
+        source: Source
+
+        def apply(self, aggregate: Interaction) -> None:
+            aggregate.status = "occurred"
+            aggregate.occurred_on = self.occurred_on
+            aggregate.sources.append(self.source)
+
+    class InteractionCancelled(Aggregate.Event):
+        reason: str
+        source: Source
+
+        def apply(self, aggregate: Interaction) -> None:
+            aggregate.status = "cancelled"
+            aggregate.sources.append(self.source)
+
+    kind: str
+    status: str
+    participants: list[str]
+    initiator: str | None
+    recipient: str | None
+    dyad: str
+    occurred_on: date
+    precision: str
+    until: date | None
+    location: str | None
+    channel: str | None
+    summary: str | None
+    cameo: str
+    goldstein: float
+    sources: list[Source]
+    retracted: bool
+
+    def __init__(self) -> None:
+        pass
+
+    @staticmethod
+    def check(kind: str, status: str, precision: str, occurred_on: date, until: date | None) -> None:
+        if kind not in INTERACTION_KINDS:
+            raise DomainError(f"unknown kind {kind!r}; kinds: {', '.join(INTERACTION_KINDS)}")
+        if status not in INTERACTION_STATUSES:
+            raise DomainError(f"status {status!r} is not one of {', '.join(INTERACTION_STATUSES)}")
+        if precision not in PRECISIONS:
+            raise DomainError(f"precision {precision!r} is not one of {', '.join(PRECISIONS)}")
+        if until is not None and until < occurred_on:
+            raise DomainError(f"--until {until} is before --on {occurred_on}")
+
+    def has_source(self, url: str) -> bool:
+        return any(s["url"] == url for s in self.sources)
+
+    def corroborate(self, source: Source, **meta: Any) -> bool:
+        """Add a second report; a source already cited adds nothing."""
+        if self.has_source(source["url"]):
+            return False
+        self.trigger_event(self.InteractionCorroborated, source=source, **meta)
+        return True
+
+    def confirm(self, occurred_on: date, source: Source, **meta: Any) -> None:
+        if self.status != "expected":
+            raise DomainError(f"interaction is {self.status}, only an expected one can be confirmed")
+        self.trigger_event(self.InteractionConfirmed, occurred_on=occurred_on, source=source, **meta)
+
+    def cancel(self, reason: str, source: Source, **meta: Any) -> None:
+        if self.status != "expected":
+            raise DomainError(f"interaction is {self.status}, only an expected one can be cancelled")
+        self.trigger_event(self.InteractionCancelled, reason=reason, source=source, **meta)
+
+    def amend(self, changes: dict[str, Any], reason: str, source: Source, **meta: Any) -> None:
+        self._check_live()
+        unknown = set(changes) - set(AMENDABLE_FIELDS) - {"participants"}
+        if unknown:
+            raise DomainError(f"cannot correct {', '.join(sorted(unknown))}; fields: {', '.join(AMENDABLE_FIELDS)}")
+        effective = {k: v for k, v in changes.items() if getattr(self, k) != v}
+        if not effective:
+            raise DomainError("the correction changes nothing")
+        merged = {
+            f: effective.get(f, getattr(self, f)) for f in ("kind", "status", "precision", "occurred_on", "until")
+        }
+        self.check(**merged)
+        if not reason:
+            raise DomainError("a correction needs --reason")
+        self.trigger_event(self.InteractionAmended, changes=effective, reason=reason, source=source, **meta)
+
+    def retract(self, reason: str, source: Source, **meta: Any) -> None:
+        self._check_live()
+        if not reason:
+            raise DomainError("a retraction needs --reason")
+        self.trigger_event(self.InteractionRetracted, reason=reason, source=source, **meta)
+
+    def _check_live(self) -> None:
+        if self.retracted:
+            raise DomainError("this interaction was retracted; report it anew instead")

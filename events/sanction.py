@@ -1,0 +1,141 @@
+"""The Sanction aggregate: one measure by one authority against one target."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from eventsourcing.domain import Aggregate
+
+from events.ids import sanction_id
+from events.values import DomainError, Source
+
+__all__ = ["Sanction"]
+
+
+class Sanction(Aggregate):
+    """A sanction imposed by a state on a person or organisation, until it is lifted."""
+
+    class SanctionImposed(Aggregate.Created):
+        imposed_by: str
+        authority: str
+        program: str
+        legal_basis: str | None
+        target: str
+        target_state: str | None
+        reason: str | None
+        effective_on: date
+        source: Source
+
+        def apply(self, aggregate: Sanction) -> None:
+            aggregate.target = self.target
+            aggregate.effective_on = self.effective_on
+            aggregate.lifted_on = None
+            aggregate.sources = [self.source]
+            aggregate.retracted = False
+
+    class SanctionCorroborated(Aggregate.Event):
+        source: Source
+
+        def apply(self, aggregate: Sanction) -> None:
+            aggregate.sources.append(self.source)
+
+    class SanctionAmended(Aggregate.Event):
+        changes: dict[str, Any]
+        reason: str
+        source: Source
+
+        def apply(self, aggregate: Sanction) -> None:
+            if "effective_on" in self.changes:
+                aggregate.effective_on = self.changes["effective_on"]
+            aggregate.sources.append(self.source)
+
+    class SanctionLifted(Aggregate.Event):
+        effective_on: date
+        source: Source
+
+        def apply(self, aggregate: Sanction) -> None:
+            aggregate.lifted_on = self.effective_on
+            aggregate.sources.append(self.source)
+
+    class SanctionRetracted(Aggregate.Event):
+        reason: str
+        source: Source
+
+        def apply(self, aggregate: Sanction) -> None:
+            aggregate.retracted = True
+
+    target: str
+    effective_on: date
+    lifted_on: date | None
+    sources: list[Source]
+    retracted: bool
+
+    def __init__(self) -> None:
+        pass
+
+    @classmethod
+    def impose(
+        cls,
+        *,
+        imposed_by: str,
+        authority: str,
+        program: str,
+        legal_basis: str | None,
+        target: str,
+        target_state: str | None,
+        reason: str | None,
+        effective_on: date,
+        source: Source,
+        **meta: Any,
+    ) -> Sanction:
+        if not authority or not program:
+            raise DomainError("a sanction needs --authority and --program")
+        return cls._create(
+            cls.SanctionImposed,
+            id=sanction_id(authority, program, target),
+            imposed_by=imposed_by,
+            authority=authority,
+            program=program,
+            legal_basis=legal_basis,
+            target=target,
+            target_state=target_state,
+            reason=reason,
+            effective_on=effective_on,
+            source=source,
+            **meta,
+        )
+
+    def corroborate(self, source: Source, **meta: Any) -> bool:
+        if any(s["url"] == source["url"] for s in self.sources):
+            return False
+        self.trigger_event(self.SanctionCorroborated, source=source, **meta)
+        return True
+
+    def lift(self, effective_on: date, source: Source, **meta: Any) -> bool:
+        if self.retracted:
+            raise DomainError("this sanction was retracted")
+        if self.lifted_on is not None:
+            if self.lifted_on == effective_on:
+                return False
+            raise DomainError(f"this sanction was already lifted on {self.lifted_on}")
+        if effective_on < self.effective_on:
+            raise DomainError(f"cannot lift on {effective_on}, before it took effect on {self.effective_on}")
+        self.trigger_event(self.SanctionLifted, effective_on=effective_on, source=source, **meta)
+        return True
+
+    def amend(self, changes: dict[str, Any], reason: str, source: Source, **meta: Any) -> None:
+        allowed = {"legal_basis", "reason", "effective_on", "program_name", "target_state"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise DomainError(f"cannot correct {', '.join(sorted(unknown))} of a sanction")
+        if not reason:
+            raise DomainError("a correction needs --reason")
+        self.trigger_event(self.SanctionAmended, changes=changes, reason=reason, source=source, **meta)
+
+    def retract(self, reason: str, source: Source, **meta: Any) -> None:
+        if self.retracted:
+            raise DomainError("this sanction was already retracted")
+        if not reason:
+            raise DomainError("a retraction needs --reason")
+        self.trigger_event(self.SanctionRetracted, reason=reason, source=source, **meta)

@@ -1,0 +1,113 @@
+"""Value types of the domain: dates with precision, sources, dyads, and input errors."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+__all__ = [
+    "DomainError",
+    "Source",
+    "make_dyad",
+    "make_source",
+    "parse_date",
+    "parse_timestamp",
+]
+
+Source = dict[str, Any]
+"""A source as stored in events: {url, outlet, language, published_at, retrieved_at,
+title, quote, derived_from}. Plain JSON data, so exports and feeds carry it as is."""
+
+SOURCE_FIELDS = ("url", "outlet", "language", "published_at", "retrieved_at", "title", "quote", "derived_from")
+
+
+class DomainError(ValueError):
+    """Input the domain refuses; the message is one line meant for a person."""
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_date(text: str | date, *, field: str = "date") -> tuple[date, str]:
+    """Parse YYYY, YYYY-MM or YYYY-MM-DD into (first day, precision)."""
+    if isinstance(text, datetime):
+        return text.date(), "day"
+    if isinstance(text, date):
+        return text, "day"
+    m = _DATE.match(str(text).strip())
+    if not m:
+        raise DomainError(f"{field}: {text!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    try:
+        value = date(int(year), int(month or 1), int(day or 1))
+    except ValueError as e:
+        raise DomainError(f"{field}: {text!r} is not a real date ({e})") from None
+    precision = "day" if day else "month" if month else "year"
+    return value, precision
+
+
+def parse_timestamp(text: str, *, field: str = "time") -> datetime:
+    """Parse an ISO 8601 date or date-time; naive values are taken as UTC."""
+
+    raw = str(text).strip()
+    try:
+        value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            d, _ = parse_date(raw, field=field)
+        except DomainError:
+            raise DomainError(f"{field}: {text!r} is not a date or time (use ISO 8601)") from None
+        value = datetime(d.year, d.month, d.day)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
+def make_source(
+    url: str | None,
+    *,
+    outlet: str | None = None,
+    language: str | None = None,
+    published_at: str | None = None,
+    retrieved_at: str | None = None,
+    title: str | None = None,
+    quote: str | None = None,
+    derived_from: str | None = None,
+) -> Source:
+    """Validate and normalise one source citation."""
+    if not url or not str(url).strip():
+        raise DomainError("every fact needs a source: give --source URL")
+    url = str(url).strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https", "urn", "file") or (parts.scheme in ("http", "https") and not parts.netloc):
+        raise DomainError(f"source: {url!r} is not an http(s) URL")
+    if published_at:
+        published_at = parse_timestamp(published_at, field="published").isoformat()
+    if retrieved_at:
+        retrieved_at = parse_timestamp(retrieved_at, field="retrieved").isoformat()
+    if language is not None and not re.match(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", language):
+        raise DomainError(f"language: {language!r} is not a language code such as en or zh")
+    return {
+        "url": url,
+        "outlet": outlet or parts.netloc or None,
+        "language": language,
+        "published_at": published_at,
+        "retrieved_at": retrieved_at,
+        "title": title,
+        "quote": quote,
+        "derived_from": derived_from,
+    }
+
+
+def make_dyad(states: set[str] | list[str], default: str = "CHN-USA") -> str:
+    """The dyad of a fact: its two states, sorted. A single state pairs with the default dyad."""
+    unique = sorted({s for s in states if s})
+    if len(unique) >= 2:
+        return "-".join(unique[:2]) if len(unique) == 2 else "-".join(unique)
+    if len(unique) == 1 and unique[0] in default.split("-"):
+        return default
+    if len(unique) == 1:
+        return unique[0]
+    return default

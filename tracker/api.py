@@ -1,0 +1,501 @@
+"""The library API: what the CLI and the tests call. One Session per store.
+
+The composition root: it builds the eventsourcing application from the store location,
+opens the read models, and keeps them caught up before every read.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+from uuid import UUID
+
+from events import EVENT_CLASSES, DomainError, make_source, parse_date, parse_timestamp
+from tracker import queries
+from tracker.application import Outcome, Tracker, utc_now
+from tracker.errors import OperationFailed, UsageError
+from tracker.facts import parse_fact
+from tracker.records import Record, event_from_record
+from tracker.store import StoreLocation, locate
+from tracker.views import Views, catch_up
+
+__all__ = ["Session", "open_session", "parse_jsonl"]
+
+Progress = Callable[[int], None]
+
+
+def parse_jsonl(text: str, *, what: str = "file") -> list[dict[str, Any]]:
+    """One JSON object a line, or one JSON array; a bad line is an error naming its number."""
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            items = json.loads(stripped)
+        except json.JSONDecodeError as e:
+            raise UsageError(f"{what}: not valid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+        for i, item in enumerate(items, start=1):
+            if not isinstance(item, dict):
+                raise UsageError(f"{what}: item {i} is not a JSON object")
+        return items
+    out = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise UsageError(f"{what}: line {number}: not valid JSON ({e.msg} at column {e.colno})") from None
+        if not isinstance(item, dict):
+            raise UsageError(f"{what}: line {number}: not a JSON object")
+        item["__line__"] = number
+        out.append(item)
+    return out
+
+
+@dataclass
+class Session:
+    """An open store: the event-sourced application plus its read models."""
+
+    location: StoreLocation
+    app: Tracker
+    views: Views
+    now: Callable[[], datetime] = utc_now
+    default_dyad: str = "CHN-USA"
+    _caught_up: bool = field(default=False, repr=False)
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    def read_batch(self, after: int, limit: int) -> list[Record]:
+        return list(self.app.records(after=after, limit=limit, stop=None)) if limit else []
+
+    def catch_up(self, progress: Progress | None = None) -> int:
+        """Bring the read models up to the end of the log."""
+        return catch_up(self.views, self._reader(), now=self.now().isoformat(), progress=progress)
+
+    def _reader(self) -> Callable[[int, int], list[Record]]:
+        def read(after: int, limit: int) -> list[Record]:
+            out = []
+            for r in self.app.records(after=after, limit=limit):
+                out.append(r)
+                if len(out) >= limit:
+                    break
+            return out
+
+        return read
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if not self._caught_up:
+            self.catch_up()
+            self._caught_up = True
+        return self.views.conn
+
+    def _known_at_conn(self, known_at: str) -> sqlite3.Connection:
+        """Read models built from only what was recorded by a time: `--known-at`."""
+        limit = parse_timestamp(known_at, field="known-at")
+        views = Views(":memory:")
+        catch_up(
+            views,
+            self._reader(),
+            now=self.now().isoformat(),
+            keep=lambda r: datetime.fromisoformat(r.recorded_at) <= limit,
+        )
+        return views.conn
+
+    def close(self) -> None:
+        self.views.close()
+        self.app.close()
+
+    # -- writing ----------------------------------------------------------------------
+
+    def init(self) -> dict[str, int]:
+        """Create the store and load (or top up) the reference data."""
+        from tracker.reference import load
+
+        counts = self.app.load_reference(load("states"), load("actors"), load("channels"))
+        self._caught_up = False
+        return counts
+
+    def append(self, facts: Iterable[dict[str, Any]], *, new_actor: bool = False) -> list[Outcome]:
+        """Validate every fact, then append them all in one transaction, or none."""
+        facts = list(facts)
+        if not facts:
+            raise UsageError("no facts given")
+        gaz = queries.gazetteer(self.conn)
+        commands = []
+        for number, raw in enumerate(facts, start=1):
+            line = raw.pop("__line__", None)
+            where = f"line {line}: " if line else (f"fact {number}: " if len(facts) > 1 else "")
+            try:
+                if new_actor:
+                    self._register_unknown(raw, gaz)
+                commands.append(parse_fact(raw, gaz, self.default_dyad))
+            except DomainError as e:
+                raise UsageError(f"{where}{e}") from None
+        outcomes = self.app.record(commands)
+        self._caught_up = False
+        return outcomes
+
+    def _register_unknown(self, raw: dict[str, Any], gaz: Any) -> None:
+        from tracker.gazetteer import ActorRef
+        from tracker.naming import slugify
+
+        names = raw.get("participants") or []
+        if isinstance(names, str):
+            names = [names]
+        for name in [*names, raw.get("initiator"), raw.get("recipient"), raw.get("target"), raw.get("actor")]:
+            if isinstance(name, str) and name.strip() and gaz.find_actor(name) is None:
+                slug = slugify(name)
+                lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in name) else "en"
+                aid = self.app.register_actor(slug, "person", None, {lang: name.strip()}, [])
+                gaz.add_actor([name, slug], ActorRef(aid, slug, "person", None, name.strip()))
+
+    def correct(self, fact: str, changes: dict[str, Any], reason: str, source: dict[str, Any]) -> Outcome:
+        fact_id = self.resolve_fact(fact)
+        gaz = queries.gazetteer(self.conn)
+        parsed: dict[str, Any] = {}
+        for name, value in changes.items():
+            if name in ("occurred_on", "until", "effective_on"):
+                parsed[name] = parse_date(value, field=name)[0]
+            elif name in ("initiator", "recipient"):
+                parsed[name] = gaz.actor(value).slug
+            elif name == "participants":
+                parsed[name] = [gaz.actor(v).slug for v in value]
+            elif name == "location":
+                place = gaz.place(value)
+                parsed[name] = place.slug if place else None
+            elif name == "channel":
+                parsed[name] = gaz.channel(value, self.default_dyad).slug
+            else:
+                parsed[name] = value
+        outcome = self.app.correct(fact_id, parsed, reason, make_source(**source))
+        self._caught_up = False
+        return outcome
+
+    def retract(self, fact: str, reason: str, source: dict[str, Any]) -> Outcome:
+        outcome = self.app.retract(self.resolve_fact(fact), reason, make_source(**source))
+        self._caught_up = False
+        return outcome
+
+    def resolve_fact(self, fact: str) -> UUID:
+        if len(fact.strip()) < 6:
+            raise UsageError(f"fact id {fact!r} is too short: give at least 6 characters")
+        try:
+            found = queries.find_fact(self.conn, fact)
+        except ValueError as e:
+            raise UsageError(str(e)) from None
+        if found is None:
+            raise UsageError(f"no interaction or sanction with id {fact!r}; see `tracker status` or `tracker timeline`")
+        return UUID(found[0])
+
+    def add_actor(
+        self, slug: str, kind: str, state: str | None, names: dict[str, str], aliases: list[str], wikidata: str | None
+    ) -> str:
+        if state:
+            gaz = queries.gazetteer(self.conn)
+            ref = gaz.actor(state)
+            state = ref.slug if ref.kind == "state" else ref.state
+        aid = self.app.register_actor(slug, kind, state, names, aliases, wikidata)
+        self._caught_up = False
+        return aid
+
+    def add_alias(self, actor: str, alias: str) -> str:
+        ref = queries.gazetteer(self.conn).actor(actor)
+        other = queries.gazetteer(self.conn).find_actor(alias)
+        if other is not None and other.id != ref.id:
+            raise UsageError(f"alias {alias!r} already names {other.slug}")
+        self.app.add_alias(UUID(ref.id), alias)
+        self._caught_up = False
+        return ref.slug
+
+    # -- reading ----------------------------------------------------------------------
+
+    def status(
+        self,
+        *,
+        dyad: str | None = None,
+        as_of: str | None = None,
+        known_at: str | None = None,
+        since: str | None = None,
+        changes_since: str | None = None,
+    ) -> dict[str, Any]:
+        """The status report as the JSON contract gives it."""
+        dyad = self._dyad(dyad)
+        as_of_date = parse_date(as_of, field="as-of")[0] if as_of else self.now().date()
+        since_date = parse_date(since, field="since")[0] if since else None
+        if since_date and since_date > as_of_date:
+            raise UsageError(f"--since {since_date} is after --as-of {as_of_date}")
+        conn = self._known_at_conn(known_at) if known_at else self.conn
+        body = queries.status(conn, dyad=dyad, as_of=as_of_date, since=since_date)
+        result = {
+            "dyad": body.pop("dyad"),
+            "as_of": body.pop("as_of"),
+            "known_at": parse_timestamp(known_at).isoformat() if known_at else None,
+            "generated_at": self.now().isoformat(timespec="seconds"),
+            **body,
+        }
+        result["channel_history"] = {
+            c["id"]: [
+                {"on": h["on"], "status": h["status"]}
+                for h in queries.channel_history(conn, c["id"])
+                if h["on"] <= result["as_of"]
+            ]
+            for c in result["channels"]
+        }
+        if changes_since:
+            from tracker.changes import changes_since as changes
+
+            day = parse_date(changes_since, field="changes-since")[0].isoformat()
+            result["changes"] = changes(conn, dyad=dyad, since=day, as_of=result["as_of"])
+        return result
+
+    def _dyad(self, dyad: str | None) -> str:
+        if not dyad:
+            return self.default_dyad
+        parts = sorted(p.strip().upper() for p in dyad.split("-"))
+        if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
+            raise UsageError(f"dyad {dyad!r} must be two ISO 3166 alpha-3 codes, e.g. CHN-USA")
+        return "-".join(parts)
+
+    def timeline(self, **filters: Any) -> list[dict[str, Any]]:
+        if filters.get("dyad"):
+            filters["dyad"] = self._dyad(filters["dyad"])
+        for name in ("since", "until"):
+            if filters.get(name):
+                filters[name] = parse_date(filters[name], field=name)[0].isoformat()
+        if filters.get("actor"):
+            filters["actor"] = queries.gazetteer(self.conn).actor(filters["actor"]).slug
+        return queries.timeline(self.conn, **filters)
+
+    def actors(self, kind: str | None = None, state: str | None = None) -> list[dict[str, Any]]:
+        return queries.actors(self.conn, kind, state)
+
+    def actor(self, name: str) -> dict[str, Any]:
+        ref = queries.gazetteer(self.conn).actor(name)
+        row = next(a for a in queries.actors(self.conn) if a["id"] == ref.slug)
+        return {**row, "offices": queries.actor_offices(self.conn, ref.id)}
+
+    def channels(self, dyad: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
+        day = parse_date(as_of, field="as-of")[0] if as_of else self.now().date()
+        return queries.channels(self.conn, self._dyad(dyad) if dyad else None, day.isoformat())
+
+    def channel(self, name: str, as_of: str | None = None) -> dict[str, Any]:
+        ref = queries.gazetteer(self.conn).channel(name, self.default_dyad)
+        row = next(c for c in self.channels(ref.dyad, as_of) if c["id"] == ref.id)
+        return {**row, "history": queries.channel_history(self.conn, ref.id)}
+
+    def history(self, fact: str) -> list[dict[str, Any]]:
+        try:
+            fact_id = UUID(fact)
+        except ValueError:
+            fact_id = self.resolve_fact(fact)
+        records = self.app.history(fact_id)
+        if not records:
+            raise UsageError(f"no fact with id {fact!r}")
+        return [r.as_json() | {"position": None} for r in records]
+
+    def log(self, after: int = 0, limit: int | None = None) -> Iterator[Record]:
+        for count, record in enumerate(self.app.records(after=after), start=1):
+            yield record
+            if limit is not None and count >= limit:
+                return
+
+    # -- export, import, verify, backup, projections ----------------------------------
+
+    def export(self, out: TextIO, fmt: str = "jsonl") -> int:
+        """Write every stored event, oldest first; returns how many."""
+        count = 0
+        if fmt == "jsonl":
+            for record in self.app.records():
+                out.write(json.dumps(record.as_json(), ensure_ascii=False, sort_keys=True) + "\n")
+                count += 1
+            return count
+        if fmt == "csv":
+            import csv
+
+            writer = csv.writer(out)
+            writer.writerow(["position", "aggregate_id", "version", "type", "recorded_at", "data"])
+            for record in self.app.records():
+                writer.writerow([record.position, record.aggregate_id, record.version, record.type, record.recorded_at,
+                                 json.dumps(record.data, ensure_ascii=False, sort_keys=True)])  # fmt: skip
+                count += 1
+            return count
+        raise UsageError(f"export format {fmt!r} is not one of jsonl, csv")
+
+    def import_(self, text: str, *, what: str = "file") -> dict[str, int]:
+        """Append exported events that the store lacks; all or nothing, idempotent."""
+        items = parse_jsonl(text, what=what)
+        events = []
+        for item in items:
+            line = item.pop("__line__", None)
+            where = f"{what}: line {line}" if line else what
+            try:
+                cls = EVENT_CLASSES[item["type"]]
+                event = event_from_record(
+                    cls, item["aggregate_id"], int(item["version"]), item["recorded_at"], item["data"]
+                )
+            except KeyError as e:
+                raise UsageError(f"{where}: missing or unknown {e.args[0]!r}") from None
+            except (TypeError, ValueError) as e:
+                raise UsageError(f"{where}: not an exported event ({str(e).splitlines()[0]})") from None
+            events.append((where, event))
+        existing = self.app.existing_versions(e.originator_id for _, e in events)
+        expected = dict(existing)
+        new = []
+        for where, event in events:
+            have = expected.get(event.originator_id, 0)
+            if event.originator_version <= existing.get(event.originator_id, 0):
+                continue
+            if event.originator_version != have + 1:
+                raise UsageError(f"{where}: version {event.originator_version} of {event.originator_id} follows {have}")
+            expected[event.originator_id] = event.originator_version
+            new.append(event)
+        if new:
+            stored = [self.app.mapper.to_stored_event(e) for e in new]
+            self.app.recorder.insert_events(stored)
+            self._caught_up = False
+        return {"read": len(events), "imported": len(new), "skipped": len(events) - len(new)}
+
+    def verify(self, progress: Progress | None = None) -> dict[str, Any]:
+        """Check the log: positions increase, each aggregate's versions run 1, 2, 3…, every event decodes."""
+        last_version: dict[str, int] = {}
+        problems: list[str] = []
+        count = 0
+        last_position = 0
+        mapper = self.app.mapper
+        from eventsourcing.persistence import StoredEvent
+
+        position = 0
+        while True:
+            batch = self.app.recorder.select_notifications(start=position, limit=5000, inclusive_of_start=False)
+            if not batch:
+                break
+            for n in batch:
+                count += 1
+                if n.id <= last_position:
+                    problems.append(f"position {n.id} does not increase")
+                last_position = n.id
+                key = str(n.originator_id)
+                want = last_version.get(key, 0) + 1
+                if n.originator_version != want:
+                    problems.append(f"position {n.id}: {key} version {n.originator_version}, expected {want}")
+                last_version[key] = n.originator_version
+                try:
+                    mapper.to_domain_event(StoredEvent(n.originator_id, n.originator_version, n.topic, n.state))
+                except Exception as e:
+                    problems.append(f"position {n.id}: does not decode ({type(e).__name__})")
+                if len(problems) > 100:
+                    break
+            position = batch[-1].id
+            if progress:
+                progress(len(batch))
+        return {
+            "events": count,
+            "aggregates": len(last_version),
+            "last_position": last_position,
+            "problems": problems,
+            "ok": not problems,
+        }
+
+    def projections_status(self) -> dict[str, Any]:
+        end = self.app.max_position()
+        return {
+            "log_position": end,
+            "views": str(self.views.path) if self.views.path else ":memory:",
+            "projections": [
+                {"name": name, "position": pos, "behind": end - pos} for name, pos in self.views.positions().items()
+            ],
+        }
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Recreate the read models from the log."""
+        path = self.views.path
+        if path is None:
+            raise OperationFailed("in-memory views cannot be rebuilt")
+        with self.views.writer_lock():
+            self.views.close()
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            self.views = Views(path)
+        count = self.catch_up(progress)
+        self._caught_up = True
+        return count
+
+    def backup(self, target: Path) -> dict[str, Any]:
+        """A consistent copy of the event store (SQLite online backup), safe while others write."""
+        if self.location.backend != "sqlite" or self.location.events_path is None:
+            raise UsageError("backup copies SQLite stores; back up PostgreSQL with pg_dump (see ops/)")
+        target = target.expanduser()
+        if target.is_dir():
+            target = target / f"events-{self.now().strftime('%Y%m%dT%H%M%S')}.db"
+        if target.exists():
+            raise UsageError(f"{target} exists; choose a new file name")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        src = sqlite3.connect(str(self.location.events_path))
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+            count = dst.execute("SELECT COUNT(*) FROM stored_events").fetchone()[0]
+            check = dst.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            dst.close()
+            src.close()
+        if check != "ok":
+            raise OperationFailed(f"backup at {target} failed its integrity check: {check}")
+        return {"path": str(target), "events": count}
+
+
+def open_session(
+    store: str | None = None,
+    views: str | None = None,
+    *,
+    create: bool = False,
+    now: Callable[[], datetime] = utc_now,
+) -> Session:
+    """Open the store at --store/TRACKER_STORE (created when create is true)."""
+    location = locate(store, views)
+    if location.backend == "sqlite":
+        assert location.folder is not None
+        events_path = location.folder / "events.db"
+        if not events_path.exists():
+            if not create:
+                raise UsageError(f"no store at {location.folder}; run `tracker init` (or give --store)")
+            try:
+                location.folder.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise OperationFailed(f"cannot create the store folder {location.folder}: {e.strerror}") from None
+        elif create is False:
+            _check_sqlite(events_path)
+    try:
+        app = Tracker(env=location.env, now=now)
+    except Exception as e:
+        raise OperationFailed(f"cannot open the store at {location.describe()}: {_first_line(e)}") from None
+    try:
+        views_db = Views(location.views_path)
+    except BaseException:
+        app.close()
+        raise
+    return Session(location=location, app=app, views=views_db, now=now)
+
+
+def _check_sqlite(path: Path) -> None:
+    try:
+        with open(path, "rb") as f:
+            header = f.read(16)
+    except OSError as e:
+        raise OperationFailed(f"cannot read the store {path}: {e.strerror}") from None
+    if header and header != b"SQLite format 3\x00":
+        raise OperationFailed(f"{path} is not an SQLite database; is --store pointing at the right folder?")
+
+
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip().splitlines()
+    return text[0] if text else type(e).__name__
+
+
+def today() -> date:
+    return datetime.now(UTC).date()

@@ -1,0 +1,424 @@
+"""The Tracker application: one method per use case over eventsourcing's Application."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoding
+
+from events import (
+    CODEBOOK_VERSION,
+    INTERACTION_KINDS,
+    Actor,
+    Channel,
+    DomainError,
+    Interaction,
+    Sanction,
+    Source,
+    actor_id,
+    channel_id,
+    interaction_id,
+    make_source,
+    meeting_code,
+    sanction_id,
+)
+from tracker.errors import OperationFailed, UsageError
+from tracker.facts import (
+    AssessChannel,
+    AssumeOffice,
+    Command,
+    ImposeSanction,
+    LeaveOffice,
+    LiftSanction,
+    ReportInteraction,
+)
+from tracker.records import Record, decode_state, type_of_topic
+
+__all__ = ["Outcome", "Tracker"]
+
+REFERENCE_SOURCE = "urn:tracker:reference-data"
+
+
+class DateAsISO(Transcoding):
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one appended fact did to the ledger."""
+
+    fact_id: str
+    action: str  # reported, corroborated, confirmed, imposed, lifted, assessed, office, unchanged
+    kind: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"id": self.fact_id, "action": self.action, "kind": self.kind}
+
+
+class Tracker(Application[UUID]):
+    """The ledger of a relationship: every use case appends events, never edits them."""
+
+    name = "tracker"
+    is_snapshotting_enabled = False
+
+    def __init__(self, env: dict[str, str] | None = None, now: Callable[[], datetime] = utc_now) -> None:
+        super().__init__(env)
+        self.now = now
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
+
+    # -- reading the store --------------------------------------------------------------
+
+    def existing_versions(self, ids: Iterable[UUID]) -> dict[UUID, int]:
+        """The current version of each given aggregate that exists, in one query per 500 ids."""
+        recorder: Any = self.recorder
+        table = recorder.events_table_name
+        wanted = list(dict.fromkeys(ids))
+        found: dict[UUID, int] = {}
+        postgres = type(recorder).__module__.endswith("postgres")
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            if postgres:
+                qualified = f'"{recorder.datastore.schema}"."{table}"'
+                sql = f"SELECT originator_id, MAX(originator_version) FROM {qualified} WHERE originator_id = ANY(%s) GROUP BY originator_id"
+                params: Any = (chunk,)
+            else:
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT originator_id, MAX(originator_version) FROM {table} WHERE originator_id IN ({marks}) GROUP BY originator_id"
+                params = [u.hex for u in chunk]
+            with recorder.datastore.transaction(commit=False) as c:
+                c.execute(sql, params)
+                for row in c.fetchall():
+                    key, version = (row[0], row[1]) if not isinstance(row, dict) else tuple(row.values())
+                    found[key if isinstance(key, UUID) else UUID(key)] = version
+        return found
+
+    def records(self, after: int = 0, limit: int = 1000, stop: int | None = None) -> Iterator[Record]:
+        """Stored events after a position, oldest first, in batches."""
+        position = after
+        while True:
+            batch = self.recorder.select_notifications(start=position, limit=limit, stop=stop, inclusive_of_start=False)
+            if not batch:
+                return
+            for n in batch:
+                yield self.record_of(n.id, n.originator_id, n.originator_version, n.topic, n.state)
+            position = batch[-1].id
+            if len(batch) < limit:
+                return
+
+    def record_of(self, position: int, originator_id: Any, version: int, topic: str, state: bytes) -> Record:
+        if self.mapper.cipher:
+            state = self.mapper.cipher.decrypt(state)
+        if self.mapper.compressor:
+            state = self.mapper.compressor.decompress(state)
+        data = decode_state(state)
+        recorded_at = data.pop("timestamp")
+        return Record(position, str(originator_id), version, type_of_topic(topic), recorded_at, data)
+
+    def max_position(self) -> int:
+        return self.recorder.max_notification_id() or 0
+
+    def history(self, fact_id: UUID) -> list[Record]:
+        """Every event of one fact, oldest first."""
+        stored = self.recorder.select_events(fact_id)
+        out = []
+        for s in stored:
+            data = decode_state(s.state)
+            recorded_at = data.pop("timestamp")
+            out.append(Record(0, str(s.originator_id), s.originator_version, type_of_topic(s.topic), recorded_at, data))
+        return out
+
+    def _get(self, aggregate_id: UUID, pending: dict[UUID, Any]) -> Any | None:
+        if aggregate_id in pending:
+            return pending[aggregate_id]
+        try:
+            agg = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
+        pending[aggregate_id] = agg
+        return agg
+
+    # -- reference data -------------------------------------------------------------------
+
+    def load_reference(
+        self, states: list[dict[str, Any]], people: list[dict[str, Any]], channels: list[dict[str, Any]]
+    ) -> dict[str, int]:
+        """Register reference actors, their offices and the channel catalogue; re-runnable."""
+        ts = self.now()
+        pending: dict[UUID, Any] = {}
+        before = sum(len(a.pending_events) for a in pending.values())
+        counts = {"actors": 0, "aliases": 0, "offices": 0, "channels": 0}
+        known = self.existing_versions(
+            [actor_id(a["slug"]) for a in [*states, *people]] + [channel_id(c["dyad"], c["slug"]) for c in channels]
+        )
+        for item in [*states, *people]:
+            aid = actor_id(item["slug"])
+            if aid in known:
+                actor = self._get(aid, pending)
+                for alias in item.get("aliases", []):
+                    if alias not in actor.aliases and alias not in actor.names.values():
+                        actor.add_alias(alias, timestamp=ts)
+                        counts["aliases"] += 1
+            else:
+                actor = Actor.register(
+                    item["slug"], item["kind"], item.get("state"), item["names"], item.get("aliases", []),
+                    item.get("wikidata"), timestamp=ts,
+                )  # fmt: skip
+                pending[aid] = actor
+                counts["actors"] += 1
+            for office in item.get("offices", []):
+                since = date.fromisoformat(office["since"])
+                source = make_source(office.get("source") or REFERENCE_SOURCE, outlet="reference data")
+                if not any(h["office"] == office["office"] and h["since"] == since for h in actor.offices):
+                    actor.assume_office(
+                        office["office"], office.get("organization"), office.get("state", item.get("state")),
+                        since, source, timestamp=ts,
+                    )  # fmt: skip
+                    counts["offices"] += 1
+                still_open = any(
+                    h["office"] == office["office"] and h["since"] == since and h["until"] is None
+                    for h in actor.offices
+                )
+                if office.get("until") and still_open:
+                    actor.leave_office(office["office"], date.fromisoformat(office["until"]), source, timestamp=ts)
+        for item in channels:
+            cid = channel_id(item["dyad"], item["slug"])
+            if cid not in known:
+                pending[cid] = Channel.register(
+                    item["slug"], item["dyad"], item["names"], item.get("aliases", []), item.get("level"), timestamp=ts
+                )
+                counts["channels"] += 1
+        del before
+        self._save(pending)
+        return counts
+
+    def register_actor(
+        self,
+        slug: str,
+        kind: str,
+        state: str | None,
+        names: dict[str, str],
+        aliases: list[str],
+        wikidata: str | None = None,
+    ) -> str:
+        aid = actor_id(slug)
+        if aid in self.existing_versions([aid]):
+            raise UsageError(f"actor {slug!r} is already registered")
+        actor = Actor.register(slug, kind, state, names, aliases, wikidata, timestamp=self.now())
+        self._save({aid: actor})
+        return str(aid)
+
+    def add_alias(self, aid: UUID, alias: str) -> bool:
+        pending: dict[UUID, Any] = {}
+        actor = self._get(aid, pending)
+        if actor is None:
+            raise UsageError("unknown actor")
+        before = len(actor.pending_events)
+        actor.add_alias(alias, timestamp=self.now())
+        self._save(pending)
+        return len(actor.pending_events) != before or True
+
+    # -- facts ----------------------------------------------------------------------------
+
+    def record(self, commands: Sequence[Command], *, attempts: int = 3) -> list[Outcome]:
+        """Append many facts in one transaction: all or nothing.
+
+        A concurrent writer that saved the same aggregate first makes the save fail with
+        IntegrityError; the decision is then taken again on the new state.
+        """
+        for attempt in range(attempts):
+            pending, outcomes = self._decide(commands)
+            try:
+                self._save(pending)
+            except IntegrityError:
+                if attempt == attempts - 1:
+                    raise OperationFailed("another writer kept changing the same facts; try again") from None
+                continue
+            return outcomes
+        raise AssertionError("unreachable")
+
+    def _save(self, pending: dict[UUID, Any]) -> None:
+        if pending:
+            self.save(*pending.values())
+
+    def _decide(self, commands: Sequence[Command]) -> tuple[dict[UUID, Any], list[Outcome]]:
+        pending: dict[UUID, Any] = {}
+        candidates: list[UUID] = []
+        for cmd in commands:
+            if isinstance(cmd, ReportInteraction):
+                candidates.extend(_candidate_ids(cmd))
+        existing = set(self.existing_versions(candidates)) if candidates else set()
+        outcomes = []
+        for number, cmd in enumerate(commands, start=1):
+            try:
+                outcomes.append(self._decide_one(cmd, pending, existing))
+            except DomainError as e:
+                if len(commands) > 1:
+                    raise UsageError(f"fact {number}: {e}") from None
+                raise
+        return pending, outcomes
+
+    def _decide_one(self, cmd: Command, pending: dict[UUID, Any], existing: set[UUID]) -> Outcome:
+        ts = self.now()
+        if isinstance(cmd, ReportInteraction):
+            return self._report(cmd, pending, existing, ts)
+        if isinstance(cmd, ImposeSanction):
+            sid = sanction_id(cmd.authority, cmd.program, cmd.target.slug)
+            sanction = self._get(sid, pending)
+            if sanction is None:
+                sanction = Sanction.impose(
+                    imposed_by=cmd.imposed_by, authority=cmd.authority, program=cmd.program,
+                    legal_basis=cmd.legal_basis, target=cmd.target.slug, target_state=cmd.target.state,
+                    reason=cmd.reason, effective_on=cmd.effective_on, source=cmd.sources[0], timestamp=ts,
+                )  # fmt: skip
+                pending[sid] = sanction
+                action = "imposed"
+                rest = cmd.sources[1:]
+            else:
+                action, rest = "unchanged", cmd.sources
+            for source in rest:
+                if sanction.corroborate(source, timestamp=ts):
+                    action = "corroborated" if action == "unchanged" else action
+            return Outcome(str(sid), action, "sanction-imposed")
+        if isinstance(cmd, LiftSanction):
+            sid = sanction_id(cmd.authority, cmd.program, cmd.target.slug)
+            sanction = self._get(sid, pending)
+            if sanction is None:
+                raise UsageError(f"no {cmd.authority} {cmd.program} sanction on {cmd.target.slug} to lift")
+            lifted = sanction.lift(cmd.effective_on, cmd.sources[0], timestamp=ts)
+            return Outcome(str(sid), "lifted" if lifted else "unchanged", "sanction-lifted")
+        if isinstance(cmd, AssessChannel):
+            cid = UUID(cmd.channel.id)
+            channel = self._get(cid, pending)
+            if channel is None:
+                raise UsageError(f"channel {cmd.channel.slug} is not registered; run `tracker init`")
+            method = {"suspended": channel.suspend, "stalled": channel.stall, "resumed": channel.resume}[cmd.status]
+            if cmd.status == "suspended":
+                changed = channel.suspend(cmd.on, cmd.by, cmd.reason, cmd.sources[0], timestamp=ts)
+            else:
+                changed = method(cmd.on, cmd.reason, cmd.sources[0], timestamp=ts)
+            return Outcome(str(cid), cmd.status if changed else "unchanged", f"channel-{cmd.status}")
+        if isinstance(cmd, AssumeOffice | LeaveOffice):
+            aid = UUID(cmd.actor.id)
+            actor = self._get(aid, pending)
+            if actor is None:
+                raise UsageError(f"actor {cmd.actor.slug} is not registered")
+            before = len(actor.pending_events)
+            if isinstance(cmd, AssumeOffice):
+                actor.assume_office(cmd.office, cmd.organization, cmd.state, cmd.since, cmd.sources[0], timestamp=ts)
+                kind = "office-assumed"
+            else:
+                actor.leave_office(cmd.office, cmd.until, cmd.sources[0], timestamp=ts)
+                kind = "office-left"
+            return Outcome(str(aid), "office" if len(actor.pending_events) > before else "unchanged", kind)
+        raise TypeError(f"unknown command {cmd!r}")
+
+    def _report(self, cmd: ReportInteraction, pending: dict[UUID, Any], existing: set[UUID], ts: datetime) -> Outcome:
+        for cid in _candidate_ids(cmd):
+            if cid in pending or cid in existing:
+                interaction = self._get(cid, pending)
+                if interaction is None or interaction.retracted:
+                    continue
+                action = "unchanged"
+                sources = list(cmd.sources)
+                if interaction.status == "expected" and cmd.status == "occurred":
+                    interaction.confirm(cmd.occurred_on, sources.pop(0), timestamp=ts)
+                    action = "confirmed"
+                for source in sources:
+                    if interaction.corroborate(source, timestamp=ts) and action == "unchanged":
+                        action = "corroborated"
+                return Outcome(str(cid), action, cmd.kind)
+        kind = INTERACTION_KINDS[cmd.kind]
+        cameo, goldstein = kind.cameo, kind.goldstein
+        if cmd.kind == "meeting":
+            initiator = cmd.initiator or (cmd.participants[0] if cmd.participants else None)
+            initiator_state = (
+                initiator.slug if initiator and initiator.kind == "state" else (initiator.state if initiator else None)
+            )
+            cameo, goldstein = meeting_code(initiator_state, cmd.location_state, cmd.dyad)
+        new_id = _candidate_ids(cmd)[0]
+        interaction = Interaction._create(
+            Interaction.InteractionReported,
+            id=new_id,
+            kind=cmd.kind,
+            status=cmd.status,
+            participants=[p.slug for p in cmd.participants],
+            initiator=cmd.initiator.slug if cmd.initiator else None,
+            recipient=cmd.recipient.slug if cmd.recipient else None,
+            dyad=cmd.dyad,
+            occurred_on=cmd.occurred_on,
+            precision=cmd.precision,
+            until=cmd.until,
+            location=cmd.location,
+            channel=cmd.channel.slug if cmd.channel else None,
+            summary=cmd.summary,
+            cameo=cameo,
+            goldstein=goldstein,
+            plover=kind.plover,
+            codebook=CODEBOOK_VERSION,
+            source=cmd.sources[0],
+            timestamp=ts,
+        )
+        for source in cmd.sources[1:]:
+            interaction.corroborate(source, timestamp=ts)
+        pending[new_id] = interaction
+        return Outcome(str(new_id), "reported", cmd.kind)
+
+    # -- corrections ----------------------------------------------------------------------
+
+    def correct(self, fact_id: UUID, changes: dict[str, Any], reason: str, source: Source) -> Outcome:
+        pending: dict[UUID, Any] = {}
+        fact = self._get(fact_id, pending)
+        if isinstance(fact, Interaction):
+            fact.amend(changes, reason, source, timestamp=self.now())
+            kind = fact.kind
+        elif isinstance(fact, Sanction):
+            fact.amend(changes, reason, source, timestamp=self.now())
+            kind = "sanction-imposed"
+        else:
+            raise UsageError(f"no interaction or sanction {fact_id}")
+        self._save(pending)
+        return Outcome(str(fact_id), "amended", kind)
+
+    def retract(self, fact_id: UUID, reason: str, source: Source) -> Outcome:
+        pending: dict[UUID, Any] = {}
+        fact = self._get(fact_id, pending)
+        if isinstance(fact, Interaction):
+            kind = fact.kind
+        elif isinstance(fact, Sanction):
+            kind = "sanction-imposed"
+        else:
+            raise UsageError(f"no interaction or sanction {fact_id}")
+        fact.retract(reason, source, timestamp=self.now())
+        self._save(pending)
+        return Outcome(str(fact_id), "retracted", kind)
+
+
+def _candidate_ids(cmd: ReportInteraction) -> list[UUID]:
+    """Ids this interaction would have if reported on its date, the day before or the day after.
+
+    The first is its own id; the others find the same meeting reported from another time zone.
+    """
+    family = INTERACTION_KINDS[cmd.kind].family
+    principals = [p.slug for p in cmd.participants if p.kind != "state"] or [p.slug for p in cmd.participants]
+    return [
+        interaction_id(family, cmd.dyad, principals, cmd.occurred_on + timedelta(days=delta)) for delta in (0, -1, 1)
+    ]

@@ -1,0 +1,151 @@
+"""What changed in a relationship since a date: the optional "changes" part of the status report.
+
+Read-only SQL over the read models (tables defined in tracker/projections/*.py SCHEMA):
+
+    {"since": "2023-07-01", "as_of": "2023-07-31",
+     "channels":     [{"id", "slug", "name", "from", "to", "on"}],
+     "sanctions":    [{"id", "target": {"id", "name"}, "program", "imposed_by", "event": "imposed"|"lifted", "on"}],
+     "interactions": [{"id", "kind", "status", "occurred_on", "recorded_at", "summary"}],
+     "corrections":  [{"id", "fact": "interaction"|"sanction", "event", "recorded_at", "reason", "source"}]}
+
+Channel and sanction changes go by the date things happened in the world (since, as_of]; new
+interactions and corrections go by when this ledger recorded them (recorded_at >= since).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from tracker import queries
+
+__all__ = ["CORRECTION_EVENTS", "changes_since", "channel_histories"]
+
+CORRECTION_EVENTS: dict[str, tuple[str, ...]] = {
+    "interaction": ("InteractionAmended", "InteractionRetracted", "InteractionConfirmed", "InteractionCancelled"),
+    "sanction": ("SanctionAmended", "SanctionRetracted"),
+}
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ",".join("?" * len(values))
+
+
+def _states(dyad: str) -> list[str]:
+    return dyad.split("-")
+
+
+def changes_since(conn: sqlite3.Connection, *, dyad: str, since: str, as_of: str) -> dict[str, Any]:
+    """Channel status changes, sanctions imposed or lifted, interactions recorded and corrections since a date.
+
+    conn is a read-model connection with sqlite3.Row rows, as every query in tracker.queries expects.
+    """
+    before = {c["id"]: c for c in queries.channels(conn, dyad, since)}
+    channels = [
+        {
+            "id": c["id"],
+            "slug": c["slug"],
+            "name": c["name"],
+            "from": before[c["id"]]["status"],
+            "to": c["status"],
+            "on": c["since"],
+        }
+        for c in queries.channels(conn, dyad, as_of)
+        if c["id"] in before and before[c["id"]]["status"] != c["status"]
+    ]
+
+    states = _states(dyad)
+    in_dyad = f"{{t}}imposed_by IN ({_marks(states)}) AND ({{t}}target_state IS NULL OR {{t}}target_state IN ({_marks(states)}))"
+    names = {r[0]: r[1] for r in conn.execute("SELECT slug, name FROM actors")}
+    sanctions: list[dict[str, Any]] = []
+    for event, column in (("imposed", "effective_on"), ("lifted", "lifted_on")):
+        rows = conn.execute(
+            f"SELECT id, target, program, imposed_by, {column} AS on_date FROM sanctions "
+            f"WHERE retracted = 0 AND {column} > ? AND {column} <= ? AND {in_dyad.format(t='')}",
+            [since, as_of, *states, *states],
+        ).fetchall()
+        sanctions += [
+            {
+                "id": r["id"],
+                "target": {"id": r["target"], "name": names.get(r["target"], r["target"])},
+                "program": r["program"],
+                "imposed_by": r["imposed_by"],
+                "event": event,
+                "on": r["on_date"],
+            }
+            for r in rows
+        ]
+    sanctions.sort(key=lambda s: (s["on"], s["event"], s["id"]))
+
+    # recorded_at is an ISO timestamp and since an ISO date: string order is time order.
+    interactions = [
+        {
+            "id": r["id"],
+            "kind": r["kind"],
+            "status": r["status"],
+            "occurred_on": r["occurred_on"],
+            "recorded_at": r["recorded_at"],
+            "summary": r["summary"],
+        }
+        for r in conn.execute(
+            "SELECT * FROM interactions WHERE dyad = ? AND retracted = 0 AND recorded_at >= ? "
+            "ORDER BY recorded_at, occurred_on, id",
+            (dyad, since),
+        )
+    ]
+
+    i_events, s_events = CORRECTION_EVENTS["interaction"], CORRECTION_EVENTS["sanction"]
+    corrections = [
+        {
+            "id": r["id"],
+            "fact": r["fact"],
+            "event": r["event"],
+            "recorded_at": r["recorded_at"],
+            "reason": r["reason"],
+            "source": r["url"],
+        }
+        for r in conn.execute(
+            f"""SELECT s.interaction_id AS id, 'interaction' AS fact, s.event, s.recorded_at, s.url,
+                       CASE WHEN s.event = 'InteractionRetracted' THEN i.retraction_reason END AS reason
+                FROM interaction_sources s JOIN interactions i ON i.id = s.interaction_id
+                WHERE i.dyad = ? AND s.event IN ({_marks(i_events)}) AND s.recorded_at >= ?
+                UNION ALL
+                SELECT s.sanction_id, 'sanction', s.event, s.recorded_at, s.url, NULL
+                FROM sanction_sources s JOIN sanctions x ON x.id = s.sanction_id
+                WHERE s.event IN ({_marks(s_events)}) AND s.recorded_at >= ? AND {in_dyad.format(t="x.")}
+                ORDER BY 4, 1""",
+            [dyad, *i_events, since, *s_events, since, *states, *states],
+        )
+    ]
+    return {
+        "since": since,
+        "as_of": as_of,
+        "channels": channels,
+        "sanctions": sanctions,
+        "interactions": interactions,
+        "corrections": corrections,
+    }
+
+
+def channel_histories(conn: sqlite3.Connection, *, dyad: str, until: str) -> dict[str, list[dict[str, Any]]]:
+    """Each channel's dated history up to a date, oldest first: the optional status["channel_history"] for the HTML report."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for c in conn.execute("SELECT id FROM channels WHERE dyad = ? ORDER BY rowid", (dyad,)):
+        rows = conn.execute(
+            "SELECT on_date, status, by, reason, fact_id, source_url FROM channel_history "
+            "WHERE channel_id = ? AND on_date <= ? ORDER BY on_date, position",
+            (c["id"], until),
+        )
+        out[c["id"]] = [
+            {
+                "on": r["on_date"],
+                "status": r["status"],
+                "by": r["by"],
+                "reason": r["reason"],
+                "fact_id": r["fact_id"],
+                "source": r["source_url"],
+            }
+            for r in rows
+        ]
+    return out

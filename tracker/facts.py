@@ -1,0 +1,310 @@
+"""Turn a fact as the user writes it (CLI options or one JSON line) into a validated command.
+
+Pure: names are resolved through a Gazetteer; nothing is read or written here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from events import INTERACTION_KINDS, Source, make_dyad, make_source, parse_date
+from tracker.errors import UsageError
+from tracker.gazetteer import ActorRef, ChannelRef, Gazetteer
+
+__all__ = [
+    "FACT_KINDS",
+    "AssessChannel",
+    "AssumeOffice",
+    "Command",
+    "ImposeSanction",
+    "LeaveOffice",
+    "LiftSanction",
+    "ReportInteraction",
+    "parse_fact",
+    "parse_sources",
+]
+
+CHANNEL_KINDS = {"channel-suspended": "suspended", "channel-stalled": "stalled", "channel-resumed": "resumed"}
+OTHER_KINDS = ("sanction-imposed", "sanction-lifted", *CHANNEL_KINDS, "office-assumed", "office-left")
+FACT_KINDS = (*INTERACTION_KINDS, *OTHER_KINDS)
+
+_KNOWN_FIELDS = {
+    "kind", "status", "participants", "initiator", "recipient", "occurred_on", "until", "precision",
+    "location", "channel", "summary", "source", "sources", "target", "imposed_by", "authority", "program",
+    "legal_basis", "reason", "by", "actor", "office", "organization", "state", "dyad",
+}  # fmt: skip
+
+
+@dataclass
+class ReportInteraction:
+    kind: str
+    status: str
+    participants: list[ActorRef]
+    initiator: ActorRef | None
+    recipient: ActorRef | None
+    dyad: str
+    occurred_on: date
+    precision: str
+    until: date | None
+    location: str | None
+    location_state: str | None
+    channel: ChannelRef | None
+    summary: str | None
+    sources: list[Source]
+
+
+@dataclass
+class ImposeSanction:
+    target: ActorRef
+    imposed_by: str
+    authority: str
+    program: str
+    legal_basis: str | None
+    reason: str | None
+    effective_on: date
+    sources: list[Source]
+
+
+@dataclass
+class LiftSanction:
+    target: ActorRef
+    authority: str
+    program: str
+    effective_on: date
+    sources: list[Source]
+
+
+@dataclass
+class AssessChannel:
+    status: str
+    channel: ChannelRef
+    on: date
+    by: str | None
+    reason: str | None
+    sources: list[Source]
+
+
+@dataclass
+class AssumeOffice:
+    actor: ActorRef
+    office: str
+    organization: str | None
+    state: str | None
+    since: date
+    sources: list[Source]
+
+
+@dataclass
+class LeaveOffice:
+    actor: ActorRef
+    office: str
+    until: date
+    sources: list[Source]
+
+
+Command = ReportInteraction | ImposeSanction | LiftSanction | AssessChannel | AssumeOffice | LeaveOffice
+
+
+@dataclass
+class _Fact:
+    raw: dict[str, Any]
+    gazetteer: Gazetteer
+    used: set[str] = field(default_factory=set)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        self.used.add(name)
+        value = self.raw.get(name, default)
+        return default if value in ("", None) else value
+
+    def text(self, name: str, *, required: bool = False, flag: str | None = None) -> str | None:
+        value = self.get(name)
+        if value is None:
+            if required:
+                raise UsageError(f"{self.raw.get('kind')} needs {flag or '--' + name.replace('_', '-')}")
+            return None
+        if not isinstance(value, str):
+            raise UsageError(f"{name} must be text, not {type(value).__name__}")
+        return value.strip()
+
+    def date(self, name: str, *, required: bool = False, flag: str = "--on") -> tuple[date, str] | None:
+        value = self.get(name)
+        if value is None:
+            if required:
+                raise UsageError(f"{self.raw.get('kind')} needs {flag} DATE")
+            return None
+        return parse_date(value, field=flag.lstrip("-"))
+
+    def actor(self, name: str, *, required: bool = False, flag: str | None = None) -> ActorRef | None:
+        value = self.text(name, required=required, flag=flag)
+        return self.gazetteer.actor(value) if value else None
+
+    def state(self, name: str, *, required: bool = False, flag: str | None = None) -> str | None:
+        ref = self.actor(name, required=required, flag=flag)
+        if ref is None:
+            return None
+        return ref.slug if ref.kind == "state" else ref.state
+
+
+def parse_sources(raw: dict[str, Any]) -> list[Source]:
+    """The source or sources of a fact, validated."""
+    items = raw.get("sources") or ([raw["source"]] if raw.get("source") else [])
+    if not isinstance(items, list):
+        raise UsageError("sources must be a list of {url, outlet, language, published_at, title}")
+    sources = []
+    for item in items:
+        if isinstance(item, str):
+            item = {"url": item}
+        if not isinstance(item, dict):
+            raise UsageError("a source is a URL or an object {url, outlet, language, published_at, title}")
+        unknown = set(item) - {
+            "url",
+            "outlet",
+            "language",
+            "published_at",
+            "retrieved_at",
+            "title",
+            "quote",
+            "derived_from",
+        }
+        if unknown:
+            raise UsageError(f"unknown source field {sorted(unknown)[0]!r}")
+        sources.append(make_source(item.get("url"), **{k: v for k, v in item.items() if k != "url"}))
+    if not sources:
+        raise UsageError("every fact needs a source: give --source URL")
+    if len({s["url"] for s in sources}) != len(sources):
+        raise UsageError("the same source URL is given twice")
+    return sources
+
+
+def parse_fact(raw: dict[str, Any], gazetteer: Gazetteer, default_dyad: str = "CHN-USA") -> Command:
+    """Validate one fact and resolve its names; raises UsageError with a one-line reason."""
+    if not isinstance(raw, dict):
+        raise UsageError("a fact is a JSON object with at least kind, occurred_on and source")
+    unknown = set(raw) - _KNOWN_FIELDS
+    if unknown:
+        close = sorted(unknown)[0]
+        raise UsageError(f"unknown field {close!r}")
+    kind = raw.get("kind")
+    if not kind:
+        raise UsageError("a fact needs a kind")
+    if kind not in FACT_KINDS:
+        import difflib
+
+        close = difflib.get_close_matches(str(kind), FACT_KINDS, n=1)
+        hint = f"; did you mean {close[0]}?" if close else f"; kinds: {', '.join(FACT_KINDS)}"
+        raise UsageError(f"unknown kind {kind!r}{hint}")
+    f = _Fact(raw, gazetteer)
+    sources = parse_sources(raw)
+    if kind in INTERACTION_KINDS:
+        return _interaction(f, kind, sources, default_dyad)
+    if kind == "sanction-imposed":
+        on = f.date("occurred_on", required=True)
+        assert on
+        target = f.actor("target", required=True, flag="--target")
+        assert target
+        by = f.state("imposed_by") or f.state("by")
+        if not by:
+            raise UsageError("sanction-imposed needs --by STATE")
+        return ImposeSanction(
+            target=target,
+            imposed_by=by,
+            authority=f.text("authority", required=True) or "",
+            program=f.text("program", required=True) or "",
+            legal_basis=f.text("legal_basis"),
+            reason=f.text("reason"),
+            effective_on=on[0],
+            sources=sources,
+        )
+    if kind == "sanction-lifted":
+        on = f.date("occurred_on", required=True)
+        target = f.actor("target", required=True, flag="--target")
+        assert on and target
+        return LiftSanction(
+            target=target,
+            authority=f.text("authority", required=True) or "",
+            program=f.text("program", required=True) or "",
+            effective_on=on[0],
+            sources=sources,
+        )
+    if kind in CHANNEL_KINDS:
+        name = f.text("channel", required=True, flag="--channel")
+        on = f.date("occurred_on", required=True)
+        assert name and on
+        return AssessChannel(
+            status=CHANNEL_KINDS[kind],
+            channel=gazetteer.channel(name, raw.get("dyad") or default_dyad),
+            on=on[0],
+            by=f.state("by"),
+            reason=f.text("reason"),
+            sources=sources,
+        )
+    actor = f.actor("actor", required=True, flag="--actor") or (
+        f.actor("participants") if isinstance(raw.get("participants"), str) else None
+    )
+    office = f.text("office", required=True)
+    on = f.date("occurred_on", required=True)
+    assert actor and office and on
+    if kind == "office-assumed":
+        return AssumeOffice(
+            actor=actor,
+            office=office,
+            organization=f.text("organization"),
+            state=f.state("state") or actor.state,
+            since=on[0],
+            sources=sources,
+        )
+    return LeaveOffice(actor=actor, office=office, until=on[0], sources=sources)
+
+
+def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) -> ReportInteraction:
+    names = f.get("participants") or []
+    if isinstance(names, str):
+        names = [n for n in re.split(r"[,;，；]", names) if n.strip()]
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise UsageError("participants must be a list of actor names")
+    participants: list[ActorRef] = []
+    for name in names:
+        ref = f.gazetteer.actor(name)
+        if ref not in participants:
+            participants.append(ref)
+    initiator = f.actor("initiator")
+    recipient = f.actor("recipient")
+    for extra in (initiator, recipient):
+        if extra is not None and extra not in participants and extra.kind != "state":
+            participants.append(extra)
+    if not participants and initiator is None:
+        raise UsageError(f"{kind} needs at least one --actor")
+    on = f.date("occurred_on", required=True)
+    assert on
+    occurred_on, precision = on
+    precision = f.text("precision") or precision
+    until = f.date("until", flag="--until")
+    status = f.text("status") or "occurred"
+    if kind == "meeting-declined" and status == "occurred":
+        status = "declined"
+    states = {(p.slug if p.kind == "state" else p.state) for p in [*participants, initiator, recipient] if p}
+    dyad = f.text("dyad") or make_dyad({s for s in states if s}, default_dyad)
+    location = f.gazetteer.place(f.text("location"))
+    channel_name = f.text("channel")
+    from events import Interaction
+
+    Interaction.check(kind, status, precision, occurred_on, until[0] if until else None)
+    return ReportInteraction(
+        kind=kind,
+        status=status,
+        participants=participants,
+        initiator=initiator,
+        recipient=recipient,
+        dyad=dyad,
+        occurred_on=occurred_on,
+        precision=precision,
+        until=until[0] if until else None,
+        location=location.slug if location else None,
+        location_state=location.state if location else None,
+        channel=f.gazetteer.channel(channel_name, dyad) if channel_name else None,
+        summary=f.text("summary"),
+        sources=sources,
+    )

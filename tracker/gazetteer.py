@@ -1,0 +1,115 @@
+"""Name lookup for actors and channels: any name, slug or alias in any language.
+
+Pure: built from rows the read models hand over, so tests build one from literals.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tracker.errors import UsageError
+from tracker.reference import normalise, places
+
+__all__ = ["ActorRef", "ChannelRef", "Gazetteer", "PlaceRef"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    id: str
+    slug: str
+    kind: str
+    state: str | None
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelRef:
+    id: str
+    slug: str
+    dyad: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    slug: str
+    name: str
+    state: str | None
+
+
+@dataclass
+class Gazetteer:
+    """Every known name of every actor and channel."""
+
+    actors: dict[str, list[ActorRef]] = field(default_factory=dict)
+    channels: dict[str, list[ChannelRef]] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls, actor_names: Iterable[tuple[str, ActorRef]], channel_names: Iterable[tuple[str, ChannelRef]]
+    ) -> Gazetteer:
+        g = cls()
+        for name, actor in actor_names:
+            refs = g.actors.setdefault(normalise(name), [])
+            if actor not in refs:
+                refs.append(actor)
+        for name, channel in channel_names:
+            refs_c = g.channels.setdefault(normalise(name), [])
+            if channel not in refs_c:
+                refs_c.append(channel)
+        return g
+
+    def add_actor(self, names: Iterable[str], actor: ActorRef) -> None:
+        for name in names:
+            self.actors.setdefault(normalise(name), []).append(actor)
+
+    def find_actor(self, name: str) -> ActorRef | None:
+        refs = self.actors.get(normalise(name))
+        if not refs:
+            return None
+        if len({r.id for r in refs}) > 1:
+            options = ", ".join(f"{r.name} ({r.slug})" for r in refs)
+            raise UsageError(f"actor {name!r} is ambiguous: {options}; give the slug")
+        return refs[0]
+
+    def actor(self, name: str) -> ActorRef:
+        """The actor a name refers to; an unknown name is an error that suggests close names."""
+        found = self.find_actor(name)
+        if found is None:
+            raise UsageError(
+                f"unknown actor {name!r}{self._suggest(name, self.actors)}; register it with --new-actor or `tracker actors add`"
+            )
+        return found
+
+    def channel(self, name: str, dyad: str | None = None) -> ChannelRef:
+        refs = self.channels.get(normalise(name), [])
+        if dyad:
+            refs = [r for r in refs if r.dyad == dyad] or refs
+        if not refs:
+            raise UsageError(
+                f"unknown channel {name!r}{self._suggest(name, self.channels)}; see `tracker channels list`"
+            )
+        return refs[0]
+
+    def place(self, name: str | None) -> PlaceRef | None:
+        if not name:
+            return None
+        record = places().get(normalise(name))
+        if record is None:
+            return PlaceRef(slug=name, name=name, state=None)
+        return PlaceRef(slug=record["slug"], name=record["names"]["en"], state=record.get("state"))
+
+    @staticmethod
+    def _suggest(name: str, index: dict[str, list]) -> str:  # type: ignore[type-arg]
+        close = difflib.get_close_matches(normalise(name), list(index), n=4, cutoff=0.6)
+        if not close:
+            return ""
+        shown = []
+        for key in close:
+            ref = index[key][0]
+            label = f"{ref.name} ({ref.slug})"
+            if label not in shown:
+                shown.append(label)
+        return f"; did you mean {', '.join(shown)}?"

@@ -1,0 +1,37 @@
+"""Projections: pure handlers that turn stored events into row operations on the read models.
+
+Each module owns its tables (SCHEMA) and maps event types to handlers returning a list of
+(sql, params) operations. The runner in tracker.views executes them, in module order, in
+the same transaction that records the position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tracker.records import Record
+
+Op = tuple[str, tuple[Any, ...]]
+Handler = Callable[[Record], list[Op]]
+
+__all__ = ["HANDLERS", "MODULES", "SCHEMA", "Handler", "Op", "handle"]
+
+from tracker.projections import actors, channels, interactions, sanctions, timeline  # noqa: E402
+
+MODULES = (actors, interactions, channels, sanctions, timeline)
+SCHEMA: list[str] = [stmt for m in MODULES for stmt in m.SCHEMA]
+NAMES = tuple(m.__name__.rsplit(".", 1)[-1] for m in MODULES)
+
+HANDLERS: dict[str, list[Handler]] = {}
+for _module in MODULES:
+    for _type, _handler in _module.HANDLERS.items():
+        HANDLERS.setdefault(_type, []).append(_handler)
+
+
+def handle(record: Record) -> list[Op]:
+    """Every row operation one event causes, across all read models, in order."""
+    ops: list[Op] = []
+    for handler in HANDLERS.get(record.type, ()):
+        ops.extend(handler(record))
+    return ops

@@ -1,0 +1,88 @@
+"""Read model: actors, every name they are known by, and their offices over time."""
+
+from __future__ import annotations
+
+import json
+
+from tracker.projections import Op
+from tracker.records import Record
+from tracker.reference import normalise
+
+SCHEMA = [
+    """CREATE TABLE actors (
+        id TEXT PRIMARY KEY, slug TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, state TEXT,
+        name TEXT NOT NULL, name_zh TEXT, names TEXT NOT NULL, aliases TEXT NOT NULL,
+        wikidata TEXT, recorded_at TEXT NOT NULL)""",
+    """CREATE TABLE actor_names (
+        key TEXT NOT NULL, actor_id TEXT NOT NULL REFERENCES actors(id), name TEXT NOT NULL,
+        PRIMARY KEY (key, actor_id))""",
+    """CREATE TABLE offices (
+        actor_id TEXT NOT NULL REFERENCES actors(id), office TEXT NOT NULL, organization TEXT,
+        state TEXT, since TEXT NOT NULL, until TEXT, source_url TEXT, recorded_at TEXT NOT NULL,
+        PRIMARY KEY (actor_id, office, since))""",
+    "CREATE INDEX offices_since ON offices(since)",
+]
+
+
+def _names(aid: str, names: list[str]) -> list[Op]:
+    return [("INSERT OR IGNORE INTO actor_names VALUES (?,?,?)", (normalise(n), aid, n)) for n in names if n]
+
+
+def registered(r: Record) -> list[Op]:
+    d = r.data
+    names = d["names"]
+    display = names.get("en") or names.get("zh") or d["slug"]
+    ops: list[Op] = [
+        (
+            "INSERT OR REPLACE INTO actors VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                r.aggregate_id,
+                d["slug"],
+                d["kind"],
+                d["state"],
+                display,
+                names.get("zh"),
+                json.dumps(names, ensure_ascii=False),
+                json.dumps(d["aliases"], ensure_ascii=False),
+                d.get("wikidata"),
+                r.recorded_at,
+            ),
+        )
+    ]
+    return ops + _names(r.aggregate_id, [d["slug"], *names.values(), *d["aliases"]])
+
+
+def alias_added(r: Record) -> list[Op]:
+    alias = r.data["alias"]
+    return [
+        ("UPDATE actors SET aliases = json_insert(aliases, '$[#]', ?) WHERE id = ?", (alias, r.aggregate_id)),
+        *_names(r.aggregate_id, [alias]),
+    ]
+
+
+def office_assumed(r: Record) -> list[Op]:
+    d = r.data
+    return [
+        (
+            "INSERT OR REPLACE INTO offices VALUES (?,?,?,?,?,NULL,?,?)",
+            (r.aggregate_id, d["office"], d["organization"], d["state"], d["since"], d["source"]["url"], r.recorded_at),
+        )
+    ]
+
+
+def office_left(r: Record) -> list[Op]:
+    d = r.data
+    return [
+        (
+            "UPDATE offices SET until = ? WHERE actor_id = ? AND office = ? AND until IS NULL",
+            (d["until"], r.aggregate_id, d["office"]),
+        )
+    ]
+
+
+HANDLERS = {
+    "ActorRegistered": registered,
+    "AliasAdded": alias_added,
+    "OfficeAssumed": office_assumed,
+    "OfficeLeft": office_left,
+}

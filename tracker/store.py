@@ -1,0 +1,80 @@
+"""Store location: a folder (SQLite) or a postgresql:// URL, turned into an eventsourcing env."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+__all__ = ["StoreLocation", "default_folder", "locate"]
+
+
+def default_folder() -> Path:
+    """The platform's user data folder for tracker."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("tracker", appauthor=False))
+
+
+@dataclass(frozen=True)
+class StoreLocation:
+    """Where the event store and the read models live."""
+
+    url: str
+    backend: str  # "sqlite" or "postgres"
+    folder: Path | None
+    views_path: Path
+    env: dict[str, str]
+
+    @property
+    def events_path(self) -> Path | None:
+        return self.folder / "events.db" if self.folder else None
+
+    def describe(self) -> str:
+        if self.backend == "sqlite":
+            return str(self.events_path)
+        parts = urlsplit(self.url)
+        return f"postgresql://{parts.hostname}:{parts.port or 5432}{parts.path}"
+
+
+def locate(store: str | None = None, views: str | None = None) -> StoreLocation:
+    """Resolve --store/TRACKER_STORE and --views/TRACKER_VIEWS into a StoreLocation."""
+    store = store or os.environ.get("TRACKER_STORE") or str(default_folder())
+    views = views or os.environ.get("TRACKER_VIEWS")
+    if store.startswith(("postgresql://", "postgres://")):
+        return _postgres(store, views)
+    folder = Path(store).expanduser()
+    views_path = Path(views).expanduser() if views else folder / "views.db"
+    if views_path.suffix != ".db":
+        views_path = views_path / "views.db"
+    env = {
+        "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+        "SQLITE_DBNAME": str(folder / "events.db"),
+        "SQLITE_LOCK_TIMEOUT": "10",
+    }
+    return StoreLocation(url=str(folder), backend="sqlite", folder=folder, views_path=views_path, env=env)
+
+
+def _postgres(url: str, views: str | None) -> StoreLocation:
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    env = {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": parts.path.lstrip("/") or "postgres",
+        "POSTGRES_HOST": parts.hostname or "127.0.0.1",
+        "POSTGRES_PORT": str(parts.port or 5432),
+        "POSTGRES_USER": unquote(parts.username or "postgres"),
+        "POSTGRES_PASSWORD": unquote(parts.password or ""),
+        "POSTGRES_CONNECT_TIMEOUT": "5",
+    }
+    if "schema" in query:
+        env["POSTGRES_SCHEMA"] = query["schema"][0]
+    if views:
+        views_path = Path(views).expanduser()
+    else:
+        safe = f"{env['POSTGRES_HOST']}-{env['POSTGRES_PORT']}-{env['POSTGRES_DBNAME']}-{query.get('schema', ['public'])[0]}"
+        views_path = default_folder() / "views" / safe
+    if views_path.suffix != ".db":
+        views_path = views_path / "views.db"
+    return StoreLocation(url=url, backend="postgres", folder=None, views_path=views_path, env=env)

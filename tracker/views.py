@@ -1,0 +1,138 @@
+"""The read-model database (views.db): schema, position tracking and catch-up from the log.
+
+Every batch of events is applied and its position recorded in one SQLite transaction, so a
+crash never applies an event twice or skips one. One writer at a time holds a file lock;
+readers never block (WAL).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from tracker.errors import OperationFailed
+from tracker.projections import NAMES, SCHEMA, handle
+from tracker.records import Record
+
+__all__ = ["SCHEMA_VERSION", "Views", "catch_up"]
+
+SCHEMA_VERSION = 1
+BATCH = 2000
+
+Progress = Callable[[int], None]
+
+
+class Views:
+    """An open read-model database."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path) if path != ":memory:" else None
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=OFF")
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as e:
+            raise OperationFailed(
+                f"read models at {path} are unreadable ({e}); run `tracker projections rebuild`"
+            ) from None
+        if version == 0:
+            self._create()
+        elif version != SCHEMA_VERSION:
+            raise OperationFailed(
+                f"read models at {path} have schema {version}, expected {SCHEMA_VERSION}; run `tracker projections rebuild`"
+            )
+
+    def _create(self) -> None:
+        with self.transaction():
+            for statement in SCHEMA:
+                self.conn.execute(statement)
+            self.conn.execute(
+                "CREATE TABLE tracking (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, updated_at TEXT)"
+            )
+            self.conn.executemany("INSERT INTO tracking VALUES (?, 0, NULL)", [(n,) for n in NAMES])
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        """One catch-up writer per views file, across processes."""
+        if self.path is None:
+            yield
+            return
+        with open(self.path.with_suffix(".lock"), "w") as f:
+            fcntl.flock(f, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(f, fcntl.LOCK_UN)
+
+    def position(self) -> int:
+        row = self.conn.execute("SELECT MIN(position) FROM tracking").fetchone()
+        return row[0] or 0
+
+    def positions(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT projection, position FROM tracking")}
+
+    def apply(self, records: Iterable[Record], *, expected: int, last: int, now: str) -> int:
+        """Apply one batch and record its last position in the same transaction."""
+        with self.transaction() as conn:
+            execute = conn.execute
+            for record in records:
+                for sql, params in handle(record):
+                    execute(sql, params)
+            cur = conn.execute(
+                "UPDATE tracking SET position = ?, updated_at = ? WHERE position = ?", (last, now, expected)
+            )
+            if cur.rowcount != len(NAMES):
+                # Another writer moved on (the lock was bypassed): roll back, nothing applied twice.
+                raise OperationFailed("read models were updated concurrently; run the command again")
+        return last
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def catch_up(
+    views: Views,
+    read: Callable[[int, int], list[Record]],
+    *,
+    now: str,
+    keep: Callable[[Record], bool] | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Apply every event after the views' position; returns how many were applied."""
+    applied = 0
+    with views.writer_lock():
+        position = views.position()
+        while True:
+            batch = read(position, BATCH)
+            if not batch:
+                break
+            chosen = batch if keep is None else [r for r in batch if keep(r)]
+            last = batch[-1].position
+            views.apply(chosen, expected=position, last=last, now=now)
+            applied += len(chosen)
+            position = last
+            if progress:
+                progress(len(batch))
+            if len(batch) < BATCH:
+                break
+    return applied
