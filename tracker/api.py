@@ -69,23 +69,12 @@ class Session:
 
     # -- plumbing ---------------------------------------------------------------------
 
-    def read_batch(self, after: int, limit: int) -> list[Record]:
-        return list(self.app.records(after=after, limit=limit, stop=None)) if limit else []
-
     def catch_up(self, progress: Progress | None = None) -> int:
         """Bring the read models up to the end of the log."""
         return catch_up(self.views, self._reader(), now=self.now().isoformat(), progress=progress)
 
     def _reader(self) -> Callable[[int, int], list[Record]]:
-        def read(after: int, limit: int) -> list[Record]:
-            out = []
-            for r in self.app.records(after=after, limit=limit):
-                out.append(r)
-                if len(out) >= limit:
-                    break
-            return out
-
-        return read
+        return self.app.read_batch
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -421,7 +410,8 @@ class Session:
             for suffix in ("", "-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
             self.views = Views(path)
-        count = self.catch_up(progress)
+        with self.views.bulk():
+            count = self.catch_up(progress)
         self._caught_up = True
         return count
 

@@ -10,6 +10,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoding
+from eventsourcing.utils import get_topic
 
 from events import (
     CODEBOOK_VERSION,
@@ -111,7 +112,32 @@ class Tracker(Application[UUID]):
                     found[key if isinstance(key, UUID) else UUID(key)] = version
         return found
 
-    def records(self, after: int = 0, limit: int = 1000, stop: int | None = None) -> Iterator[Record]:
+    def read_batch(self, after: int, limit: int) -> list[Record]:
+        """One batch of stored events after a position (the catch-up and rebuild hot path).
+
+        On SQLite the rows are read with one plain query, skipping the recorder's per-row
+        UUID and Notification objects; other backends go through the recorder.
+        """
+        recorder: Any = self.recorder
+        if type(recorder).__module__.endswith("sqlite") and not (self.mapper.cipher or self.mapper.compressor):
+            with recorder.datastore.transaction(commit=False) as c:
+                c.execute(
+                    f"SELECT rowid, originator_id, originator_version, topic, state FROM {recorder.events_table_name} "
+                    "WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                    (after, limit),
+                )
+                rows = c.fetchall()
+            out = []
+            for position, oid, version, topic, state in rows:
+                data = decode_state(state)
+                recorded_at = data.pop("timestamp")
+                out.append(Record(position, _dashed(oid), version, type_of_topic(topic), recorded_at, data))
+            return out
+        return list(self.records(after=after, limit=limit, stop=None, batches=1))
+
+    def records(
+        self, after: int = 0, limit: int = 1000, stop: int | None = None, batches: int | None = None
+    ) -> Iterator[Record]:
         """Stored events after a position, oldest first, in batches."""
         position = after
         while True:
@@ -121,6 +147,10 @@ class Tracker(Application[UUID]):
             for n in batch:
                 yield self.record_of(n.id, n.originator_id, n.originator_version, n.topic, n.state)
             position = batch[-1].id
+            if batches is not None:
+                batches -= 1
+                if batches <= 0:
+                    return
             if len(batch) < limit:
                 return
 
@@ -148,7 +178,10 @@ class Tracker(Application[UUID]):
 
     def _get(self, aggregate_id: UUID, pending: dict[UUID, Any]) -> Any | None:
         if aggregate_id in pending:
-            return pending[aggregate_id]
+            held = pending[aggregate_id]
+            if isinstance(held, _NewFact):
+                held = pending[aggregate_id] = held.aggregate()
+            return held
         try:
             agg = self.repository.get(aggregate_id)
         except AggregateNotFoundError:
@@ -257,29 +290,31 @@ class Tracker(Application[UUID]):
 
     def _save(self, pending: dict[UUID, Any]) -> None:
         if pending:
-            self.save(*pending.values())
+            # A new fact is saved as its creation event: Application.save takes events too.
+            self.save(*(v.event if isinstance(v, _NewFact) else v for v in pending.values()))
 
     def _decide(self, commands: Sequence[Command]) -> tuple[dict[UUID, Any], list[Outcome]]:
         pending: dict[UUID, Any] = {}
-        candidates: list[UUID] = []
+        candidates: dict[int, list[UUID]] = {}
         for cmd in commands:
             if isinstance(cmd, ReportInteraction):
-                candidates.extend(_candidate_ids(cmd))
-        existing = set(self.existing_versions(candidates)) if candidates else set()
+                candidates[id(cmd)] = _candidate_ids(cmd)
+        wanted = [i for ids in candidates.values() for i in ids]
+        existing = set(self.existing_versions(wanted)) if wanted else set()
         outcomes = []
         for number, cmd in enumerate(commands, start=1):
             try:
-                outcomes.append(self._decide_one(cmd, pending, existing))
+                outcomes.append(self._decide_one(cmd, pending, existing, candidates.get(id(cmd), [])))
             except DomainError as e:
                 if len(commands) > 1:
                     raise UsageError(f"fact {number}: {e}") from None
                 raise
         return pending, outcomes
 
-    def _decide_one(self, cmd: Command, pending: dict[UUID, Any], existing: set[UUID]) -> Outcome:
+    def _decide_one(self, cmd: Command, pending: dict[UUID, Any], existing: set[UUID], ids: list[UUID]) -> Outcome:
         ts = self.now()
         if isinstance(cmd, ReportInteraction):
-            return self._report(cmd, pending, existing, ts)
+            return self._report(cmd, pending, existing, ids, ts)
         if isinstance(cmd, ImposeSanction):
             sid = sanction_id(cmd.authority, cmd.program, cmd.target.slug)
             sanction = self._get(sid, pending)
@@ -331,8 +366,10 @@ class Tracker(Application[UUID]):
             return Outcome(str(aid), "office" if len(actor.pending_events) > before else "unchanged", kind)
         raise TypeError(f"unknown command {cmd!r}")
 
-    def _report(self, cmd: ReportInteraction, pending: dict[UUID, Any], existing: set[UUID], ts: datetime) -> Outcome:
-        for cid in _candidate_ids(cmd):
+    def _report(
+        self, cmd: ReportInteraction, pending: dict[UUID, Any], existing: set[UUID], ids: list[UUID], ts: datetime
+    ) -> Outcome:
+        for cid in ids:
             if cid in pending or cid in existing:
                 interaction = self._get(cid, pending)
                 if interaction is None or interaction.retracted:
@@ -354,10 +391,11 @@ class Tracker(Application[UUID]):
                 initiator.slug if initiator and initiator.kind == "state" else (initiator.state if initiator else None)
             )
             cameo, goldstein = meeting_code(initiator_state, cmd.location_state, cmd.dyad)
-        new_id = _candidate_ids(cmd)[0]
-        interaction = Interaction._create(
-            Interaction.InteractionReported,
-            id=new_id,
+        new_id = ids[0]
+        reported = Interaction.InteractionReported(
+            originator_id=new_id,
+            originator_version=1,
+            originator_topic=_INTERACTION_TOPIC,
             kind=cmd.kind,
             status=cmd.status,
             participants=[p.slug for p in cmd.participants],
@@ -377,9 +415,11 @@ class Tracker(Application[UUID]):
             source=cmd.sources[0],
             timestamp=ts,
         )
-        for source in cmd.sources[1:]:
-            interaction.corroborate(source, timestamp=ts)
-        pending[new_id] = interaction
+        pending[new_id] = _NewFact(reported)
+        if len(cmd.sources) > 1:
+            interaction = self._get(new_id, pending)
+            for source in cmd.sources[1:]:
+                interaction.corroborate(source, timestamp=ts)
         return Outcome(str(new_id), "reported", cmd.kind)
 
     # -- corrections ----------------------------------------------------------------------
@@ -410,6 +450,33 @@ class Tracker(Application[UUID]):
         fact.retract(reason, source, timestamp=self.now())
         self._save(pending)
         return Outcome(str(fact_id), "retracted", kind)
+
+
+_INTERACTION_TOPIC = get_topic(Interaction)
+
+
+def _dashed(hex_id: str) -> str:
+    if len(hex_id) == 32:
+        return f"{hex_id[:8]}-{hex_id[8:12]}-{hex_id[12:16]}-{hex_id[16:20]}-{hex_id[20:]}"
+    return hex_id
+
+
+class _NewFact:
+    """A new aggregate held as its creation event only.
+
+    Bulk appends create many interactions that nothing else touches in the batch; building
+    the aggregate object for each costs more than the save. It is built when needed.
+    """
+
+    __slots__ = ("event",)
+
+    def __init__(self, event: Any) -> None:
+        self.event = event
+
+    def aggregate(self) -> Any:
+        agg = self.event.mutate(None)
+        agg.pending_events.append(self.event)
+        return agg
 
 
 def _candidate_ids(cmd: ReportInteraction) -> list[UUID]:

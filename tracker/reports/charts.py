@@ -111,10 +111,10 @@ def index_chart_svg(
 ) -> str:
     """Monthly Goldstein sums as bars (cooperation up, conflict down), each labelled with its count of facts."""
     by_month: dict[date, Mapping[str, Any]] = {}
-    for m in index:
-        d = parse_day(m.get("month"))
+    for entry in index:
+        d = parse_day(entry.get("month"))
         if d is not None:
-            by_month[d.replace(day=1)] = m
+            by_month[d.replace(day=1)] = entry
     bounds = [d for d in (parse_day(since), parse_day(until), *by_month) if d is not None]
     if not bounds:
         return ""
@@ -151,7 +151,7 @@ def index_chart_svg(
             f'fill="{COLOURS[kind]}" class="bar {kind}"><title>{_e(tip)}</title></rect>'
         )
         if row:
-            ty = y - 4 if value >= 0 else y + h + 12
+            ty = y - 4 if value >= 0 else zero - 4  # a conflict month's count sits above the axis, clear of the labels
             out.append(f'<text x="{round(cx, 1)}" y="{ty}" class="count" text-anchor="middle">{_e(count)}</text>')
         if i % label_every == 0:
             out.append(

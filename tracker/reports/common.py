@@ -54,16 +54,16 @@ def safe_url(url: Any) -> str | None:
     """The URL when it is an absolute http(s) URL with a host, else None (no javascript:, data:, file:)."""
     if not isinstance(url, str):
         return None
-    url = url.strip()
-    if not url or _CONTROL.search(url) or any(c.isspace() for c in url):
+    text: str = url.strip()
+    if not text or _CONTROL.search(text) or any(c.isspace() for c in text):
         return None
     try:
-        parts = urlsplit(url)
+        parts = urlsplit(text)
     except ValueError:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    return url
+    return text
 
 
 def parse_day(value: Any) -> date | None:
@@ -104,11 +104,10 @@ class Section:
     note: str = ""
 
 
-def _host(url: str) -> str:
-    try:
-        return urlsplit(url).hostname or url
-    except ValueError:
-        return url
+def _host(url: Any) -> str:
+    # Only a web URL lends its host as a label; anything else is shown as "source", never as its text.
+    safe = safe_url(url)
+    return (urlsplit(safe).hostname or "") if safe else ""
 
 
 def links(sources: Iterable[Any] | None) -> Links:
@@ -117,12 +116,12 @@ def links(sources: Iterable[Any] | None) -> Links:
     for s in sources or ():
         if isinstance(s, Mapping):
             url = s.get("url")
-            label = clean(s.get("outlet")) or (clean(_host(url)) if isinstance(url, str) else "source")
+            label = clean(s.get("outlet")) or clean(_host(url))
             if s.get("derived_from"):
                 label += " (rewrite)"
         else:
             url = s
-            label = clean(_host(s)) if isinstance(s, str) else "source"
+            label = clean(_host(s))
         safe = safe_url(url)
         out.append(Link(label or "source", safe))
     return Links(out)
@@ -294,6 +293,12 @@ def sections(status: Mapping[str, Any]) -> list[Section]:
     return out
 
 
+def _stamp(value: Any) -> str:
+    # Recorded times to the minute, UTC as stored: "2023-07-13 06:00".
+    text = clean(value)
+    return text[:16].replace("T", " ") if len(text) > 10 and text[10] == "T" else text
+
+
 def changes_section(changes: Mapping[str, Any]) -> Section:
     """The 'what changed' table from the dict `tracker.changes.changes_since` returns."""
     rows: list[tuple[Cell, ...]] = []
@@ -316,16 +321,16 @@ def changes_section(changes: Mapping[str, Any]) -> Section:
                 "new " + kind,
                 clean(i.get("summary")),
                 f"occurred {clean(i.get('occurred_on'))}",
-                clean(i.get("recorded_at")),
+                _stamp(i.get("recorded_at")),
             )
         )
     for c in changes.get("corrections") or ():
         rows.append(
             (
                 "correction",
-                clean(c.get("event")),
+                f"{clean(c.get('event'))} {clean(c.get('id'))[:8]}".strip(),
                 clean(c.get("reason") or c.get("summary")),
-                clean(c.get("recorded_at")),
+                _stamp(c.get("recorded_at")),
             )
         )
     return Section(

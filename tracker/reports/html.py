@@ -35,6 +35,7 @@ th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; text-align: lef
 th { background: #f3f5f7; font-weight: 600; }
 td.summary { max-width: 420px; }
 td.date { white-space: nowrap; }
+td.detail { min-width: 10em; }
 .status { font-weight: 600; white-space: nowrap; }
 .status-active { color: ACTIVE; } .status-stalled { color: #a66f00; }
 .status-suspended { color: SUSPENDED; } .status-unknown, .status-lifted { color: var(--muted); }
@@ -57,7 +58,15 @@ footer { margin-top: 32px; font-size: .85em; color: var(--muted); }
 }
 """.replace("ACTIVE", COLOURS["active"]).replace("SUSPENDED", COLOURS["suspended"])
 
-_CLASSES = {"Date": "date", "Since": "date", "Until": "date", "On": "date", "Summary": "summary", "Status": "status"}
+_CLASSES = {
+    "Detail": "detail",
+    "Date": "date",
+    "Since": "date",
+    "Until": "date",
+    "On": "date",
+    "Summary": "summary",
+    "Status": "status",
+}
 
 
 def _e(value: Any) -> str:

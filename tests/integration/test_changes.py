@@ -1,0 +1,65 @@
+"""The "what changed" query over a real store's read models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tracker.api import open_session
+from tracker.changes import changes_since, channel_histories
+
+REUTERS = {"url": "https://www.reuters.com/a", "outlet": "Reuters", "language": "en"}
+MFA = {"url": "https://www.fmprc.gov.cn/b", "outlet": "MFA", "language": "zh"}
+CORRECTION = {"url": "https://www.reuters.com/correction", "outlet": "Reuters", "language": "en"}
+
+
+def test_changes_since_lists_channels_sanctions_interactions_and_corrections(tmp_path: Path) -> None:
+    """Channel changes and sanctions go by world dates in (since, as_of]; interactions and corrections by recording time."""
+    s = open_session(str(tmp_path / "store"), create=True)
+    try:
+        s.init()
+        s.append(
+            [
+                {"kind": "channel-suspended", "channel": "mmca", "occurred_on": "2022-08-05", "by": "CHN", "source": MFA},
+                {"kind": "channel-resumed", "channel": "mmca", "occurred_on": "2023-07-10", "source": MFA},
+                {"kind": "channel-stalled", "channel": "dpct", "occurred_on": "2023-06-01", "source": MFA},
+                {"kind": "sanction-imposed", "target": "Li Shangfu", "imposed_by": "USA", "authority": "State",
+                 "program": "CAATSA 231", "occurred_on": "2023-07-15", "source": REUTERS},
+                {"kind": "meeting", "participants": ["Xie Feng", "Ely Ratner"], "occurred_on": "2023-07-12",
+                 "summary": "Xie meets Ratner", "source": REUTERS},
+            ]
+        )  # fmt: skip
+        meeting = next(r for r in s.timeline() if r["kind"] == "meeting")
+        s.retract(meeting["id"], reason="wrong date", source=CORRECTION)
+        s.append(
+            [
+                {
+                    "kind": "call",
+                    "participants": ["Lloyd Austin", "Li Shangfu"],
+                    "occurred_on": "2023-07-20",
+                    "summary": "A call",
+                    "source": REUTERS,
+                }
+            ]
+        )
+        status = s.status(as_of="2023-07-31")
+        today = s.now().date().isoformat()
+        got = changes_since(s.conn, dyad=status["dyad"], since="2023-07-01", as_of="2023-07-31")
+        later = changes_since(s.conn, dyad=status["dyad"], since="9999-01-01", as_of="9999-12-31")
+        history = channel_histories(s.conn, dyad=status["dyad"], until="2023-07-31")
+    finally:
+        s.close()
+
+    assert [(c["slug"], c["from"], c["to"], c["on"]) for c in got["channels"]] == [
+        ("mmca", "suspended", "active", "2023-07-10")
+    ]
+    assert [(x["event"], x["target"]["id"], x["on"]) for x in got["sanctions"]] == [
+        ("imposed", "li-shangfu", "2023-07-15")
+    ]
+    assert [i["summary"] for i in got["interactions"]] == ["A call"]  # the retracted meeting is gone
+    assert all(i["recorded_at"] >= today for i in got["interactions"])
+    assert [(c["event"], c["reason"], c["source"]) for c in got["corrections"]] == [
+        ("InteractionRetracted", "wrong date", CORRECTION["url"])
+    ]
+    assert later["interactions"] == [] and later["corrections"] == [] and later["channels"] == []
+    mmca = next(c["id"] for c in status["channels"] if c["slug"] == "mmca")
+    assert [(h["on"], h["status"]) for h in history[mmca]] == [("2022-08-05", "suspended"), ("2023-07-10", "resumed")]
