@@ -15,7 +15,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import common  # noqa: E402
+import common
 
 FACTS = 100_000
 TARGET_RATE = 40_000
@@ -141,20 +141,35 @@ def main(skip_postgres: bool = False, **_: Any) -> dict[str, Any]:
             ),
         ]
         if skip_postgres:
-            rows.append(common.row("bulk append (PostgreSQL)", None, "facts/s", target=f">= {TARGET_PG:,}", note="skipped"))
+            rows.append(
+                common.row("bulk append (PostgreSQL)", None, "facts/s", target=f">= {TARGET_PG:,}", note="skipped")
+            )
         else:
             try:
                 p = tracker_postgres(facts, scratch)
                 print(f"  tracker append --file (PostgreSQL): {p['seconds']:.2f} s, {p['rate']:,.0f} facts/s")
                 result["postgres"] = p
                 rows.append(
-                    common.row("bulk append (PostgreSQL)", p["rate"], "facts/s", target=f">= {TARGET_PG:,}", ok=p["rate"] >= TARGET_PG)
+                    common.row(
+                        "bulk append (PostgreSQL)",
+                        p["rate"],
+                        "facts/s",
+                        target=f">= {TARGET_PG:,}",
+                        ok=p["rate"] >= TARGET_PG,
+                    )
                 )
             except Exception as e:
                 print(f"  PostgreSQL: failed: {e}", flush=True)
                 result["postgres"] = {"error": str(e)}
                 rows.append(
-                    common.row("bulk append (PostgreSQL)", None, "facts/s", target=f">= {TARGET_PG:,}", ok=False, note=f"failed: {str(e)[:200]}")
+                    common.row(
+                        "bulk append (PostgreSQL)",
+                        None,
+                        "facts/s",
+                        target=f">= {TARGET_PG:,}",
+                        ok=False,
+                        note=f"failed: {str(e)[:200]}",
+                    )
                 )
     result["rows"] = rows
     return result

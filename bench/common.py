@@ -18,7 +18,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -97,12 +97,16 @@ class Failed(RuntimeError):
     """A benchmarked command exited non-zero."""
 
 
-def run(cmd: Sequence[str], *, env: dict[str, str] | None = None, check: bool = True, input: str | None = None) -> dict[str, Any]:
+def run(
+    cmd: Sequence[str], *, env: dict[str, str] | None = None, check: bool = True, input: str | None = None
+) -> dict[str, Any]:
     """Run a command; returns wall seconds, peak RSS (MB) of that child, exit code, stdout, stderr."""
     full_env = {**os.environ, **(env or {})}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        p = subprocess.Popen(list(cmd), stdout=out, stderr=err, stdin=subprocess.PIPE if input else subprocess.DEVNULL, env=full_env)
+        p = subprocess.Popen(
+            list(cmd), stdout=out, stderr=err, stdin=subprocess.PIPE if input else subprocess.DEVNULL, env=full_env
+        )
         if input:
             assert p.stdin is not None
             p.stdin.write(input.encode())
@@ -129,10 +133,8 @@ def python_snippet(code: str, **kw: Any) -> dict[str, Any]:
     result = run([PYTHON, "-c", code], **kw)
     lines = [line for line in result["stdout"].splitlines() if line.strip()]
     if lines:
-        try:
+        with suppress(json.JSONDecodeError):
             result["json"] = json.loads(lines[-1])
-        except json.JSONDecodeError:
-            pass
     return result
 
 
@@ -169,6 +171,12 @@ def build_store(size: int, *, log: Callable[[str], None] | None = None) -> Path:
     path = store_path(size)
     marker = path / "complete.json"
     if marker.exists():
+        built = json.loads(marker.read_text()).get("code")
+        if built and built != code_fingerprint():
+            log(
+                f"note: {path.name} was built by different events/ code (fingerprint {built} != {code_fingerprint()});"
+                " delete it or set BENCH_DATA_VERSION to rebuild"
+            )
         return path
     if path.exists():
         shutil.rmtree(path)
@@ -186,10 +194,28 @@ def build_store(size: int, *, log: Callable[[str], None] | None = None) -> Path:
     checkpoint(path)
     events = count_events(path)
     marker.write_text(
-        json.dumps({"facts": size, "events": events, "version": DATA_VERSION, "seconds": time.perf_counter() - t0})
+        json.dumps(
+            {
+                "facts": size,
+                "events": events,
+                "version": DATA_VERSION,
+                "code": code_fingerprint(),
+                "seconds": time.perf_counter() - t0,
+            }
+        )
     )
     log(f"  store ready: {events:,} events in {time.perf_counter() - t0:.0f} s")
     return path
+
+
+def code_fingerprint() -> str:
+    """A short hash of events/*.py: the stored event format. A mismatch is reported, not acted on."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for f in sorted((ROOT / "events").glob("*.py")):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def store_info(path: Path) -> dict[str, Any]:
@@ -374,7 +400,7 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     return {
-        "nproc": os.cpu_count(),
+        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
         "memory": mem,
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,

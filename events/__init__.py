@@ -9,7 +9,6 @@ from events.actor import ACTOR_KINDS, Actor
 from events.channel import Channel
 from events.ids import actor_id, channel_id, interaction_id, sanction_id
 from events.interaction import AMENDABLE_FIELDS, Interaction
-from events.report import Feed, Report
 from events.sanction import Sanction
 from events.values import DomainError, Source, make_dyad, make_source, parse_date, parse_timestamp
 from events.vocab import CODEBOOK_VERSION, INTERACTION_KINDS, INTERACTION_STATUSES, Kind, meeting_code
@@ -40,9 +39,21 @@ __all__ = [
     "sanction_id",
 ]
 
-EVENT_CLASSES: dict[str, type] = {
-    cls.__name__: cls
-    for agg in (Actor, Interaction, Channel, Sanction, Report, Feed)
-    for cls in vars(agg).values()
-    if isinstance(cls, type) and issubclass(cls, agg.Event) and cls.__name__ != "Event"
-}
+
+def __getattr__(name: str) -> object:
+    # Report and Feed (and so the full event catalogue) load on first use: the append path
+    # never needs them, and building eventsourcing aggregate classes costs start-up time.
+    if name in ("Report", "Feed"):
+        from events import report
+
+        return getattr(report, name)
+    if name == "EVENT_CLASSES":
+        from events.report import Feed, Report
+
+        return {
+            cls.__name__: cls
+            for agg in (Actor, Interaction, Channel, Sanction, Report, Feed)
+            for cls in vars(agg).values()
+            if isinstance(cls, type) and issubclass(cls, agg.Event) and cls.__name__ not in ("Event", "Created")
+        }
+    raise AttributeError(name)

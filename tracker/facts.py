@@ -6,11 +6,11 @@ Pure: names are resolved through a Gazetteer; nothing is read or written here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from events import INTERACTION_KINDS, Source, make_dyad, make_source, parse_date
+from events import INTERACTION_KINDS, Interaction, Source, make_dyad, make_source, parse_date
 from tracker.errors import UsageError
 from tracker.gazetteer import ActorRef, ChannelRef, Gazetteer
 
@@ -112,10 +112,8 @@ Command = ReportInteraction | ImposeSanction | LiftSanction | AssessChannel | As
 class _Fact:
     raw: dict[str, Any]
     gazetteer: Gazetteer
-    used: set[str] = field(default_factory=set)
 
     def get(self, name: str, default: Any = None) -> Any:
-        self.used.add(name)
         value = self.raw.get(name, default)
         return default if value in ("", None) else value
 
@@ -289,8 +287,6 @@ def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) 
     dyad = f.text("dyad") or make_dyad({s for s in states if s}, default_dyad)
     location = f.gazetteer.place(f.text("location"))
     channel_name = f.text("channel")
-    from events import Interaction
-
     Interaction.check(kind, status, precision, occurred_on, until[0] if until else None)
     return ReportInteraction(
         kind=kind,

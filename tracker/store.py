@@ -52,6 +52,7 @@ def locate(store: str | None = None, views: str | None = None) -> StoreLocation:
         "PERSISTENCE_MODULE": "eventsourcing.sqlite",
         "SQLITE_DBNAME": str(folder / "events.db"),
         "SQLITE_LOCK_TIMEOUT": "10",
+        "APPLICATION_RECORDER_TOPIC": "tracker.recorder:BulkSQLiteApplicationRecorder",
     }
     return StoreLocation(url=str(folder), backend="sqlite", folder=folder, views_path=views_path, env=env)
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import queue
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from tracker.errors import OperationFailed
 from tracker.projections import NAMES, SCHEMA, handle
@@ -106,19 +109,15 @@ class Views:
 
     def apply(self, records: Iterable[Record], *, expected: int, last: int, now: str) -> int:
         """Apply one batch and record its last position in the same transaction."""
+        return self.apply_plan(plan(records), expected=expected, last=last, now=now)
+
+    def apply_plan(self, steps: Plan, *, expected: int, last: int, now: str) -> int:
         with self.transaction() as conn:
-            # Plain INSERT ... VALUES rows commute with each other, so they are grouped by
-            # statement and sent with executemany; any other statement (UPDATE, DELETE,
-            # INSERT ... SELECT) reads what came before, so the groups are flushed first.
-            groups: dict[str, list[tuple[object, ...]]] = {}
-            for record in records:
-                for sql, params in handle(record):
-                    if sql in _BATCHABLE or _batchable(sql):
-                        groups.setdefault(sql, []).append(params)
-                    else:
-                        _flush(conn, groups)
-                        conn.execute(sql, params)
-            _flush(conn, groups)
+            for many, sql, params in steps:
+                if many:
+                    conn.executemany(sql, params)
+                else:
+                    conn.execute(sql, params)
             cur = conn.execute(
                 "UPDATE tracking SET position = ?, updated_at = ? WHERE position = ?", (last, now, expected)
             )
@@ -131,7 +130,29 @@ class Views:
         self.conn.close()
 
 
+Plan = list[tuple[bool, str, Any]]
 _BATCHABLE: set[str] = set()
+
+
+def plan(records: Iterable[Record]) -> Plan:
+    """The SQL steps of a batch of events, pure (no connection needed).
+
+    Plain INSERT ... VALUES rows commute with each other, so they are grouped by statement
+    and sent with executemany; any other statement (UPDATE, DELETE, INSERT ... SELECT)
+    reads what came before it, so the groups collected so far are emitted first.
+    """
+    steps: Plan = []
+    groups: dict[str, list[tuple[Any, ...]]] = {}
+    for record in records:
+        for sql, params in handle(record):
+            if sql in _BATCHABLE or _batchable(sql):
+                groups.setdefault(sql, []).append(params)
+            else:
+                steps.extend((True, q, rows) for q, rows in groups.items())
+                groups.clear()
+                steps.append((False, sql, params))
+    steps.extend((True, q, rows) for q, rows in groups.items())
+    return steps
 
 
 def _batchable(sql: str) -> bool:
@@ -139,12 +160,6 @@ def _batchable(sql: str) -> bool:
         _BATCHABLE.add(sql)
         return True
     return False
-
-
-def _flush(conn: sqlite3.Connection, groups: dict[str, list[tuple[object, ...]]]) -> None:
-    for sql, rows in groups.items():
-        conn.executemany(sql, rows)
-    groups.clear()
 
 
 def catch_up(
@@ -155,21 +170,49 @@ def catch_up(
     keep: Callable[[Record], bool] | None = None,
     progress: Progress | None = None,
 ) -> int:
-    """Apply every event after the views' position; returns how many were applied."""
+    """Apply every event after the views' position; returns how many were applied.
+
+    Reading and decoding the next batch runs in a second thread while this one writes the
+    last: sqlite3 releases the GIL while it executes, so the two overlap on two cores.
+    """
     applied = 0
     with views.writer_lock():
         position = views.position()
-        while True:
-            batch = read(position, BATCH)
-            if not batch:
-                break
-            chosen = batch if keep is None else [r for r in batch if keep(r)]
-            last = batch[-1].position
-            views.apply(chosen, expected=position, last=last, now=now)
-            applied += len(chosen)
-            position = last
-            if progress:
-                progress(len(batch))
-            if len(batch) < BATCH:
-                break
+        batches: queue.Queue[tuple[int, int, int, Plan] | BaseException | None] = queue.Queue(maxsize=2)
+
+        def produce() -> None:
+            at = position
+            try:
+                while True:
+                    batch = read(at, BATCH)
+                    if not batch:
+                        break
+                    chosen = batch if keep is None else [r for r in batch if keep(r)]
+                    batches.put((len(batch), len(chosen), batch[-1].position, plan(chosen)))
+                    at = batch[-1].position
+                    if len(batch) < BATCH:
+                        break
+            except BaseException as e:  # handed to the writer, which raises it
+                batches.put(e)
+                return
+            batches.put(None)
+
+        reader = threading.Thread(target=produce, name="tracker-catch-up-reader", daemon=True)
+        reader.start()
+        try:
+            while (item := batches.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                size, kept, last, steps = item
+                views.apply_plan(steps, expected=position, last=last, now=now)
+                applied += kept
+                position = last
+                if progress:
+                    progress(size)
+        finally:
+            while reader.is_alive():
+                try:
+                    batches.get(timeout=0.1)
+                except queue.Empty:
+                    pass
     return applied

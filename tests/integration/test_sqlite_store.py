@@ -186,3 +186,40 @@ def test_backup_is_a_consistent_copy(session: Session, tmp_path: Path) -> None:
     session.append([dict(MEETING)])
     result = session.backup(tmp_path / "b.db")
     assert result["events"] == session.app.max_position()
+
+
+def test_verify_finds_gaps_and_undecodable_events(session: Session) -> None:
+    """verify reports a missing version and a state that is not JSON; a clean log passes."""
+    import sqlite3
+
+    fact = session.append([dict(MEETING)])[0].fact_id
+    session.append([dict(MEETING_ZH)])
+    assert session.verify()["ok"]
+    path = session.location.events_path
+    assert path is not None
+    db = sqlite3.connect(path)
+    hex_id = fact.replace("-", "")
+    db.execute("DELETE FROM stored_events WHERE originator_id = ? AND originator_version = 1", (hex_id,))
+    db.execute("UPDATE stored_events SET state = X'7b6e6f' WHERE rowid = 3")
+    db.commit()
+    db.close()
+    result = session.verify()
+    assert not result["ok"]
+    assert any("gap" in p for p in result["problems"])
+    assert any("does not decode" in p for p in result["problems"])
+
+
+def test_bulk_recorder_returns_the_rows_ids(session: Session) -> None:
+    """The executemany recorder reports the same notification ids SQLite gave the rows."""
+    from eventsourcing.persistence import StoredEvent
+
+    recorder = session.app.recorder
+    before = session.app.max_position()
+    ids = recorder.insert_events(
+        [
+            StoredEvent(originator_id=__import__("uuid").uuid4(), originator_version=1, topic="x:Y", state=b"{}")
+            for _ in range(5)
+        ]
+    )
+    assert list(ids) == list(range(before + 1, before + 6))
+    assert session.app.max_position() == before + 5
