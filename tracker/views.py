@@ -211,8 +211,6 @@ def catch_up(
                     progress(size)
         finally:
             while reader.is_alive():
-                try:
+                with contextlib.suppress(queue.Empty):
                     batches.get(timeout=0.1)
-                except queue.Empty:
-                    pass
     return applied
