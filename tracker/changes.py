@@ -14,6 +14,7 @@ interactions and corrections go by when this ledger recorded them (recorded_at >
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
@@ -95,27 +96,23 @@ def changes_since(conn: sqlite3.Connection, *, dyad: str, since: str, as_of: str
         )
     ]
 
-    i_events, s_events = CORRECTION_EVENTS["interaction"], CORRECTION_EVENTS["sanction"]
     corrections = [
         {
-            "id": r["id"],
-            "fact": r["fact"],
+            "id": r["fact_id"],
+            "fact": r["fact_type"],
             "event": r["event"],
             "recorded_at": r["recorded_at"],
             "reason": r["reason"],
-            "source": r["url"],
+            "changes": json.loads(r["changes"]) if r["changes"] else None,
+            "source": r["source_url"],
         }
         for r in conn.execute(
-            f"""SELECT s.interaction_id AS id, 'interaction' AS fact, s.event, s.recorded_at, s.url,
-                       CASE WHEN s.event = 'InteractionRetracted' THEN i.retraction_reason END AS reason
-                FROM interaction_sources s JOIN interactions i ON i.id = s.interaction_id
-                WHERE i.dyad = ? AND s.event IN ({_marks(i_events)}) AND s.recorded_at >= ?
-                UNION ALL
-                SELECT s.sanction_id, 'sanction', s.event, s.recorded_at, s.url, NULL
-                FROM sanction_sources s JOIN sanctions x ON x.id = s.sanction_id
-                WHERE s.event IN ({_marks(s_events)}) AND s.recorded_at >= ? AND {in_dyad.format(t="x.")}
-                ORDER BY 4, 1""",
-            [dyad, *i_events, since, *s_events, since, *states, *states],
+            f"""SELECT c.* FROM corrections c
+                LEFT JOIN interactions i ON c.fact_type = 'interaction' AND i.id = c.fact_id
+                LEFT JOIN sanctions x ON c.fact_type = 'sanction' AND x.id = c.fact_id
+                WHERE c.recorded_at >= ? AND (i.dyad = ? OR (x.id IS NOT NULL AND {in_dyad.format(t="x.")}))
+                ORDER BY c.recorded_at, c.position""",
+            [since, dyad, *states, *states],
         )
     ]
     return {

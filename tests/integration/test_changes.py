@@ -63,3 +63,27 @@ def test_changes_since_lists_channels_sanctions_interactions_and_corrections(tmp
     assert later["interactions"] == [] and later["corrections"] == [] and later["channels"] == []
     mmca = next(c["id"] for c in status["channels"] if c["slug"] == "mmca")
     assert [(h["on"], h["status"]) for h in history[mmca]] == [("2022-08-05", "suspended"), ("2023-07-10", "resumed")]
+
+
+def test_a_correction_citing_a_known_url_still_shows_with_its_reason(tmp_path: Path) -> None:
+    """An amendment whose source the fact already cites is listed, with its reason and changes."""
+    s = open_session(str(tmp_path / "store"), create=True)
+    try:
+        s.init()
+        fact = s.append(
+            [
+                {
+                    "kind": "meeting",
+                    "participants": ["Xie Feng", "Ely Ratner"],
+                    "occurred_on": "2023-07-12",
+                    "source": REUTERS,
+                }
+            ]
+        )[0].fact_id
+        s.correct(fact, {"summary": "about 90 minutes"}, "Pentagon readout gives the length", REUTERS)
+        found = changes_since(s.conn, dyad="CHN-USA", since="2000-01-01", as_of="2023-07-31")["corrections"]
+        assert [(c["event"], c["reason"], c["changes"]) for c in found] == [
+            ("InteractionAmended", "Pentagon readout gives the length", {"summary": "about 90 minutes"})
+        ]
+    finally:
+        s.close()

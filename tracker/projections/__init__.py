@@ -17,9 +17,9 @@ Handler = Callable[[Record], list[Op]]
 
 __all__ = ["HANDLERS", "MODULES", "SCHEMA", "Handler", "Op", "handle"]
 
-from tracker.projections import actors, channels, interactions, sanctions, timeline  # noqa: E402
+from tracker.projections import actors, channels, corrections, interactions, sanctions, timeline  # noqa: E402
 
-MODULES = (actors, interactions, channels, sanctions, timeline)
+MODULES = (actors, interactions, channels, sanctions, timeline, corrections)
 SCHEMA: list[str] = [stmt for m in MODULES for stmt in m.SCHEMA]
 NAMES = tuple(m.__name__.rsplit(".", 1)[-1] for m in MODULES)
 

@@ -10,11 +10,11 @@ SCHEMA = [
         id TEXT PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL, cameo TEXT NOT NULL,
         goldstein REAL NOT NULL, plover TEXT, dyad TEXT NOT NULL, occurred_on TEXT NOT NULL,
         precision TEXT NOT NULL, until TEXT, location TEXT, channel TEXT, summary TEXT,
-        initiator TEXT, recipient TEXT, codebook TEXT, retracted INTEGER NOT NULL DEFAULT 0,
+        initiator TEXT REFERENCES actors(slug), recipient TEXT REFERENCES actors(slug), codebook TEXT, retracted INTEGER NOT NULL DEFAULT 0,
         retraction_reason TEXT, recorded_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
     "CREATE INDEX interactions_when ON interactions(dyad, occurred_on)",
     """CREATE TABLE interaction_participants (
-        interaction_id TEXT NOT NULL REFERENCES interactions(id), actor TEXT NOT NULL,
+        interaction_id TEXT NOT NULL REFERENCES interactions(id), actor TEXT NOT NULL REFERENCES actors(slug),
         ord INTEGER NOT NULL, PRIMARY KEY (interaction_id, actor))""",
     """CREATE TABLE interaction_sources (
         interaction_id TEXT NOT NULL REFERENCES interactions(id), url TEXT NOT NULL,
