@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 from uuid import UUID
 
 from events import DomainError, make_source, parse_date, parse_timestamp
@@ -319,7 +319,7 @@ class Session:
         """Append exported events that the store lacks; all or nothing, idempotent."""
         import events as domain
 
-        event_classes = domain.EVENT_CLASSES
+        event_classes = cast("dict[str, type]", domain.EVENT_CLASSES)
         items = parse_jsonl(text, what=what)
         events = []
         for item in items:

@@ -274,14 +274,14 @@ class Tracker(Application[UUID]):
             out.append(Record(0, str(s.originator_id), s.originator_version, type_of_topic(s.topic), recorded_at, data))
         return out
 
-    def _get(self, aggregate_id: UUID, pending: dict[UUID, Any]) -> Any | None:
+    def _get(self, aggregate_id: UUID, pending: dict[UUID, Any]) -> Any:
         if aggregate_id in pending:
             held = pending[aggregate_id]
             if isinstance(held, _NewFact):
                 held = pending[aggregate_id] = held.aggregate()
             return held
         try:
-            agg = self.repository.get(aggregate_id)
+            agg: Any = self.repository.get(aggregate_id)
         except AggregateNotFoundError:
             return None
         pending[aggregate_id] = agg
@@ -497,7 +497,8 @@ class Tracker(Application[UUID]):
             )
             cameo, goldstein = meeting_code(initiator_state, cmd.location_state, cmd.dyad)
         new_id = ids[0]
-        reported = Interaction.InteractionReported(
+        # eventsourcing's metaclass makes event classes dataclasses at run time; mypy cannot see it.
+        reported = Interaction.InteractionReported(  # type: ignore[call-arg]
             originator_id=new_id,
             originator_version=1,
             originator_topic=_INTERACTION_TOPIC,

@@ -191,8 +191,8 @@ def parse_fact(raw: dict[str, Any], gazetteer: Gazetteer, default_dyad: str = "C
     if kind not in FACT_KINDS:
         import difflib
 
-        close = difflib.get_close_matches(str(kind), FACT_KINDS, n=1)
-        hint = f"; did you mean {close[0]}?" if close else f"; kinds: {', '.join(FACT_KINDS)}"
+        matches = difflib.get_close_matches(str(kind), FACT_KINDS, n=1)
+        hint = f"; did you mean {matches[0]}?" if matches else f"; kinds: {', '.join(FACT_KINDS)}"
         raise UsageError(f"unknown kind {kind!r}{hint}")
     f = _Fact(raw, gazetteer)
     sources = parse_sources(raw)

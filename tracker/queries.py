@@ -39,7 +39,7 @@ def gazetteer(conn: sqlite3.Connection) -> Gazetteer:
 def find_fact(conn: sqlite3.Connection, prefix: str) -> tuple[str, str] | None:
     """(id, table) of the interaction or sanction whose id starts with prefix; ambiguity raises ValueError."""
     prefix = prefix.strip().lower()
-    found = []
+    found: list[tuple[str, str]] = []
     for table in ("interactions", "sanctions"):
         rows = conn.execute(f"SELECT id FROM {table} WHERE id LIKE ? LIMIT 3", (prefix + "%",)).fetchall()
         found.extend((r[0], table) for r in rows)
