@@ -228,12 +228,7 @@ class Session:
             **body,
         }
         result["channel_history"] = {
-            c["id"]: [
-                {"on": h["on"], "status": h["status"]}
-                for h in queries.channel_history(conn, c["id"])
-                if h["on"] <= result["as_of"]
-            ]
-            for c in result["channels"]
+            c["id"]: queries.channel_history(conn, c["id"], result["as_of"]) for c in result["channels"]
         }
         if changes_since:
             from tracker.changes import changes_since as changes

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tracker import queries
+from tracker.queries import channel_history
 
 __all__ = ["CORRECTION_EVENTS", "changes_since", "channel_histories"]
 
@@ -127,22 +128,7 @@ def changes_since(conn: sqlite3.Connection, *, dyad: str, since: str, as_of: str
 
 def channel_histories(conn: sqlite3.Connection, *, dyad: str, until: str) -> dict[str, list[dict[str, Any]]]:
     """Each channel's dated history up to a date, oldest first: the optional status["channel_history"] for the HTML report."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    for c in conn.execute("SELECT id FROM channels WHERE dyad = ? ORDER BY rowid", (dyad,)):
-        rows = conn.execute(
-            "SELECT on_date, status, by, reason, fact_id, source_url FROM channel_history "
-            "WHERE channel_id = ? AND on_date <= ? ORDER BY on_date, position",
-            (c["id"], until),
-        )
-        out[c["id"]] = [
-            {
-                "on": r["on_date"],
-                "status": r["status"],
-                "by": r["by"],
-                "reason": r["reason"],
-                "fact_id": r["fact_id"],
-                "source": r["source_url"],
-            }
-            for r in rows
-        ]
-    return out
+    return {
+        c["id"]: channel_history(conn, c["id"], until)
+        for c in conn.execute("SELECT id FROM channels WHERE dyad = ? ORDER BY rowid", (dyad,))
+    }

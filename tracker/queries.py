@@ -367,9 +367,11 @@ def actor_offices(conn: sqlite3.Connection, actor_uuid: str) -> list[dict[str, A
     ]
 
 
-def channel_history(conn: sqlite3.Connection, channel_uuid: str) -> list[dict[str, Any]]:
+def channel_history(conn: sqlite3.Connection, channel_uuid: str, until: str = "9999-12-31") -> list[dict[str, Any]]:
+    """A channel's dated history up to a date, oldest first."""
     rows = conn.execute(
-        "SELECT * FROM channel_history WHERE channel_id = ? ORDER BY on_date, position", (channel_uuid,)
+        "SELECT * FROM channel_history WHERE channel_id = ? AND on_date <= ? ORDER BY on_date, position",
+        (channel_uuid, until),
     ).fetchall()
     return [
         {

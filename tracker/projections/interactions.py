@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from events.interaction import AMENDABLE_FIELDS
 from tracker.projections import Op
 from tracker.records import Record
 
@@ -22,18 +23,8 @@ SCHEMA = [
         event TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (interaction_id, url))""",
 ]
 
-_COLUMNS = {
-    "kind",
-    "status",
-    "occurred_on",
-    "precision",
-    "until",
-    "location",
-    "channel",
-    "summary",
-    "initiator",
-    "recipient",
-}
+# Amendable fields are columns of the same name: the domain's list is the one to keep.
+_COLUMNS = frozenset(AMENDABLE_FIELDS)
 
 
 def _source(r: Record, source: dict) -> Op:  # type: ignore[type-arg]
