@@ -45,14 +45,16 @@ def raw_sqlite(facts: Path, scratch: Path) -> dict[str, Any]:
     t0 = time.perf_counter()
     with open(facts, "rb") as f:
         rows = [(common.new_id(i), 1, "bench:Fact", line) for i, line in enumerate(f)]
+    t1 = time.perf_counter()
     conn.execute("BEGIN")
     conn.executemany("INSERT INTO stored_events VALUES (?, ?, ?, ?)", rows)
     conn.execute("COMMIT")
-    wall = time.perf_counter() - t0
+    wall = time.perf_counter() - t1
     count = conn.execute("SELECT COUNT(*) FROM stored_events").fetchone()[0]
     conn.close()
     assert count == FACTS, count
-    return {"seconds": wall, "rate": FACTS / wall}
+    # The rate counts only executemany + commit: reading the lines and making the ids is reported apart.
+    return {"seconds": wall, "rate": FACTS / wall, "prepare_seconds": t1 - t0}
 
 
 ES_SNIPPET = r"""

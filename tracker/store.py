@@ -68,6 +68,9 @@ def _postgres(url: str, views: str | None) -> StoreLocation:
         "POSTGRES_USER": unquote(parts.username or "postgres"),
         "POSTGRES_PASSWORD": unquote(parts.password or ""),
         "POSTGRES_CONNECT_TIMEOUT": "5",
+        # The insert as one call of the library's stored function: its default pipelined insert
+        # deadlocks (client and server both waiting) when one transaction holds 100,000 events.
+        "POSTGRES_ENABLE_DB_FUNCTIONS": "y",
     }
     if "schema" in query:
         env["POSTGRES_SCHEMA"] = query["schema"][0]
