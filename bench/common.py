@@ -177,6 +177,7 @@ def build_store(size: int, *, log: Callable[[str], None] | None = None) -> Path:
                 f"note: {path.name} was built by different events/ code (fingerprint {built} != {code_fingerprint()});"
                 " delete it or set BENCH_DATA_VERSION to rebuild"
             )
+        ensure_views(path, log)
         return path
     if path.exists():
         shutil.rmtree(path)
@@ -206,6 +207,28 @@ def build_store(size: int, *, log: Callable[[str], None] | None = None) -> Path:
     )
     log(f"  store ready: {events:,} events in {time.perf_counter() - t0:.0f} s")
     return path
+
+
+def ensure_views(path: Path, log: Callable[[str], None]) -> None:
+    """Rebuild a cached store's views when the current code has projections they lack, or they lag the log.
+
+    (The read-model schema may change under a cached store: a new projection without a schema bump.)
+    """
+    from tracker.projections import NAMES
+
+    r = tracker("projections", "status", "--format", "json", "--store", str(path), check=False)
+    try:
+        info = json.loads(r["stdout"])
+        have = {p["name"]: p["position"] for p in info["projections"]}
+        ok = r["rc"] == 0 and set(NAMES) <= set(have) and all(have[n] == info["log_position"] for n in NAMES)
+    except (json.JSONDecodeError, KeyError, TypeError):
+        ok = False
+    if ok:
+        return
+    log(f"  the views of {path.name} do not match the current projections; rebuilding them (cached afterwards)")
+    r = tracker("projections", "rebuild", "--store", str(path))
+    log(f"  {r['stdout'].strip()} in {r['wall']:.1f} s")
+    checkpoint(path)
 
 
 def code_fingerprint() -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from events.actor import ACTOR_KINDS, Actor
 from events.channel import Channel
-from events.ids import actor_id, channel_id, interaction_id, sanction_id
+from events.ids import actor_id, channel_id, interaction_id, interaction_ids, sanction_id
 from events.interaction import AMENDABLE_FIELDS, Interaction
 from events.sanction import Sanction
 from events.values import DomainError, Source, make_dyad, make_source, parse_date, parse_timestamp
@@ -31,6 +31,7 @@ __all__ = [
     "actor_id",
     "channel_id",
     "interaction_id",
+    "interaction_ids",
     "make_dyad",
     "make_source",
     "meeting_code",

@@ -27,6 +27,8 @@ class DomainError(ValueError):
     """Input the domain refuses; the message is one line meant for a person."""
 
 
+# The common case, checked without urlsplit: scheme, a host without spaces, then a path.
+_HTTP_URL = re.compile(r"^https?://([^/\s?#@]+)(?:[/?#][^\s]*)?$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -77,12 +79,23 @@ def make_source(
     derived_from: str | None = None,
 ) -> Source:
     """Validate and normalise one source citation."""
-    if not url or not str(url).strip():
+    if not isinstance(url, str) or not url.strip():
         raise DomainError("every fact needs a source: give --source URL")
-    url = str(url).strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https", "urn", "file") or (parts.scheme in ("http", "https") and not parts.netloc):
-        raise DomainError(f"source: {url!r} is not an http(s) URL")
+    for name, value in (("outlet", outlet), ("language", language), ("title", title), ("quote", quote),
+                        ("derived_from", derived_from), ("published_at", published_at), ("retrieved_at", retrieved_at)):  # fmt: skip
+        if value is not None and not isinstance(value, str):
+            raise DomainError(f"source {name} must be text, not {type(value).__name__}")
+    url = url.strip()
+    fast = _HTTP_URL.match(url)
+    if fast:
+        host = fast.group(1)
+    else:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https", "urn", "file") or (
+            parts.scheme in ("http", "https") and not parts.netloc
+        ):
+            raise DomainError(f"source: {url!r} is not an http(s) URL")
+        host = parts.netloc
     if published_at:
         published_at = parse_timestamp(published_at, field="published").isoformat()
     if retrieved_at:
@@ -91,7 +104,7 @@ def make_source(
         raise DomainError(f"language: {language!r} is not a language code such as en or zh")
     return {
         "url": url,
-        "outlet": outlet or parts.netloc or None,
+        "outlet": outlet or host or None,
         "language": language,
         "published_at": published_at,
         "retrieved_at": retrieved_at,

@@ -6,9 +6,11 @@ opens the read models, and keeps them caught up before every read.
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -27,6 +29,22 @@ from tracker.views import Views, catch_up
 __all__ = ["Session", "open_session", "parse_jsonl"]
 
 Progress = Callable[[int], None]
+
+
+@contextmanager
+def bulk_work() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many short-lived, acyclic objects.
+
+    A bulk append creates a few hundred thousand dicts, dataclasses and events; each
+    collection would walk all of them again. Measured: a third of the time of 100,000 facts.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def parse_jsonl(text: str, *, what: str = "file") -> list[dict[str, Any]]:
@@ -111,7 +129,10 @@ class Session:
 
     def append(self, facts: Iterable[dict[str, Any]], *, new_actor: bool = False) -> list[Outcome]:
         """Validate every fact, then append them all in one transaction, or none."""
-        facts = list(facts)
+        with bulk_work():
+            return self._append(list(facts), new_actor)
+
+    def _append(self, facts: list[dict[str, Any]], new_actor: bool) -> list[Outcome]:
         if not facts:
             raise UsageError("no facts given")
         gaz = queries.gazetteer(self.conn)
@@ -312,6 +333,10 @@ class Session:
 
     def import_(self, text: str, *, what: str = "file") -> dict[str, int]:
         """Append exported events that the store lacks; all or nothing, idempotent."""
+        with bulk_work():
+            return self._import(text, what)
+
+    def _import(self, text: str, what: str) -> dict[str, int]:
         import events as domain
 
         event_classes = cast("dict[str, type]", domain.EVENT_CLASSES)

@@ -24,7 +24,7 @@ from events import (
     Source,
     actor_id,
     channel_id,
-    interaction_id,
+    interaction_ids,
     make_source,
     meeting_code,
     sanction_id,
@@ -407,17 +407,19 @@ class Tracker(Application[UUID]):
         wanted = [i for ids in candidates.values() for i in ids]
         existing = set(self.existing_versions(wanted)) if wanted else set()
         outcomes = []
+        ts = self.now()  # the facts of one append are recorded together, in one transaction
         for number, cmd in enumerate(commands, start=1):
             try:
-                outcomes.append(self._decide_one(cmd, pending, existing, candidates.get(id(cmd), [])))
+                outcomes.append(self._decide_one(cmd, pending, existing, candidates.get(id(cmd), []), ts))
             except DomainError as e:
                 if len(commands) > 1:
                     raise UsageError(f"fact {number}: {e}") from None
                 raise
         return pending, outcomes
 
-    def _decide_one(self, cmd: Command, pending: dict[UUID, Any], existing: set[UUID], ids: list[UUID]) -> Outcome:
-        ts = self.now()
+    def _decide_one(
+        self, cmd: Command, pending: dict[UUID, Any], existing: set[UUID], ids: list[UUID], ts: datetime
+    ) -> Outcome:
         if isinstance(cmd, ReportInteraction):
             return self._report(cmd, pending, existing, ids, ts)
         if isinstance(cmd, ImposeSanction):
@@ -608,6 +610,8 @@ def _candidate_ids(cmd: ReportInteraction) -> list[UUID]:
     """
     family = INTERACTION_KINDS[cmd.kind].family
     principals = [p.slug for p in cmd.participants if p.kind != "state"] or [p.slug for p in cmd.participants]
-    return [
-        interaction_id(family, cmd.dyad, principals, cmd.occurred_on + timedelta(days=delta)) for delta in (0, -1, 1)
-    ]
+    day = cmd.occurred_on
+    return interaction_ids(family, cmd.dyad, principals, (day, day - _ONE_DAY, day + _ONE_DAY))
+
+
+_ONE_DAY = timedelta(days=1)

@@ -228,7 +228,10 @@ def append(
         from tracker.api import parse_jsonl
 
         if file is not None:
-            facts = parse_jsonl(_read_input(file), what=file if file != "-" else "stdin")
+            from tracker.api import bulk_work
+
+            with bulk_work():
+                facts = parse_jsonl(_read_input(file), what=file if file != "-" else "stdin")
             if not facts:
                 fail(f"{file}: no facts in it", 2)
         else:

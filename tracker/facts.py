@@ -268,8 +268,10 @@ def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) 
         ref = f.gazetteer.actor(name)
         if ref not in participants:
             participants.append(ref)
-    initiator = f.actor("initiator")
-    recipient = f.actor("recipient")
+    raw = f.raw
+    # Optional names are looked up only when given: most facts of a bulk load have neither.
+    initiator = f.actor("initiator") if raw.get("initiator") else None
+    recipient = f.actor("recipient") if raw.get("recipient") else None
     for extra in (initiator, recipient):
         if extra is not None and extra not in participants and extra.kind != "state":
             participants.append(extra)
@@ -278,15 +280,16 @@ def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) 
     on = f.date("occurred_on", required=True)
     assert on
     occurred_on, precision = on
-    precision = f.text("precision") or precision
-    until = f.date("until", flag="--until")
-    status = f.text("status") or "occurred"
+    if raw.get("precision"):
+        precision = f.text("precision") or precision
+    until = f.date("until", flag="--until") if raw.get("until") else None
+    status = (f.text("status") if raw.get("status") else None) or "occurred"
     if kind == "meeting-declined" and status == "occurred":
         status = "declined"
     states = {(p.slug if p.kind == "state" else p.state) for p in [*participants, initiator, recipient] if p}
-    dyad = f.text("dyad") or make_dyad({s for s in states if s}, default_dyad)
-    location = f.gazetteer.place(f.text("location"))
-    channel_name = f.text("channel")
+    dyad = (f.text("dyad") if raw.get("dyad") else None) or make_dyad({s for s in states if s}, default_dyad)
+    location = f.gazetteer.place(f.text("location")) if raw.get("location") else None
+    channel_name = f.text("channel") if raw.get("channel") else None
     Interaction.check(kind, status, precision, occurred_on, until[0] if until else None)
     return ReportInteraction(
         kind=kind,

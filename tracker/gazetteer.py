@@ -69,7 +69,7 @@ class Gazetteer:
         refs = self.actors.get(normalise(name))
         if not refs:
             return None
-        if len({r.id for r in refs}) > 1:
+        if len(refs) > 1 and len({r.id for r in refs}) > 1:
             options = ", ".join(f"{r.name} ({r.slug})" for r in refs)
             raise UsageError(f"actor {name!r} is ambiguous: {options}; give the slug")
         return refs[0]

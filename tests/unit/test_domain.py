@@ -129,3 +129,28 @@ def test_channel_assessment_is_idempotent() -> None:
     assert not c.suspend(date(2022, 8, 5), "CHN", "Pelosi", SRC, timestamp=TS)
     assert c.resume(date(2024, 1, 1), None, SRC, timestamp=TS)
     assert len(c.collect_events()) == 3
+
+
+def test_ids_are_rfc4122_uuid5() -> None:
+    """The hand-made uuid5 equals the standard library's, and behaves as a UUID."""
+    from uuid import NAMESPACE_DNS, UUID, uuid5
+
+    from events.ids import NAMESPACE, _id
+
+    for parts in [("actor", "xie-feng"), ("interaction", "meet", "CHN-USA", "a,b", "2023-07-12"), ("x",)]:
+        made = _id(*parts)
+        assert made == uuid5(NAMESPACE, "\x1f".join(parts))
+        assert made.version == 5
+        assert hash(made) == hash(UUID(str(made)))
+        assert {made: 1}[UUID(made.hex)] == 1
+    assert _id("a") != uuid5(NAMESPACE_DNS, "a")
+
+
+def test_candidate_ids_match_single_ids() -> None:
+    """interaction_ids gives the same ids as interaction_id for each date."""
+    from events.ids import interaction_ids
+
+    days = [date(2023, 7, 12), date(2023, 7, 11), date(2023, 7, 13)]
+    assert interaction_ids("meet", "CHN-USA", ["b", "a"], days) == [
+        interaction_id("meet", "CHN-USA", ["a", "b"], d) for d in days
+    ]
