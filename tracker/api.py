@@ -84,6 +84,7 @@ class Session:
     now: Callable[[], datetime] = utc_now
     default_dyad: str = "CHN-USA"
     _caught_up: bool = field(default=False, repr=False)
+    views_set_aside: Path | None = None
 
     # -- plumbing ---------------------------------------------------------------------
 
@@ -451,11 +452,34 @@ def open_session(
     except Exception as e:
         raise OperationFailed(f"cannot open the store at {location.describe()}: {_first_line(e)}") from None
     try:
-        views_db = Views(location.views_path)
+        views_db, set_aside = _open_views(location.views_path, now)
     except BaseException:
         app.close()
         raise
-    return Session(location=location, app=app, views=views_db, now=now)
+    session = Session(location=location, app=app, views=views_db, now=now)
+    session.views_set_aside = set_aside
+    return session
+
+
+def _open_views(path: Path, now: Callable[[], datetime]) -> tuple[Views, Path | None]:
+    """Open the read models; unreadable or of another schema, they are set aside and rebuilt.
+
+    They are disposable (the log is the truth), so a damaged views.db costs a rebuild, never
+    a failed command. The old file is kept beside it for inspection.
+    """
+    try:
+        return Views(path), None
+    except OperationFailed:
+        aside = path.with_name(f"{path.name}.unreadable-{now().strftime('%Y%m%dT%H%M%S')}")
+        try:
+            path.replace(aside)
+            for suffix in ("-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+        except OSError as e:
+            raise OperationFailed(
+                f"read models at {path} are unreadable and cannot be moved aside: {e.strerror}"
+            ) from None
+        return Views(path), aside
 
 
 def _check_sqlite(path: Path) -> None:

@@ -70,6 +70,11 @@ def session(store: str | None, views: str | None, *, create: bool = False) -> It
     s = None
     try:
         s = open_session(store, views, create=create)
+        if s.views_set_aside is not None:
+            typer.echo(
+                f"warning: the read models were unreadable; kept them as {s.views_set_aside} and rebuilding from the log",
+                err=True,
+            )
         yield s
     except typer.Exit:
         raise

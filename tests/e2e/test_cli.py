@@ -135,3 +135,17 @@ def test_every_command_has_help_with_an_example() -> None:
         result = run(*command, "--help")
         assert result.returncode == 0
         assert "Example: tracker" in result.stdout, command
+
+
+def test_unreadable_read_models_are_rebuilt(store: Path) -> None:
+    """A damaged views.db is set aside with a warning and rebuilt from the log; the command succeeds."""
+    before = json.loads(run("status", "--as-of", "2023-07-31", "--format", "json", store=store).stdout)
+    for suffix in ("-wal", "-shm"):
+        (store / f"views.db{suffix}").unlink(missing_ok=True)
+    (store / "views.db").write_bytes(b"garbage, not a database" * 50)
+    result = run("status", "--as-of", "2023-07-31", "--format", "json", store=store)
+    assert result.returncode == 0, result.stderr
+    assert "rebuilding from the log" in result.stderr
+    after = json.loads(result.stdout)
+    assert after["interactions"] == before["interactions"]
+    assert list(store.glob("views.db.unreadable-*"))
