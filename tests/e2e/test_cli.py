@@ -130,8 +130,10 @@ def test_export_import_verify(store: Path, tmp_path: Path) -> None:
 
 def test_every_command_has_help_with_an_example() -> None:
     """Each command's --help shows an example."""
-    for command in (["init"], ["demo"], ["append"], ["status"], ["timeline"], ["export"], ["import"], ["verify"],
-                    ["actors", "list"], ["channels", "show"], ["projections", "rebuild"], ["backup"], ["log"]):  # fmt: skip
+    for command in (["init"], ["demo"], ["append"], ["correct"], ["retract"], ["status"], ["timeline"], ["history"],
+                    ["log"], ["export"], ["import"], ["verify"], ["backup"], ["actors", "list"], ["actors", "show"],
+                    ["actors", "add"], ["actors", "alias"], ["channels", "list"], ["channels", "show"],
+                    ["projections", "status"], ["projections", "rebuild"]):  # fmt: skip
         result = run(*command, "--help")
         assert result.returncode == 0
         assert "Example: tracker" in result.stdout, command
