@@ -136,20 +136,35 @@ class Session:
     def _append(self, facts: list[dict[str, Any]], new_actor: bool) -> list[Outcome]:
         if not facts:
             raise UsageError("no facts given")
-        gaz = queries.gazetteer(self.conn)
+        lines = [raw.pop("__line__", None) for raw in facts]
+        # Names are resolved against the read models as they stand: appending does not wait
+        # for them to catch up (the next read does). Only a name they do not know yet sends
+        # them to catch up and the facts to be read again.
+        if new_actor:
+            self.catch_up()
+        try:
+            commands = self._parse(facts, lines, new_actor)
+        except UsageError:
+            if self.views.position() >= self.app.max_position():
+                raise
+            self.catch_up()
+            commands = self._parse(facts, lines, new_actor)
+        outcomes = self.app.record(commands)
+        self._caught_up = False
+        return outcomes
+
+    def _parse(self, facts: list[dict[str, Any]], lines: list[int | None], new_actor: bool) -> list[Any]:
+        gaz = queries.gazetteer(self.views.conn)
         commands = []
-        for number, raw in enumerate(facts, start=1):
-            line = raw.pop("__line__", None)
+        for number, (raw, line) in enumerate(zip(facts, lines, strict=True), start=1):
             where = f"line {line}: " if line else (f"fact {number}: " if len(facts) > 1 else "")
             try:
                 if new_actor:
                     self._register_unknown(raw, gaz)
-                commands.append(parse_fact(raw, gaz, self.default_dyad))
+                commands.append(parse_fact(dict(raw), gaz, self.default_dyad))
             except DomainError as e:
                 raise UsageError(f"{where}{e}") from None
-        outcomes = self.app.record(commands)
-        self._caught_up = False
-        return outcomes
+        return commands
 
     def _register_unknown(self, raw: dict[str, Any], gaz: Any) -> None:
         from tracker.gazetteer import ActorRef

@@ -223,3 +223,17 @@ def test_bulk_recorder_returns_the_rows_ids(session: Session) -> None:
     )
     assert list(ids) == list(range(before + 1, before + 6))
     assert session.app.max_position() == before + 5
+
+
+def test_append_resolves_names_registered_since_the_last_catch_up(tmp_path: Path, clock: Clock) -> None:
+    """A name registered by another session is found: the stale read models catch up on demand."""
+    first = open_session(str(tmp_path / "s"), create=True, now=clock)
+    second = open_session(str(tmp_path / "s"), now=clock)
+    try:
+        first.init()
+        second.add_actor("zhang-san", "person", "CHN", {"en": "Zhang San", "zh": "张三"}, [], None)
+        out = first.append([{**MEETING, "participants": ["张三", "Ely Ratner"]}])
+        assert out[0].action == "reported"
+    finally:
+        first.close()
+        second.close()
