@@ -90,7 +90,8 @@ class Session:
 
     def catch_up(self, progress: Progress | None = None) -> int:
         """Bring the read models up to the end of the log."""
-        return catch_up(self.views, self._reader(), now=self.now().isoformat(), progress=progress)
+        with bulk_work():
+            return catch_up(self.views, self._reader(), now=self.now().isoformat(), progress=progress)
 
     def _reader(self) -> Callable[[int, int], list[Record]]:
         return self.app.read_batch
@@ -403,17 +404,34 @@ class Session:
         }
 
     def rebuild(self, progress: Progress | None = None) -> int:
-        """Recreate the read models from the log."""
+        """Recreate the read models from the log.
+
+        They are built in a new file beside the old one, which readers keep using meanwhile;
+        the new file then takes the old one's place, and catches up with what was appended
+        during the rebuild.
+        """
         path = self.views.path
         if path is None:
             raise OperationFailed("in-memory views cannot be rebuilt")
+        fresh_path = path.with_name(path.name + ".rebuilding")
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(fresh_path) + suffix).unlink(missing_ok=True)
+        with bulk_work():
+            fresh = Views(fresh_path, bulk=True)
+            try:
+                count = catch_up(fresh, self._reader(), now=self.now().isoformat(), progress=progress)
+                fresh.finish_bulk()
+            finally:
+                fresh.close()
         with self.views.writer_lock():
             self.views.close()
-            for suffix in ("", "-wal", "-shm"):
+            # The old WAL must not outlive its database: a new file beside it would replay it.
+            for suffix in ("-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
+            fresh_path.replace(path)
+            fresh_path.with_suffix(".lock").unlink(missing_ok=True)
             self.views = Views(path)
-        with self.views.bulk():
-            count = self.catch_up(progress)
+        count += self.catch_up()
         self._caught_up = True
         return count
 

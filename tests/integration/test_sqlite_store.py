@@ -158,6 +158,12 @@ def test_rebuild_gives_the_same_views(session: Session) -> None:
     count = session.rebuild()
     assert count == session.app.max_position()
     assert _stable(session.status(as_of="2023-07-31")) == before
+    folder = session.location.folder
+    assert folder is not None
+    assert not list(folder.glob("*.rebuilding*"))
+    assert session.views.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    indexes = {r[0] for r in session.views.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"interactions_when", "timeline_when", "channel_history_when"} <= indexes
 
 
 def test_views_reject_a_stale_position(tmp_path: Path) -> None:
