@@ -98,7 +98,9 @@ def session(store: str | None, views: str | None, *, create: bool = False) -> It
 
 
 def emit_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    from tracker.render import to_json
+
+    typer.echo(to_json(data, pretty=sys.stdout.isatty()))
 
 
 def check_format(fmt: str, allowed: tuple[str, ...]) -> None:
@@ -351,7 +353,9 @@ def _print_status(s: Any, status: dict[str, Any], fmt: str, output: Path | None)
 
     if fmt == "html" and output is None:
         fail("--format html needs --output FILE", 2)
-    text = reports.render_status(status, fmt, color=use_color() and output is None)
+    text = reports.render_status(
+        status, fmt, color=use_color() and output is None, pretty=output is not None or sys.stdout.isatty()
+    )
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")

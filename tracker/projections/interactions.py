@@ -13,7 +13,8 @@ SCHEMA = [
         precision TEXT NOT NULL, until TEXT, location TEXT, channel TEXT, summary TEXT,
         initiator TEXT REFERENCES actors(slug), recipient TEXT REFERENCES actors(slug), codebook TEXT, retracted INTEGER NOT NULL DEFAULT 0,
         retraction_reason TEXT, recorded_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
-    "CREATE INDEX interactions_when ON interactions(dyad, occurred_on)",
+    # status first: the report asks for occurred and for expected interactions separately.
+    "CREATE INDEX interactions_when ON interactions(dyad, status, occurred_on)",
     """CREATE TABLE interaction_participants (
         interaction_id TEXT NOT NULL REFERENCES interactions(id), actor TEXT NOT NULL REFERENCES actors(slug),
         ord INTEGER NOT NULL, PRIMARY KEY (interaction_id, actor))""",
