@@ -8,22 +8,9 @@ from typing import Any
 from eventsourcing.domain import Aggregate
 
 from events.values import DomainError, Source
-from events.vocab import INTERACTION_KINDS, INTERACTION_STATUSES, PRECISIONS
+from events.vocab import AMENDABLE_FIELDS, check_interaction
 
 __all__ = ["AMENDABLE_FIELDS", "Interaction"]
-
-AMENDABLE_FIELDS = (
-    "kind",
-    "status",
-    "occurred_on",
-    "precision",
-    "until",
-    "location",
-    "channel",
-    "summary",
-    "initiator",
-    "recipient",
-)
 
 
 class Interaction(Aggregate):
@@ -129,16 +116,7 @@ class Interaction(Aggregate):
     def __init__(self) -> None:
         pass
 
-    @staticmethod
-    def check(kind: str, status: str, precision: str, occurred_on: date, until: date | None) -> None:
-        if kind not in INTERACTION_KINDS:
-            raise DomainError(f"unknown kind {kind!r}; kinds: {', '.join(INTERACTION_KINDS)}")
-        if status not in INTERACTION_STATUSES:
-            raise DomainError(f"status {status!r} is not one of {', '.join(INTERACTION_STATUSES)}")
-        if precision not in PRECISIONS:
-            raise DomainError(f"precision {precision!r} is not one of {', '.join(PRECISIONS)}")
-        if until is not None and until < occurred_on:
-            raise DomainError(f"--until {until} is before --on {occurred_on}")
+    check = staticmethod(check_interaction)
 
     def has_source(self, url: str) -> bool:
         return any(s["url"] == url for s in self.sources)

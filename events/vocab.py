@@ -7,8 +7,10 @@ change of the mapping never silently rewrites the meaning of old facts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 __all__ = [
+    "AMENDABLE_FIELDS",
     "CHANNEL_SUSPENSION_CODE",
     "CODEBOOK_VERSION",
     "INTERACTION_KINDS",
@@ -17,6 +19,7 @@ __all__ = [
     "SANCTION_CODE",
     "SANCTION_LIFT_CODE",
     "Kind",
+    "check_interaction",
     "meeting_code",
 ]
 
@@ -79,3 +82,32 @@ CHANNEL_SUSPENSION_CODE = ("164", -7.0)
 # Lifting a sanction is CAMEO 081 ("ease administrative sanctions"); its Goldstein value
 # here is tracker's own choice, as the scale gives none for 081 specifically.
 SANCTION_LIFT_CODE = ("081", 5.0)
+
+
+# Fields of an interaction a correction may change (InteractionAmended.changes).
+AMENDABLE_FIELDS = (
+    "kind",
+    "status",
+    "occurred_on",
+    "precision",
+    "until",
+    "location",
+    "channel",
+    "summary",
+    "initiator",
+    "recipient",
+)
+
+
+def check_interaction(kind: str, status: str, precision: str, occurred_on: date, until: date | None) -> None:
+    """Refuse an interaction whose kind, status, precision or dates are not valid."""
+    from events.values import DomainError
+
+    if kind not in INTERACTION_KINDS:
+        raise DomainError(f"unknown kind {kind!r}; kinds: {', '.join(INTERACTION_KINDS)}")
+    if status not in INTERACTION_STATUSES:
+        raise DomainError(f"status {status!r} is not one of {', '.join(INTERACTION_STATUSES)}")
+    if precision not in PRECISIONS:
+        raise DomainError(f"precision {precision!r} is not one of {', '.join(PRECISIONS)}")
+    if until is not None and until < occurred_on:
+        raise DomainError(f"--until {until} is before --on {occurred_on}")

@@ -13,14 +13,12 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoding
 from eventsourcing.utils import get_topic
 
+# The aggregates (events.actor, .channel, .interaction, .sanction) are imported inside the
+# use cases that need them: commands that only read the log skip building their classes.
 from events import (
     CODEBOOK_VERSION,
     INTERACTION_KINDS,
-    Actor,
-    Channel,
     DomainError,
-    Interaction,
-    Sanction,
     Source,
     actor_id,
     channel_id,
@@ -293,6 +291,9 @@ class Tracker(Application[UUID]):
         self, states: list[dict[str, Any]], people: list[dict[str, Any]], channels: list[dict[str, Any]]
     ) -> dict[str, int]:
         """Register reference actors, their offices and the channel catalogue; re-runnable."""
+        from events.actor import Actor
+        from events.channel import Channel
+
         ts = self.now()
         pending: dict[UUID, Any] = {}
         before = sum(len(a.pending_events) for a in pending.values())
@@ -350,6 +351,8 @@ class Tracker(Application[UUID]):
         aliases: list[str],
         wikidata: str | None = None,
     ) -> str:
+        from events.actor import Actor
+
         aid = actor_id(slug)
         if aid in self.existing_versions([aid]):
             raise UsageError(f"actor {slug!r} is already registered")
@@ -420,6 +423,8 @@ class Tracker(Application[UUID]):
     def _decide_one(
         self, cmd: Command, pending: dict[UUID, Any], existing: set[UUID], ids: list[UUID], ts: datetime
     ) -> Outcome:
+        from events.sanction import Sanction
+
         if isinstance(cmd, ReportInteraction):
             return self._report(cmd, pending, existing, ids, ts)
         if isinstance(cmd, ImposeSanction):
@@ -476,6 +481,8 @@ class Tracker(Application[UUID]):
     def _report(
         self, cmd: ReportInteraction, pending: dict[UUID, Any], existing: set[UUID], ids: list[UUID], ts: datetime
     ) -> Outcome:
+        from events.interaction import Interaction
+
         for cid in ids:
             if cid in pending or cid in existing:
                 interaction = self._get(cid, pending)
@@ -503,7 +510,7 @@ class Tracker(Application[UUID]):
         reported = Interaction.InteractionReported(  # type: ignore[call-arg]
             originator_id=new_id,
             originator_version=1,
-            originator_topic=_INTERACTION_TOPIC,
+            originator_topic=get_topic(Interaction),
             kind=cmd.kind,
             status=cmd.status,
             participants=[p.slug for p in cmd.participants],
@@ -533,6 +540,9 @@ class Tracker(Application[UUID]):
     # -- corrections ----------------------------------------------------------------------
 
     def correct(self, fact_id: UUID, changes: dict[str, Any], reason: str, source: Source) -> Outcome:
+        from events.interaction import Interaction
+        from events.sanction import Sanction
+
         pending: dict[UUID, Any] = {}
         fact = self._get(fact_id, pending)
         if isinstance(fact, Interaction):
@@ -547,6 +557,9 @@ class Tracker(Application[UUID]):
         return Outcome(str(fact_id), "amended", kind)
 
     def retract(self, fact_id: UUID, reason: str, source: Source) -> Outcome:
+        from events.interaction import Interaction
+        from events.sanction import Sanction
+
         pending: dict[UUID, Any] = {}
         fact = self._get(fact_id, pending)
         if isinstance(fact, Interaction):
@@ -558,9 +571,6 @@ class Tracker(Application[UUID]):
         fact.retract(reason, source, timestamp=self.now())
         self._save(pending)
         return Outcome(str(fact_id), "retracted", kind)
-
-
-_INTERACTION_TOPIC = get_topic(Interaction)
 
 
 def _is_sqlite(recorder: Any) -> bool:

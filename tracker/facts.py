@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from events import INTERACTION_KINDS, Interaction, Source, make_dyad, make_source, parse_date
+from events import INTERACTION_KINDS, Source, check_interaction, make_dyad, make_source, parse_date
 from tracker.errors import UsageError
 from tracker.gazetteer import ActorRef, ChannelRef, Gazetteer
 
@@ -290,7 +290,7 @@ def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) 
     dyad = (f.text("dyad") if raw.get("dyad") else None) or make_dyad({s for s in states if s}, default_dyad)
     location = f.gazetteer.place(f.text("location")) if raw.get("location") else None
     channel_name = f.text("channel") if raw.get("channel") else None
-    Interaction.check(kind, status, precision, occurred_on, until[0] if until else None)
+    check_interaction(kind, status, precision, occurred_on, until[0] if until else None)
     return ReportInteraction(
         kind=kind,
         status=status,

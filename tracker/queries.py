@@ -56,22 +56,29 @@ def _sources(conn: sqlite3.Connection, table: str, key: str, ids: list[str]) -> 
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = conn.execute(
-            f"SELECT * FROM {table} WHERE {key} IN ({marks}) ORDER BY recorded_at, url", chunk
-        ).fetchall()
-        for r in rows:
-            out[r[key]].append(
-                {
-                    "url": r["url"],
-                    "outlet": r["outlet"],
-                    "language": r["language"],
-                    "published_at": r["published_at"],
-                    "derived_from": r["derived_from"],
-                    "title": r["title"],
-                }
-            )
+        _collect_sources(conn, out, table, key, f"({','.join('?' * len(chunk))})", chunk)
     return out
+
+
+def _collect_sources(
+    conn: sqlite3.Connection, out: dict[str, list[dict[str, Any]]], table: str, key: str, among: str, params: list[Any]
+) -> None:
+    cursor = conn.execute(
+        f"SELECT {key}, url, outlet, language, published_at, derived_from, title FROM {table} "
+        f"WHERE {key} IN {among} ORDER BY recorded_at, url",
+        params,
+    )
+    for fact, url, outlet, language, published_at, derived_from, title in cursor:
+        out[fact].append(
+            {
+                "url": url,
+                "outlet": outlet,
+                "language": language,
+                "published_at": published_at,
+                "derived_from": derived_from,
+                "title": title,
+            }
+        )
 
 
 def channel_status(rows: list[sqlite3.Row]) -> dict[str, Any]:
@@ -173,20 +180,20 @@ def interactions(
     if actor:
         where.append("id IN (SELECT interaction_id FROM interaction_participants WHERE actor = ?)")
         params.append(actor)
+    chosen = f"SELECT id FROM interactions WHERE {' AND '.join(where)}"
     rows = conn.execute(
         f"SELECT * FROM interactions WHERE {' AND '.join(where)} ORDER BY occurred_on, recorded_at", params
     ).fetchall()
-    ids = [r["id"] for r in rows]
     names = _names(conn)
+    # Participants and sources of all chosen interactions in one query each.
     parts: dict[str, list[str]] = defaultdict(list)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for p in conn.execute(
-            f"SELECT interaction_id, actor FROM interaction_participants WHERE interaction_id IN ({','.join('?' * len(chunk))}) ORDER BY ord",
-            chunk,
-        ):
-            parts[p[0]].append(p[1])
-    sources = _sources(conn, "interaction_sources", "interaction_id", ids)
+    for fact, slug in conn.execute(
+        f"SELECT interaction_id, actor FROM interaction_participants WHERE interaction_id IN ({chosen}) ORDER BY ord",
+        params,
+    ):
+        parts[fact].append(slug)
+    sources: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    _collect_sources(conn, sources, "interaction_sources", "interaction_id", f"({chosen})", params)
     return [
         {
             "id": r["id"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from events.interaction import AMENDABLE_FIELDS
+from events.vocab import AMENDABLE_FIELDS
 from tracker.projections import Op
 from tracker.records import Record
 
