@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -165,65 +165,11 @@ class Tracker(Application[UUID]):
     def verify_log(self, progress: Callable[[int], None] | None = None, limit: int = 100) -> dict[str, Any]:
         """Sequence and decode check of the whole log, streaming (constant memory)."""
         recorder: Any = self.recorder
-        problems: list[str] = []
-        topics: dict[str, bool] = {}
-        fast = _is_sqlite(recorder) and not (self.mapper.cipher or self.mapper.compressor)
-        if fast:
-            table = recorder.events_table_name
-            with recorder.datastore.transaction(commit=False) as c:
-                # Versions of each fact must be 1..n (the primary key already forbids repeats)…
-                c.execute(
-                    f"SELECT originator_id, MIN(originator_version), MAX(originator_version), COUNT(*) FROM {table} "
-                    "GROUP BY originator_id HAVING MIN(originator_version) != 1 OR MAX(originator_version) != COUNT(*) "
-                    f"LIMIT {limit}"
-                )
-                for oid, low, high, n in c.fetchall():
-                    problems.append(f"{_dashed(oid)}: versions {low}..{high} with {n} events (a gap)")
-                # …and follow each other in log order.
-                c.execute(
-                    f"SELECT originator_id, originator_version, rowid FROM (SELECT originator_id, originator_version, "
-                    f"rowid, LAG(rowid) OVER (PARTITION BY originator_id ORDER BY originator_version) AS before "
-                    f"FROM {table}) WHERE before > rowid LIMIT {limit}"
-                )
-                for oid, version, position in c.fetchall():
-                    problems.append(
-                        f"position {position}: {_dashed(oid)} version {version} precedes its version {version - 1}"
-                    )
-                c.execute(f"SELECT COUNT(DISTINCT originator_id) FROM {table}")
-                aggregates = c.fetchone()[0]
-        else:
-            return self._verify_generic(progress, limit)
-        count = last = 0
-        while len(problems) < limit:
-            with recorder.datastore.transaction(commit=False) as c:
-                c.execute(
-                    f"SELECT rowid, topic, state FROM {recorder.events_table_name} WHERE rowid > ? ORDER BY rowid LIMIT 20000",
-                    (last,),
-                )
-                rows = c.fetchall()
-            if not rows:
-                break
-            for position, topic, state in rows:
-                known = topics.get(topic)
-                if known is None:
-                    known = topics[topic] = _resolves(topic)
-                if not known:
-                    problems.append(f"position {position}: unknown event type {topic}")
-                try:
-                    json.loads(state)
-                except ValueError:
-                    problems.append(f"position {position}: state does not decode")
-            count += len(rows)
-            last = rows[-1][0]
-            if progress:
-                progress(len(rows))
-        return {
-            "events": count,
-            "aggregates": aggregates,
-            "last_position": last,
-            "problems": problems[:limit],
-            "ok": not problems,
-        }
+        if _is_sqlite(recorder) and not (self.mapper.cipher or self.mapper.compressor):
+            from tracker.verify import verify_sqlite
+
+            return verify_sqlite(Path(recorder.datastore.pool.db_name), recorder.events_table_name, progress, limit)
+        return self._verify_generic(progress, limit)
 
     def _verify_generic(self, progress: Callable[[int], None] | None, limit: int) -> dict[str, Any]:
         """Any backend: decode every event with the library's mapper and follow each fact's versions."""
@@ -577,16 +523,6 @@ def _is_sqlite(recorder: Any) -> bool:
     from eventsourcing.sqlite import SQLiteRecorder
 
     return isinstance(recorder, SQLiteRecorder)
-
-
-def _resolves(topic: str) -> bool:
-    from eventsourcing.utils import resolve_topic
-
-    try:
-        resolve_topic(topic)
-    except Exception:
-        return False
-    return True
 
 
 def _dashed(hex_id: str) -> str:
