@@ -21,7 +21,6 @@ from events import DomainError, make_source, parse_date, parse_timestamp
 from tracker import queries
 from tracker.application import Outcome, Tracker, utc_now
 from tracker.errors import OperationFailed, UsageError
-from tracker.facts import parse_fact
 from tracker.records import Record, event_from_record
 from tracker.store import StoreLocation, locate
 from tracker.views import Views, catch_up
@@ -155,6 +154,8 @@ class Session:
         return outcomes
 
     def _parse(self, facts: list[dict[str, Any]], lines: list[int | None], new_actor: bool) -> list[Any]:
+        from tracker.facts import parse_fact
+
         gaz = queries.gazetteer(self.views.conn)
         commands = []
         for number, (raw, line) in enumerate(zip(facts, lines, strict=True), start=1):

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -28,16 +28,13 @@ from events import (
     sanction_id,
 )
 from tracker.errors import OperationFailed, UsageError
-from tracker.facts import (
-    AssessChannel,
-    AssumeOffice,
-    Command,
-    ImposeSanction,
-    LeaveOffice,
-    LiftSanction,
-    ReportInteraction,
-)
 from tracker.records import Record, decode_state, type_of_topic
+
+if TYPE_CHECKING:
+    from tracker.facts import (
+        Command,
+        ReportInteraction,
+    )
 
 __all__ = ["Outcome", "Tracker"]
 
@@ -348,6 +345,8 @@ class Tracker(Application[UUID]):
             self.events.put(events)
 
     def _decide(self, commands: Sequence[Command]) -> tuple[dict[UUID, Any], list[Outcome]]:
+        from tracker.facts import ReportInteraction
+
         pending: dict[UUID, Any] = {}
         candidates: dict[int, list[UUID]] = {}
         for cmd in commands:
@@ -370,6 +369,14 @@ class Tracker(Application[UUID]):
         self, cmd: Command, pending: dict[UUID, Any], existing: set[UUID], ids: list[UUID], ts: datetime
     ) -> Outcome:
         from events.sanction import Sanction
+        from tracker.facts import (
+            AssessChannel,
+            AssumeOffice,
+            ImposeSanction,
+            LeaveOffice,
+            LiftSanction,
+            ReportInteraction,
+        )
 
         if isinstance(cmd, ReportInteraction):
             return self._report(cmd, pending, existing, ids, ts)

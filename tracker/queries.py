@@ -6,9 +6,10 @@ import json
 import sqlite3
 from collections import defaultdict
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tracker.gazetteer import ActorRef, ChannelRef, Gazetteer
+if TYPE_CHECKING:
+    from tracker.gazetteer import Gazetteer
 
 __all__ = [
     "actors",
@@ -24,6 +25,8 @@ __all__ = [
 
 def gazetteer(conn: sqlite3.Connection) -> Gazetteer:
     """Every name of every actor and channel in the read models."""
+    from tracker.gazetteer import ActorRef, ChannelRef, Gazetteer
+
     actor_rows = conn.execute(
         "SELECT n.name, a.id, a.slug, a.kind, a.state, a.name AS display FROM actor_names n JOIN actors a ON a.id = n.actor_id"
     ).fetchall()
