@@ -56,7 +56,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Outcome:
     """What one appended fact did to the ledger."""
 

@@ -61,17 +61,25 @@ class Gazetteer:
                 refs_c.append(channel)
         return g
 
+    found: dict[str, ActorRef] = field(default_factory=dict, repr=False)
+
     def add_actor(self, names: Iterable[str], actor: ActorRef) -> None:
         for name in names:
             self.actors.setdefault(normalise(name), []).append(actor)
+        self.found.clear()
 
     def find_actor(self, name: str) -> ActorRef | None:
+        # A bulk load names the same few actors again and again: remember the answers.
+        known = self.found.get(name)
+        if known is not None:
+            return known
         refs = self.actors.get(normalise(name))
         if not refs:
             return None
         if len(refs) > 1 and len({r.id for r in refs}) > 1:
             options = ", ".join(f"{r.name} ({r.slug})" for r in refs)
             raise UsageError(f"actor {name!r} is ambiguous: {options}; give the slug")
+        self.found[name] = refs[0]
         return refs[0]
 
     def actor(self, name: str) -> ActorRef:
