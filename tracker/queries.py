@@ -185,9 +185,12 @@ def interactions(
         params.append(actor)
     chosen = f"SELECT id FROM interactions WHERE {' AND '.join(where)}"
     rows = conn.execute(
-        f"SELECT * FROM interactions WHERE {' AND '.join(where)} ORDER BY occurred_on, recorded_at", params
+        f"SELECT {', '.join(_INTERACTION_COLUMNS)} FROM interactions WHERE {' AND '.join(where)} "
+        "ORDER BY occurred_on, recorded_at",
+        params,
     ).fetchall()
     names = _names(conn)
+    people = {slug: {"id": slug, "name": name, "state": state} for slug, (name, state) in names.items()}
     # Participants and sources of all chosen interactions in one query each.
     parts: dict[str, list[str]] = defaultdict(list)
     for fact, slug in conn.execute(
@@ -197,29 +200,38 @@ def interactions(
         parts[fact].append(slug)
     sources: dict[str, list[dict[str, Any]]] = defaultdict(list)
     _collect_sources(conn, sources, "interaction_sources", "interaction_id", f"({chosen})", params)
-    return [
-        {
-            "id": r["id"],
-            "kind": r["kind"],
-            "status": r["status"],
-            "cameo": r["cameo"],
-            "goldstein": r["goldstein"],
-            "occurred_on": r["occurred_on"],
-            "precision": r["precision"],
-            "until": r["until"],
+    out = []
+    for row in rows:
+        item = dict(zip(_INTERACTION_COLUMNS, row, strict=True))
+        # Participants are built in place (between until and initiator) to keep the documented key order.
+        fact = item["id"]
+        item = {
+            **{k: item[k] for k in _INTERACTION_COLUMNS[:8]},
             "participants": [
-                {"id": slug, "name": names.get(slug, (slug, None))[0], "state": names.get(slug, (None, None))[1]}
-                for slug in parts.get(r["id"], [])
+                dict(people.get(slug) or {"id": slug, "name": slug, "state": None}) for slug in parts.get(fact, [])
             ],
-            "initiator": r["initiator"],
-            "recipient": r["recipient"],
-            "location": r["location"],
-            "channel": r["channel"],
-            "summary": r["summary"],
-            "sources": sources.get(r["id"], []),
+            **{k: item[k] for k in _INTERACTION_COLUMNS[8:]},
+            "sources": sources.get(fact, []),
         }
-        for r in rows
-    ]
+        out.append(item)
+    return out
+
+
+_INTERACTION_COLUMNS = (
+    "id",
+    "kind",
+    "status",
+    "cameo",
+    "goldstein",
+    "occurred_on",
+    "precision",
+    "until",
+    "initiator",
+    "recipient",
+    "location",
+    "channel",
+    "summary",
+)
 
 
 def offices(conn: sqlite3.Connection, dyad: str | None, as_of: str) -> list[dict[str, Any]]:
