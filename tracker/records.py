@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 from uuid import UUID
 
-__all__ = ["Record", "decode_state", "event_from_record", "type_of_topic"]
+__all__ = ["Record", "dashed", "decode_state", "event_from_record", "type_of_topic"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,13 @@ def decode_state(state: bytes | str) -> dict[str, Any]:
     """Event state as plain JSON data, without building domain objects (the fast path)."""
     text = state.decode("utf-8") if isinstance(state, (bytes, bytearray, memoryview)) else state
     return _decoder.decode(bytes(text).decode() if isinstance(text, memoryview) else text)
+
+
+def dashed(hex_id: str) -> str:
+    """A uuid as SQLite stores it (32 hex digits) in its usual dashed form."""
+    if len(hex_id) == 32:
+        return f"{hex_id[:8]}-{hex_id[8:12]}-{hex_id[12:16]}-{hex_id[16:20]}-{hex_id[20:]}"
+    return hex_id
 
 
 @cache

@@ -17,17 +17,13 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from tracker.records import dashed
+
 __all__ = ["verify_sqlite"]
 
 # Ranges of the log handed to each worker: small enough to share the work evenly.
 MIN_RANGE = 128
 MAX_RANGE = 50_000
-
-
-def _dashed(hex_id: str) -> str:
-    if len(hex_id) == 32:
-        return f"{hex_id[:8]}-{hex_id[8:12]}-{hex_id[12:16]}-{hex_id[16:20]}-{hex_id[20:]}"
-    return hex_id
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -42,14 +38,14 @@ def _sequence(path: Path, table: str, limit: int, out: dict[str, Any]) -> None:
             "GROUP BY originator_id HAVING MIN(originator_version) != 1 OR MAX(originator_version) != COUNT(*) "
             f"LIMIT {limit}"
         ).fetchall()
-        problems += [f"{_dashed(oid)}: versions {low}..{high} with {n} events (a gap)" for oid, low, high, n in rows]
+        problems += [f"{dashed(oid)}: versions {low}..{high} with {n} events (a gap)" for oid, low, high, n in rows]
         rows = c.execute(
             f"SELECT originator_id, originator_version, rowid FROM (SELECT originator_id, originator_version, "
             f"rowid, LAG(rowid) OVER (PARTITION BY originator_id ORDER BY originator_version) AS before "
             f"FROM {table}) WHERE before > rowid LIMIT {limit}"
         ).fetchall()
         problems += [
-            f"position {position}: {_dashed(oid)} version {version} precedes its version {version - 1}"
+            f"position {position}: {dashed(oid)} version {version} precedes its version {version - 1}"
             for oid, version, position in rows
         ]
         out["aggregates"] = c.execute(f"SELECT COUNT(DISTINCT originator_id) FROM {table}").fetchone()[0]

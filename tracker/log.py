@@ -1,0 +1,185 @@
+"""Reading the stored log: batches for catch-up, history, existence checks, verification.
+
+A mixin of the Tracker application: it uses the application's recorder and mapper, and on
+SQLite reads the events table with plain queries where the recorder's objects cost more
+than the work (catch-up, rebuild, bulk dedup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from tracker.records import Record, dashed, decode_state, type_of_topic
+
+if TYPE_CHECKING:
+    from eventsourcing.persistence import ApplicationRecorder, Mapper
+
+__all__ = ["LogReader"]
+
+
+class LogReader:
+    """Queries over the event log of an eventsourcing application."""
+
+    recorder: ApplicationRecorder
+    mapper: Mapper[UUID]
+
+    def existing_versions(self, ids: Iterable[UUID]) -> dict[UUID, int]:
+        """The current version of each given aggregate that exists, in one query per 500 ids."""
+        recorder: Any = self.recorder
+        table = recorder.events_table_name
+        wanted = list(dict.fromkeys(ids))
+        found: dict[UUID, int] = {}
+        postgres = not _is_sqlite(recorder)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            if postgres:
+                qualified = f'"{recorder.datastore.schema}"."{table}"'
+                sql = f"SELECT originator_id, MAX(originator_version) FROM {qualified} WHERE originator_id = ANY(%s) GROUP BY originator_id"
+                params: Any = (chunk,)
+            else:
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT originator_id, MAX(originator_version) FROM {table} WHERE originator_id IN ({marks}) GROUP BY originator_id"
+                params = [u.hex for u in chunk]
+            with recorder.datastore.transaction(commit=False) as c:
+                c.execute(sql, params)
+                for row in c.fetchall():
+                    key, version = (row[0], row[1]) if not isinstance(row, dict) else tuple(row.values())
+                    found[key if isinstance(key, UUID) else UUID(key)] = version
+        return found
+
+    def existing_ids(self, ids: Iterable[UUID]) -> set[UUID]:
+        """Which of the given aggregates exist (have a first event)."""
+        recorder: Any = self.recorder
+        if not _is_sqlite(recorder):
+            return set(self.existing_versions(ids))
+        # SQLite: seek each (id, version 1) in the primary key, 30,000 ids a query (the
+        # statement limit is 32,766 parameters); a bulk append asks for three ids a fact.
+        by_hex = {u.hex: u for u in ids}
+        wanted = list(by_hex)
+        found: set[UUID] = set()
+        table = recorder.events_table_name
+        with recorder.datastore.transaction(commit=False) as c:
+            for start in range(0, len(wanted), 30_000):
+                chunk = wanted[start : start + 30_000]
+                c.execute(
+                    f"SELECT originator_id FROM {table} WHERE originator_version = 1 AND originator_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+                found.update(by_hex[row[0]] for row in c.fetchall())
+        return found
+
+    def read_batch(self, after: int, limit: int) -> list[Record]:
+        """One batch of stored events after a position (the catch-up and rebuild hot path).
+
+        On SQLite the rows are read with one plain query, skipping the recorder's per-row
+        UUID and Notification objects; other backends go through the recorder.
+        """
+        recorder: Any = self.recorder
+        if _is_sqlite(recorder) and not (self.mapper.cipher or self.mapper.compressor):
+            with recorder.datastore.transaction(commit=False) as c:
+                c.execute(
+                    f"SELECT rowid, originator_id, originator_version, topic, state FROM {recorder.events_table_name} "
+                    "WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                    (after, limit),
+                )
+                rows = c.fetchall()
+            out = []
+            for position, oid, version, topic, state in rows:
+                data = decode_state(state)
+                recorded_at = data.pop("timestamp")
+                out.append(Record(position, dashed(oid), version, type_of_topic(topic), recorded_at, data))
+            return out
+        return list(self.records(after=after, limit=limit, stop=None, batches=1))
+
+    def records(
+        self, after: int = 0, limit: int = 1000, stop: int | None = None, batches: int | None = None
+    ) -> Iterator[Record]:
+        """Stored events after a position, oldest first, in batches."""
+        position = after
+        while True:
+            batch = self.recorder.select_notifications(start=position, limit=limit, stop=stop, inclusive_of_start=False)
+            if not batch:
+                return
+            for n in batch:
+                yield self.record_of(n.id, n.originator_id, n.originator_version, n.topic, n.state)
+            position = batch[-1].id
+            if batches is not None:
+                batches -= 1
+                if batches <= 0:
+                    return
+            if len(batch) < limit:
+                return
+
+    def record_of(self, position: int, originator_id: Any, version: int, topic: str, state: bytes) -> Record:
+        if self.mapper.cipher:
+            state = self.mapper.cipher.decrypt(state)
+        if self.mapper.compressor:
+            state = self.mapper.compressor.decompress(state)
+        data = decode_state(state)
+        recorded_at = data.pop("timestamp")
+        return Record(position, str(originator_id), version, type_of_topic(topic), recorded_at, data)
+
+    def verify_log(self, progress: Callable[[int], None] | None = None, limit: int = 100) -> dict[str, Any]:
+        """Sequence and decode check of the whole log, streaming (constant memory)."""
+        recorder: Any = self.recorder
+        if _is_sqlite(recorder) and not (self.mapper.cipher or self.mapper.compressor):
+            from tracker.verify import verify_sqlite
+
+            return verify_sqlite(Path(recorder.datastore.pool.db_name), recorder.events_table_name, progress, limit)
+        return self._verify_generic(progress, limit)
+
+    def _verify_generic(self, progress: Callable[[int], None] | None, limit: int) -> dict[str, Any]:
+        """Any backend: decode every event with the library's mapper and follow each fact's versions."""
+        from eventsourcing.persistence import StoredEvent
+
+        last_version: dict[Any, int] = {}
+        problems: list[str] = []
+        count = last = 0
+        while len(problems) < limit:
+            batch = self.recorder.select_notifications(start=last, limit=5000, inclusive_of_start=False)
+            if not batch:
+                break
+            for n in batch:
+                want = last_version.get(n.originator_id, 0) + 1
+                if n.originator_version != want:
+                    problems.append(
+                        f"position {n.id}: {n.originator_id} version {n.originator_version}, expected {want}"
+                    )
+                last_version[n.originator_id] = n.originator_version
+                try:
+                    self.mapper.to_domain_event(StoredEvent(n.originator_id, n.originator_version, n.topic, n.state))
+                except Exception as e:
+                    problems.append(f"position {n.id}: does not decode ({type(e).__name__})")
+            count += len(batch)
+            last = batch[-1].id
+            if progress:
+                progress(len(batch))
+        return {
+            "events": count,
+            "aggregates": len(last_version),
+            "last_position": last,
+            "problems": problems[:limit],
+            "ok": not problems,
+        }
+
+    def max_position(self) -> int:
+        return self.recorder.max_notification_id() or 0
+
+    def history(self, fact_id: UUID) -> list[Record]:
+        """Every event of one fact, oldest first."""
+        stored = self.recorder.select_events(fact_id)
+        out = []
+        for s in stored:
+            data = decode_state(s.state)
+            recorded_at = data.pop("timestamp")
+            out.append(Record(0, str(s.originator_id), s.originator_version, type_of_topic(s.topic), recorded_at, data))
+        return out
+
+
+def _is_sqlite(recorder: Any) -> bool:
+    from eventsourcing.sqlite import SQLiteRecorder
+
+    return isinstance(recorder, SQLiteRecorder)
