@@ -1,0 +1,149 @@
+"""Shared parts of the command line: the app, common options, errors to exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from tracker.errors import DomainError, OperationFailed
+
+app = typer.Typer(
+    name="tracker",
+    help="An event-sourced ledger of diplomatic relations (US–China first), and the state it projects.\n\n"
+    "Example: tracker demo",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+actors_app = typer.Typer(
+    help="List, show and register actors.\n\nExample: tracker actors show 谢锋", no_args_is_help=True
+)
+channels_app = typer.Typer(
+    help="The channel catalogue and each channel's status.\n\nExample: tracker channels list", no_args_is_help=True
+)
+projections_app = typer.Typer(
+    help="The read models: position and rebuild.\n\nExample: tracker projections status", no_args_is_help=True
+)
+app.add_typer(actors_app, name="actors")
+app.add_typer(channels_app, name="channels")
+app.add_typer(projections_app, name="projections")
+
+Store = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        help="Store folder (SQLite) or postgresql://user@host:port/db [env TRACKER_STORE]",
+        show_default=False,
+    ),
+]
+ViewsOpt = Annotated[
+    str | None, typer.Option("--views", help="Read-model file or folder [env TRACKER_VIEWS]", show_default=False)
+]
+Format = Annotated[str, typer.Option("--format", "-f", help="text or json")]
+
+
+def fail(message: str, code: int) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def session(store: str | None, views: str | None, *, create: bool = False) -> Iterator[Any]:
+    """Open the store and turn every error into one line and an exit code."""
+    from tracker.api import open_session
+
+    s = None
+    try:
+        s = open_session(store, views, create=create)
+        if s.views_set_aside is not None:
+            typer.echo(
+                f"warning: the read models were unreadable; kept them as {s.views_set_aside} and rebuilding from the log",
+                err=True,
+            )
+        yield s
+    except typer.Exit:
+        raise
+    except DomainError as e:
+        fail(str(e), 2)
+    except OperationFailed as e:
+        fail(str(e), 1)
+    except KeyboardInterrupt:
+        fail("interrupted; nothing half-written was kept", 130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    except Exception as e:
+        if os.environ.get("TRACKER_DEBUG"):
+            raise
+        text = str(e).strip().splitlines()
+        fail(f"{type(e).__name__}: {text[0] if text else ''} (set TRACKER_DEBUG=1 for details)", 1)
+    finally:
+        if s is not None:
+            s.close()
+
+
+def emit_json(data: Any) -> None:
+    from tracker.render import to_json
+
+    typer.echo(to_json(data, pretty=sys.stdout.isatty()))
+
+
+def check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        fail(f"--format {fmt!r} is not one of {', '.join(allowed)}", 2)
+
+
+def use_color() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def read_input(file: str) -> str:
+    try:
+        if file == "-":
+            return sys.stdin.read()
+        return Path(file).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(f"{file}: no such file", 2)
+    except UnicodeDecodeError:
+        fail(f"{file}: not UTF-8 text", 2)
+    except OSError as e:
+        fail(f"{file}: {e.strerror}", 2)
+    raise AssertionError("unreachable")
+
+
+@contextmanager
+def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
+    if not sys.stderr.isatty() or total < 10_000:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda n: progress.advance(task, n)
+
+
+def print_status(s: Any, status: dict[str, Any], fmt: str, output: Path | None) -> None:
+    from tracker import render as reports
+
+    if fmt == "html" and output is None:
+        fail("--format html needs --output FILE", 2)
+    text = reports.render_status(
+        status, fmt, color=use_color() and output is None, pretty=output is not None or sys.stdout.isatty()
+    )
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as e:
+            fail(f"cannot write {output}: {e.strerror}", 1)
+        typer.echo(f"wrote {output}", err=True)
+    else:
+        typer.echo(text)

@@ -1,0 +1,239 @@
+"""Commands that append to the ledger: init, demo, append, correct, retract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tracker.cli.common import (
+    Format,
+    Store,
+    ViewsOpt,
+    app,
+    check_format,
+    emit_json,
+    fail,
+    print_status,
+    read_input,
+    session,
+)
+
+# -- init, demo ---------------------------------------------------------------------------
+
+
+@app.command()
+def init(store: Store = None, views: ViewsOpt = None) -> None:
+    """Create the store and load the reference data (states, officials, channels). Idempotent.
+
+    Example: tracker init --store ./data
+    """
+    with session(store, views, create=True) as s:
+        counts = s.init()
+        typer.echo(
+            f"store ready at {s.location.describe()}: {counts['actors']} actors, {counts['offices']} offices, "
+            f"{counts['channels']} channels, {counts['aliases']} aliases added"
+        )
+
+
+@app.command()
+def demo(
+    store: Store = None,
+    views: ViewsOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, markdown, json or html")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file")] = None,
+) -> None:
+    """Record the seed story (the 12 July 2023 Pentagon meeting) in a temporary store and print its status.
+
+    Example: tracker demo --format markdown
+    """
+    import tempfile
+
+    from tracker.demo import DEMO_AS_OF, record_demo
+
+    temp = None
+    if store is None:
+        temp = tempfile.TemporaryDirectory(prefix="tracker-demo-")
+        store = temp.name
+    try:
+        with session(store, views, create=True) as s:
+            outcomes = record_demo(s)
+            typer.echo(f"recorded {len(outcomes)} facts in {s.location.describe()}", err=True)
+            status = s.status(as_of=DEMO_AS_OF, since="2018-01-01")
+            print_status(s, status, fmt, output)
+    finally:
+        if temp is not None:
+            temp.cleanup()
+
+
+# -- append, correct, retract -------------------------------------------------------------
+
+KINDS_HELP = (
+    "meeting, call, talks, statement, intent-to-meet, appeal, demand, criticism, meeting-declined, "
+    "military-cooperation, sanction-imposed, sanction-lifted, channel-suspended, channel-stalled, "
+    "channel-resumed, office-assumed, office-left"
+)
+
+
+def _source_of(
+    url: str | None, outlet: str | None, language: str | None, published: str | None, title: str | None
+) -> dict[str, Any] | None:
+    if url is None:
+        return None
+    return {
+        k: v
+        for k, v in {
+            "url": url,
+            "outlet": outlet,
+            "language": language,
+            "published_at": published,
+            "title": title,
+        }.items()
+        if v
+    }
+
+
+@app.command()
+def append(
+    kind: Annotated[str | None, typer.Argument(help=f"The kind of fact: {KINDS_HELP}", show_default=False)] = None,
+    actor: Annotated[
+        list[str] | None, typer.Option("--actor", "-a", help="A participant (slug, name or alias); repeat")
+    ] = None,
+    initiator: Annotated[str | None, typer.Option(help="Who initiated it")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Who it was aimed at")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="When it occurred: YYYY-MM-DD, YYYY-MM or YYYY")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day of multi-day talks")] = None,
+    status: Annotated[str | None, typer.Option(help="occurred (default), expected, declined, cancelled")] = None,
+    location: Annotated[str | None, typer.Option(help="Where, e.g. Pentagon or 五角大楼")] = None,
+    channel: Annotated[
+        str | None, typer.Option(help="Channel slug or alias, e.g. defense-ministers or 防长会谈")
+    ] = None,
+    summary: Annotated[str | None, typer.Option(help="One sentence")] = None,
+    source: Annotated[str | None, typer.Option(help="Source URL (required)")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Source outlet, e.g. Reuters")] = None,
+    language: Annotated[str | None, typer.Option(help="Source language, e.g. en or zh")] = None,
+    published: Annotated[str | None, typer.Option(help="Source publication time (ISO 8601)")] = None,
+    title: Annotated[str | None, typer.Option(help="Source title")] = None,
+    target: Annotated[str | None, typer.Option(help="Sanction target")] = None,
+    by: Annotated[str | None, typer.Option(help="State imposing the sanction or suspending the channel")] = None,
+    authority: Annotated[str | None, typer.Option(help="Sanctioning authority")] = None,
+    program: Annotated[str | None, typer.Option(help="Sanctions program")] = None,
+    legal_basis: Annotated[str | None, typer.Option("--legal-basis", help="Legal basis")] = None,
+    reason: Annotated[str | None, typer.Option(help="Reason")] = None,
+    office: Annotated[str | None, typer.Option(help="Office (office-assumed, office-left)")] = None,
+    state: Annotated[str | None, typer.Option(help="State of the office")] = None,
+    file: Annotated[
+        str | None, typer.Option("--file", help="JSON lines (or a JSON array) of facts; - for stdin")
+    ] = None,
+    new_actor: Annotated[bool, typer.Option("--new-actor", help="Register unknown actors instead of failing")] = False,
+    fmt: Format = "text",
+    store: Store = None,
+    views: ViewsOpt = None,
+) -> None:
+    """Append one fact, or many with --file (all or nothing).
+
+    Example: tracker append meeting -a "Xie Feng" -a "Ely Ratner" --on 2023-07-12 --location Pentagon
+    --source https://www.reuters.com/… --outlet Reuters --language en
+    """
+    check_format(fmt, ("text", "json"))
+    if file is not None and kind is not None:
+        fail("give either KIND with options or --file, not both", 2)
+    with session(store, views, create=True) as s:
+        from tracker.api import parse_jsonl
+
+        if file is not None:
+            from tracker.api import bulk_work
+
+            with bulk_work():
+                facts = parse_jsonl(read_input(file), what=file if file != "-" else "stdin")
+            if not facts:
+                fail(f"{file}: no facts in it", 2)
+        else:
+            if kind is None:
+                fail("give a KIND (e.g. meeting) or --file FACTS.jsonl; see tracker append --help", 2)
+            raw: dict[str, Any] = {
+                "kind": kind, "initiator": initiator, "recipient": recipient, "occurred_on": on, "until": until,
+                "status": status, "location": location, "channel": channel, "summary": summary,
+                "source": _source_of(source, outlet, language, published, title), "target": target,
+                "authority": authority, "program": program, "legal_basis": legal_basis, "reason": reason,
+                "office": office, "state": state,
+            }  # fmt: skip
+            if kind.startswith("office-"):
+                raw["actor"] = actor[0] if actor else None
+                if actor and len(actor) > 1:
+                    fail("office facts take one --actor", 2)
+            else:
+                raw["participants"] = actor or []
+            if kind == "sanction-imposed":
+                raw["imposed_by"] = by
+            else:
+                raw["by"] = by
+            facts = [{k: v for k, v in raw.items() if v not in (None, [], "")}]
+        outcomes = s.append(facts, new_actor=new_actor)
+        if fmt == "json":
+            emit_json([o.as_json() for o in outcomes])
+        elif file is not None:
+            counts: dict[str, int] = {}
+            for o in outcomes:
+                counts[o.action] = counts.get(o.action, 0) + 1
+            typer.echo(f"{len(outcomes)} facts: " + ", ".join(f"{n} {a}" for a, n in sorted(counts.items())))
+        else:
+            for o in outcomes:
+                typer.echo(f"{o.action} {o.kind} {o.fact_id}")
+
+
+@app.command()
+def correct(
+    fact_id: Annotated[str, typer.Argument(help="Fact id (at least 6 leading characters)")],
+    reason: Annotated[str, typer.Option(help="Why the fact is corrected")],
+    source: Annotated[str, typer.Option(help="URL of the source of the correction")],
+    outlet: Annotated[str | None, typer.Option()] = None,
+    language: Annotated[str | None, typer.Option()] = None,
+    kind: Annotated[str | None, typer.Option(help="New kind")] = None,
+    status: Annotated[str | None, typer.Option(help="New status")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="New date")] = None,
+    until: Annotated[str | None, typer.Option(help="New last day")] = None,
+    location: Annotated[str | None, typer.Option(help="New location")] = None,
+    channel: Annotated[str | None, typer.Option(help="New channel")] = None,
+    summary: Annotated[str | None, typer.Option(help="New summary")] = None,
+    actor: Annotated[list[str] | None, typer.Option("--actor", "-a", help="New participants; repeat")] = None,
+    initiator: Annotated[str | None, typer.Option()] = None,
+    recipient: Annotated[str | None, typer.Option()] = None,
+    legal_basis: Annotated[str | None, typer.Option("--legal-basis", help="Sanctions: new legal basis")] = None,
+    effective: Annotated[str | None, typer.Option(help="Sanctions: new effective date")] = None,
+    store: Store = None,
+    views: ViewsOpt = None,
+) -> None:
+    """Correct a fact by appending an amendment; the original stays in the log.
+
+    Example: tracker correct 3f2a9c1b --on 2023-07-13 --reason "Beijing date" --source https://…
+    """
+    changes = {
+        "kind": kind, "status": status, "occurred_on": on, "until": until, "location": location, "channel": channel,
+        "summary": summary, "participants": actor or None, "initiator": initiator, "recipient": recipient,
+        "legal_basis": legal_basis, "effective_on": effective,
+    }  # fmt: skip
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if not changes:
+        fail("say what to correct, e.g. --on 2023-07-13 or --summary …", 2)
+    with session(store, views) as s:
+        o = s.correct(fact_id, changes, reason, {"url": source, "outlet": outlet, "language": language})
+        typer.echo(f"{o.action} {o.kind} {o.fact_id}")
+
+
+@app.command()
+def retract(
+    fact_id: Annotated[str, typer.Argument(help="Fact id (at least 6 leading characters)")],
+    reason: Annotated[str, typer.Option(help="Why the fact is withdrawn")],
+    source: Annotated[str, typer.Option(help="URL of the source of the retraction")],
+    store: Store = None,
+    views: ViewsOpt = None,
+) -> None:
+    """Withdraw a fact by appending a retraction; the original stays in the log.
+
+    Example: tracker retract 3f2a9c1b --reason "the outlet withdrew the story" --source https://…
+    """
+    with session(store, views) as s:
+        o = s.retract(fact_id, reason, {"url": source})
+        typer.echo(f"{o.action} {o.kind} {o.fact_id}")
