@@ -68,6 +68,13 @@ def session(store: str | None, views: str | None, *, create: bool = False) -> It
                 f"warning: the read models were unreadable; kept them as {s.views_set_aside} and rebuilding from the log",
                 err=True,
             )
+        if not create and sys.stderr.isatty():
+            # A long catch-up (after a bulk append, or a rebuild of damaged views) shows progress;
+            # a short one happens unseen on the first read.
+            behind = s.app.max_position() - s.views.position()
+            if behind >= 10_000:
+                with progress_bar(behind, "catching up the read models") as advance:
+                    s.catch_up(advance)
         yield s
     except typer.Exit:
         raise
