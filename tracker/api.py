@@ -103,7 +103,9 @@ class Session:
     def catch_up(self, progress: Progress | None = None) -> int:
         """Bring the read models up to the end of the log."""
         with bulk_work():
-            return catch_up(self.views, self._reader(), now=self.now().isoformat(), progress=progress)
+            applied = catch_up(self.views, self._reader(), now=self.now().isoformat(), progress=progress)
+        self._caught_up = True
+        return applied
 
     def _reader(self) -> Callable[[int, int], list[Record]]:
         return self.app.read_batch
