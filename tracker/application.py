@@ -172,14 +172,16 @@ class Tracker(LogReader, Application[UUID]):
         return str(aid)
 
     def add_alias(self, aid: UUID, alias: str) -> bool:
+        """Add a name an actor is known by; False when it already had it."""
         pending: dict[UUID, Any] = {}
         actor = self._get(aid, pending)
         if actor is None:
             raise UsageError("unknown actor")
         before = len(actor.pending_events)
         actor.add_alias(alias, timestamp=self.now())
+        added = len(actor.pending_events) > before
         self._save(pending)
-        return len(actor.pending_events) != before or True
+        return added
 
     # -- facts ----------------------------------------------------------------------------
 

@@ -243,3 +243,23 @@ def test_append_resolves_names_registered_since_the_last_catch_up(tmp_path: Path
     finally:
         first.close()
         second.close()
+
+
+def test_actors_added_and_aliased_resolve_in_facts(session: Session) -> None:
+    """A registered actor and its new alias are found by name; a taken alias is refused."""
+    session.add_actor("zhang-san", "person", "China", {"en": "Zhang San", "zh": "张三"}, [], None)
+    assert session.add_alias("Zhang San", "張三") == "zhang-san"
+    with pytest.raises(UsageError, match="already names xie-feng"):
+        session.add_alias("Zhang San", "谢锋")
+    out = session.append([{**MEETING, "participants": ["張三", "Ely Ratner"]}])
+    assert out[0].action == "reported"
+    assert session.actor("张三")["state"] == "CHN"
+
+
+def test_new_actor_registers_unknown_names(session: Session) -> None:
+    """With new_actor, an unknown name is registered instead of refused, in either script."""
+    out = session.append([{**MEETING, "participants": ["Wang Wu", "赵六"]}], new_actor=True)
+    assert out[0].action == "reported"
+    slugs = {a["id"] for a in session.actors()}
+    assert "wang-wu" in slugs
+    assert any(s.startswith("actor-") for s in slugs)
