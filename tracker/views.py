@@ -180,6 +180,7 @@ def catch_up(
     now: str,
     keep: Callable[[Record], bool] | None = None,
     progress: Progress | None = None,
+    batch_size: int = BATCH,
 ) -> int:
     """Apply every event after the views' position; returns how many were applied.
 
@@ -195,13 +196,13 @@ def catch_up(
             at = position
             try:
                 while True:
-                    batch = read(at, BATCH)
+                    batch = read(at, batch_size)
                     if not batch:
                         break
                     chosen = batch if keep is None else [r for r in batch if keep(r)]
                     batches.put((len(batch), len(chosen), batch[-1].position, plan(chosen)))
                     at = batch[-1].position
-                    if len(batch) < BATCH:
+                    if len(batch) < batch_size:
                         break
             except BaseException as e:  # handed to the writer, which raises it
                 batches.put(e)
