@@ -68,9 +68,11 @@ def _postgres(url: str, views: str | None) -> StoreLocation:
         "POSTGRES_USER": unquote(parts.username or "postgres"),
         "POSTGRES_PASSWORD": unquote(parts.password or ""),
         "POSTGRES_CONNECT_TIMEOUT": "5",
-        # The insert as one call of the library's stored function: its default pipelined insert
-        # deadlocks (client and server both waiting) when one transaction holds 100,000 events.
+        # Small batches through the library's stored function: its default pipelined insert
+        # deadlocks (client and server both waiting) when one transaction holds 100,000 events;
+        # large batches through COPY (tracker.recorder_pg).
         "POSTGRES_ENABLE_DB_FUNCTIONS": "y",
+        "APPLICATION_RECORDER_TOPIC": "tracker.recorder_pg:BulkPostgresApplicationRecorder",
     }
     if "schema" in query:
         env["POSTGRES_SCHEMA"] = query["schema"][0]

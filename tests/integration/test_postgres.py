@@ -39,3 +39,34 @@ def test_postgres_round_trip(pg_url: str, tmp_path: Path, clock: Clock) -> None:
         assert len(again.status(as_of="2023-07-31")["interactions"]) == 1
     finally:
         again.close()
+
+
+def _facts(n: int) -> list[dict[str, object]]:
+    pairs = [["Xie Feng", "Ely Ratner"], ["Lloyd Austin", "董军"], ["Antony Blinken", "Wang Yi"]]
+    return [
+        {"kind": "call", "participants": pairs[i % 3], "occurred_on": f"{1900 + i // 3}-01-01",
+         "source": {"url": f"https://example.org/pg/{i}", "outlet": "Bench", "language": "en"}}
+        for i in range(n)
+    ]  # fmt: skip
+
+
+def test_postgres_bulk_append_uses_copy_and_keeps_the_log_in_order(pg_url: str, tmp_path: Path, clock: Clock) -> None:
+    """A large append goes through COPY in one transaction: contiguous positions, all or nothing on a conflict."""
+    from eventsourcing.persistence import IntegrityError, StoredEvent
+
+    s = open_session(pg_url, str(tmp_path / "views"), create=True, now=clock)
+    try:
+        s.init()
+        before = s.app.max_position()
+        out = s.append(_facts(1500))
+        assert {o.action for o in out} == {"reported"}
+        assert s.app.max_position() == before + 1500
+        assert s.verify()["ok"]
+        assert len(s.timeline(kind="call")) == 1500
+        existing = s.app.recorder.select_events(__import__("uuid").UUID(out[0].fact_id))[0]
+        clash = [StoredEvent(__import__("uuid").uuid4(), 1, "x:Y", b"{}") for _ in range(1200)] + [existing]
+        with pytest.raises(IntegrityError):
+            s.app.recorder.insert_events(clash)
+        assert s.app.max_position() == before + 1500
+    finally:
+        s.close()
