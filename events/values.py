@@ -38,6 +38,12 @@ def parse_date(text: str | date, *, field: str = "date") -> tuple[date, str]:
         return text.date(), "day"
     if isinstance(text, date):
         return text, "day"
+    if type(text) is str and len(text) == 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
+        # The common full date, parsed in C; anything odd goes the long way for its message.
+        try:
+            return date.fromisoformat(text), "day"
+        except ValueError:
+            pass
     m = _DATE.match(str(text).strip())
     if not m:
         raise DomainError(f"{field}: {text!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
@@ -116,7 +122,7 @@ def make_source(
 
 def make_dyad(states: set[str] | list[str], default: str = "CHN-USA") -> str:
     """The dyad of a fact: its two states, sorted. A single state pairs with the default dyad."""
-    unique = sorted({s for s in states if s})
+    unique = sorted(s for s in set(states) if s)
     if len(unique) >= 2:
         return "-".join(unique[:2]) if len(unique) == 2 else "-".join(unique)
     if len(unique) == 1 and unique[0] in default.split("-"):

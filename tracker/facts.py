@@ -264,16 +264,19 @@ def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) 
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise UsageError("participants must be a list of actor names")
     participants: list[ActorRef] = []
+    seen: set[str] = set()
     for name in names:
         ref = f.gazetteer.actor(name)
-        if ref not in participants:
+        if ref.id not in seen:
+            seen.add(ref.id)
             participants.append(ref)
     raw = f.raw
     # Optional names are looked up only when given: most facts of a bulk load have neither.
     initiator = f.actor("initiator") if raw.get("initiator") else None
     recipient = f.actor("recipient") if raw.get("recipient") else None
     for extra in (initiator, recipient):
-        if extra is not None and extra not in participants and extra.kind != "state":
+        if extra is not None and extra.id not in seen and extra.kind != "state":
+            seen.add(extra.id)
             participants.append(extra)
     if not participants and initiator is None:
         raise UsageError(f"{kind} needs at least one --actor")
