@@ -6,24 +6,23 @@ opens the read models, and keeps them caught up before every read.
 
 from __future__ import annotations
 
-import gc
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import Any, TextIO
 from uuid import UUID
 
 from events import DomainError, make_source, parse_date, parse_timestamp
 from tracker import queries
 from tracker.application import Outcome, Tracker, utc_now
+from tracker.bulk import bulk_work, parse_jsonl
 from tracker.errors import OperationFailed, UsageError
-from tracker.records import Record, event_from_record
+from tracker.records import Record
 from tracker.store import StoreLocation, locate
+from tracker.transfer import export_events, import_events
 from tracker.views import Views, catch_up
 
 __all__ = ["Session", "open_session", "parse_jsonl"]
@@ -35,62 +34,6 @@ Progress = Callable[[int], None]
 # page, so fewer, larger transactions write the random-keyed index pages fewer times (1M
 # events: 57 s at 5,000, 56 s and 231 MB at 10,000, 52 s at 20,000 but 353 MB peak RSS).
 REBUILD_BATCH = int(os.environ.get("TRACKER_REBUILD_BATCH", "10000"))
-
-
-@contextmanager
-def bulk_work() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many short-lived, acyclic objects.
-
-    A bulk append creates a few hundred thousand dicts, dataclasses and events; each
-    collection would walk all of them again. Measured: a third of the time of 100,000 facts.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def parse_jsonl(text: str, *, what: str = "file") -> list[dict[str, Any]]:
-    """One JSON object a line, or one JSON array; a bad line is an error naming its number."""
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        try:
-            items = json.loads(stripped)
-        except json.JSONDecodeError as e:
-            raise UsageError(f"{what}: not valid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
-        for i, item in enumerate(items, start=1):
-            if not isinstance(item, dict):
-                raise UsageError(f"{what}: item {i} is not a JSON object")
-        return items
-    numbered = [
-        (number, line)
-        for number, line in enumerate(text.splitlines(), start=1)
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
-    # The common case in one call of the C decoder; any doubt falls back to line by line,
-    # which names the bad line.
-    try:
-        items = json.loads("[" + ",".join(line for _, line in numbered) + "]")
-    except json.JSONDecodeError:
-        items = None
-    if items is not None and len(items) == len(numbered) and all(type(item) is dict for item in items):
-        for (number, _), item in zip(numbered, items, strict=True):
-            item["__line__"] = number
-        return items
-    out = []
-    for number, line in numbered:
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise UsageError(f"{what}: line {number}: not valid JSON ({e.msg} at column {e.colno})") from None
-        if not isinstance(item, dict):
-            raise UsageError(f"{what}: line {number}: not a JSON object")
-        item["__line__"] = number
-        out.append(item)
-    return out
 
 
 @dataclass
@@ -353,64 +296,15 @@ class Session:
 
     def export(self, out: TextIO, fmt: str = "jsonl") -> int:
         """Write every stored event, oldest first; returns how many."""
-        count = 0
-        if fmt == "jsonl":
-            for record in self.app.records():
-                out.write(json.dumps(record.as_json(), ensure_ascii=False, sort_keys=True) + "\n")
-                count += 1
-            return count
-        if fmt == "csv":
-            import csv
-
-            writer = csv.writer(out)
-            writer.writerow(["position", "aggregate_id", "version", "type", "recorded_at", "data"])
-            for record in self.app.records():
-                writer.writerow([record.position, record.aggregate_id, record.version, record.type, record.recorded_at,
-                                 json.dumps(record.data, ensure_ascii=False, sort_keys=True)])  # fmt: skip
-                count += 1
-            return count
-        raise UsageError(f"export format {fmt!r} is not one of jsonl, csv")
+        return export_events(self.app, out, fmt)
 
     def import_(self, text: str, *, what: str = "file") -> dict[str, int]:
         """Append exported events that the store lacks; all or nothing, idempotent."""
         with bulk_work():
-            return self._import(text, what)
-
-    def _import(self, text: str, what: str) -> dict[str, int]:
-        import events as domain
-
-        event_classes = cast("dict[str, type]", domain.EVENT_CLASSES)
-        items = parse_jsonl(text, what=what)
-        events = []
-        for item in items:
-            line = item.pop("__line__", None)
-            where = f"{what}: line {line}" if line else what
-            try:
-                cls = event_classes[item["type"]]
-                event = event_from_record(
-                    cls, item["aggregate_id"], int(item["version"]), item["recorded_at"], item["data"]
-                )
-            except KeyError as e:
-                raise UsageError(f"{where}: missing or unknown {e.args[0]!r}") from None
-            except (TypeError, ValueError) as e:
-                raise UsageError(f"{where}: not an exported event ({str(e).splitlines()[0]})") from None
-            events.append((where, event))
-        existing = self.app.existing_versions(e.originator_id for _, e in events)
-        expected = dict(existing)
-        new = []
-        for where, event in events:
-            have = expected.get(event.originator_id, 0)
-            if event.originator_version <= existing.get(event.originator_id, 0):
-                continue
-            if event.originator_version != have + 1:
-                raise UsageError(f"{where}: version {event.originator_version} of {event.originator_id} follows {have}")
-            expected[event.originator_id] = event.originator_version
-            new.append(event)
-        if new:
-            stored = [self.app.mapper.to_stored_event(e) for e in new]
-            self.app.recorder.insert_events(stored)
+            result = import_events(self.app, text, what)
+        if result["imported"]:
             self._caught_up = False
-        return {"read": len(events), "imported": len(new), "skipped": len(events) - len(new)}
+        return result
 
     def verify(self, progress: Progress | None = None) -> dict[str, Any]:
         """Check the log: each fact's versions run 1, 2, 3… in log order, every event decodes."""

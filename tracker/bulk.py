@@ -1,0 +1,70 @@
+"""Reading many facts at once: JSON lines (or an array) with line numbers, and a pause of the
+cyclic garbage collector while bulk work builds many short-lived objects."""
+
+from __future__ import annotations
+
+import gc
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from tracker.errors import UsageError
+
+__all__ = ["bulk_work", "parse_jsonl"]
+
+
+@contextmanager
+def bulk_work() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many short-lived, acyclic objects.
+
+    A bulk append creates a few hundred thousand dicts, dataclasses and events; each
+    collection would walk all of them again. Measured: a third of the time of 100,000 facts.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def parse_jsonl(text: str, *, what: str = "file") -> list[dict[str, Any]]:
+    """One JSON object a line, or one JSON array; a bad line is an error naming its number."""
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            items = json.loads(stripped)
+        except json.JSONDecodeError as e:
+            raise UsageError(f"{what}: not valid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+        for i, item in enumerate(items, start=1):
+            if not isinstance(item, dict):
+                raise UsageError(f"{what}: item {i} is not a JSON object")
+        return items
+    numbered = [
+        (number, line)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    # The common case in one call of the C decoder; any doubt falls back to line by line,
+    # which names the bad line.
+    try:
+        items = json.loads("[" + ",".join(line for _, line in numbered) + "]")
+    except json.JSONDecodeError:
+        items = None
+    if items is not None and len(items) == len(numbered) and all(type(item) is dict for item in items):
+        for (number, _), item in zip(numbered, items, strict=True):
+            item["__line__"] = number
+        return items
+    out = []
+    for number, line in numbered:
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise UsageError(f"{what}: line {number}: not valid JSON ({e.msg} at column {e.colno})") from None
+        if not isinstance(item, dict):
+            raise UsageError(f"{what}: line {number}: not a JSON object")
+        item["__line__"] = number
+        out.append(item)
+    return out
