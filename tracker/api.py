@@ -311,13 +311,18 @@ class Session:
         return self.app.verify_log(progress)
 
     def projections_status(self) -> dict[str, Any]:
+        """Each projection's position and lag, and the rows of every read-model table."""
+        import sqlite_utils
+
         end = self.app.max_position()
+        db = sqlite_utils.Database(self.views.conn)
         return {
             "log_position": end,
             "views": str(self.views.path) if self.views.path else ":memory:",
             "projections": [
                 {"name": name, "position": pos, "behind": end - pos} for name, pos in self.views.positions().items()
             ],
+            "tables": {name: db.table(name).count for name in db.table_names()},
         }
 
     def rebuild(self, progress: Progress | None = None) -> int:
@@ -383,10 +388,19 @@ def open_session(
     views: str | None = None,
     *,
     create: bool = False,
+    setup: bool | None = None,
     now: Callable[[], datetime] = utc_now,
 ) -> Session:
-    """Open the store at --store/TRACKER_STORE (created when create is true)."""
+    """Open the store at --store/TRACKER_STORE (created when create is true).
+
+    setup (default: create) runs the PostgreSQL schema statements. They are not safe to run
+    from many processes at once (PostgreSQL answers "tuple concurrently updated"), so only
+    commands that set a store up run them: writers that merely append do not.
+    """
     location = locate(store, views)
+    env = dict(location.env)
+    if location.backend == "postgres":
+        env["CREATE_TABLE"] = "y" if (create if setup is None else setup) else "n"
     if location.backend == "sqlite":
         assert location.folder is not None
         events_path = location.folder / "events.db"
@@ -400,9 +414,12 @@ def open_session(
         elif create is False:
             _check_sqlite(events_path)
     try:
-        app = Tracker(env=location.env, now=now)
+        app = Tracker(env=env, now=now)
     except Exception as e:
         raise OperationFailed(f"cannot open the store at {location.describe()}: {_first_line(e)}") from None
+    if location.backend == "postgres" and env["CREATE_TABLE"] == "n" and not _has_events_table(app):
+        app.close()
+        raise UsageError(f"no tracker store at {location.describe()}; run `tracker init --store …` first")
     try:
         views_db, set_aside = _open_views(location.views_path, now)
     except BaseException:
@@ -432,6 +449,17 @@ def _open_views(path: Path, now: Callable[[], datetime]) -> tuple[Views, Path | 
                 f"read models at {path} are unreadable and cannot be moved aside: {e.strerror}"
             ) from None
         return Views(path), aside
+
+
+def _has_events_table(app: Tracker) -> bool:
+    recorder: Any = app.recorder
+    with recorder.datastore.transaction(commit=False) as c:
+        c.execute(
+            "SELECT to_regclass(%s) IS NOT NULL AS present",
+            (f'"{recorder.datastore.schema}"."{recorder.events_table_name}"',),
+        )
+        row = c.fetchone()  # eventsourcing's PostgreSQL cursors return rows as dicts
+    return bool(row and row["present"])
 
 
 def _check_sqlite(path: Path) -> None:

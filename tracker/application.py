@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -185,11 +187,13 @@ class Tracker(LogReader, Application[UUID]):
 
     # -- facts ----------------------------------------------------------------------------
 
-    def record(self, commands: Sequence[Command], *, attempts: int = 3) -> list[Outcome]:
+    def record(self, commands: Sequence[Command], *, attempts: int = 10) -> list[Outcome]:
         """Append many facts in one transaction: all or nothing.
 
         A concurrent writer that saved the same aggregate first makes the save fail with
-        IntegrityError; the decision is then taken again on the new state.
+        IntegrityError; the decision is then taken again on the new state. With n writers
+        racing on one fact, each round has one winner, so the last may need n attempts; a
+        short random pause keeps the losers from colliding again in step.
         """
         for attempt in range(attempts):
             pending, outcomes = self._decide(commands)
@@ -198,6 +202,7 @@ class Tracker(LogReader, Application[UUID]):
             except IntegrityError:
                 if attempt == attempts - 1:
                     raise OperationFailed("another writer kept changing the same facts; try again") from None
+                time.sleep(random.uniform(0, 0.01 * (attempt + 1)))
                 continue
             return outcomes
         raise AssertionError("unreachable")

@@ -263,3 +263,13 @@ def test_new_actor_registers_unknown_names(session: Session) -> None:
     slugs = {a["id"] for a in session.actors()}
     assert "wang-wu" in slugs
     assert any(s.startswith("actor-") for s in slugs)
+
+
+def test_projections_status_reports_positions_and_tables(session: Session) -> None:
+    """Every projection is at the end of the log and every read-model table is counted."""
+    session.append([dict(MEETING)])
+    session.catch_up()
+    result = session.projections_status()
+    assert {p["behind"] for p in result["projections"]} == {0}
+    assert result["tables"]["interactions"] == 1
+    assert result["tables"]["interaction_participants"] == 2

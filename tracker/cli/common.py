@@ -56,13 +56,13 @@ def fail(message: str, code: int) -> NoReturn:
 
 
 @contextmanager
-def session(store: str | None, views: str | None, *, create: bool = False) -> Iterator[Any]:
+def session(store: str | None, views: str | None, *, create: bool = False, setup: bool | None = None) -> Iterator[Any]:
     """Open the store and turn every error into one line and an exit code."""
     from tracker.api import open_session
 
     s = None
     try:
-        s = open_session(store, views, create=create)
+        s = open_session(store, views, create=create, setup=setup)
         if s.views_set_aside is not None:
             typer.echo(
                 f"warning: the read models were unreadable; kept them as {s.views_set_aside} and rebuilding from the log",

@@ -83,7 +83,7 @@ def actors_add(
 
     Example: tracker actors add zhang-san --name "Zhang San" --zh 张三 --state CHN
     """
-    with session(store, views, create=True) as s:
+    with session(store, views, create=True, setup=False) as s:
         names = {"en": name, **({"zh": zh} if zh else {})}
         s.add_actor(slug, kind, state, names, alias or [], wikidata)
         typer.echo(f"registered {slug}")
@@ -167,6 +167,7 @@ def projections_status(store: Store = None, views: ViewsOpt = None, fmt: Format 
         typer.echo(f"log at position {result['log_position']}; views in {result['views']}")
         for p in result["projections"]:
             typer.echo(f"  {p['name']:<14} at {p['position']:>9}  behind {p['behind']}")
+        typer.echo("tables: " + ", ".join(f"{name} {rows}" for name, rows in result["tables"].items()))
 
 
 @projections_app.command("rebuild")
