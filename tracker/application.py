@@ -321,6 +321,9 @@ class Tracker(LogReader, Application[UUID]):
                 if interaction.status == "expected" and cmd.status == "occurred":
                     interaction.confirm(cmd.occurred_on, sources.pop(0), timestamp=ts)
                     action = "confirmed"
+                elif interaction.status == "expected" and cmd.status == "cancelled":
+                    interaction.cancel(cmd.summary or "reported as cancelled", sources.pop(0), timestamp=ts)
+                    action = "cancelled"
                 for source in sources:
                     if interaction.corroborate(source, timestamp=ts) and action == "unchanged":
                         action = "corroborated"

@@ -22,12 +22,7 @@ from typing import Any
 from tracker import queries
 from tracker.queries import channel_history
 
-__all__ = ["CORRECTION_EVENTS", "changes_since", "channel_histories"]
-
-CORRECTION_EVENTS: dict[str, tuple[str, ...]] = {
-    "interaction": ("InteractionAmended", "InteractionRetracted", "InteractionConfirmed", "InteractionCancelled"),
-    "sanction": ("SanctionAmended", "SanctionRetracted"),
-}
+__all__ = ["changes_since", "channel_histories"]
 
 
 def _marks(values: Sequence[Any]) -> str:

@@ -273,3 +273,23 @@ def test_projections_status_reports_positions_and_tables(session: Session) -> No
     assert {p["behind"] for p in result["projections"]} == {0}
     assert result["tables"]["interactions"] == 1
     assert result["tables"]["interaction_participants"] == 2
+
+
+def test_expected_interaction_is_confirmed_or_cancelled_by_later_reports(session: Session) -> None:
+    """A report that an expected visit happened confirms it; one that it was called off cancels it."""
+    expected = {"kind": "meeting", "status": "expected", "participants": ["John Kerry"], "recipient": "CHN",
+                "occurred_on": "2023-07-16", "source": {"url": "https://example.org/expected"}}  # fmt: skip
+    session.append([dict(expected)])
+    assert len(session.status(as_of="2023-07-31")["expected"]) == 1
+    done = session.append([{**expected, "status": "occurred", "occurred_on": "2023-07-17",
+                            "source": {"url": "https://example.org/happened"}}])  # fmt: skip
+    assert done[0].action == "confirmed"
+    status = session.status(as_of="2023-07-31")
+    assert status["expected"] == []
+    assert status["interactions"][0]["occurred_on"] == "2023-07-17"
+    other = {**expected, "participants": ["Janet Yellen"], "source": {"url": "https://example.org/other"}}
+    session.append([dict(other)])
+    off = session.append([{**other, "status": "cancelled", "summary": "trip postponed",
+                           "source": {"url": "https://example.org/off"}}])  # fmt: skip
+    assert off[0].action == "cancelled"
+    assert session.status(as_of="2023-07-31")["expected"] == []
