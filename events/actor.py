@@ -83,6 +83,7 @@ class Actor(Aggregate):
         wikidata: str | None = None,
         **meta: Any,
     ) -> Actor:
+        """Register a new actor, its id derived from the slug; the kind must be known and the slug one word."""
         if kind not in ACTOR_KINDS:
             raise DomainError(f"actor kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}")
         if not slug or slug != slug.strip() or " " in slug:
@@ -100,16 +101,19 @@ class Actor(Aggregate):
         )
 
     def add_alias(self, alias: str, **meta: Any) -> None:
+        """Add a name the actor is known by; a name it already has is ignored."""
         if alias in self.aliases or alias in self.names.values():
             return
         self.trigger_event(self.AliasAdded, alias=alias, **meta)
 
     def holds(self, office: str) -> bool:
+        """Whether the actor holds the office now: taken and not yet left."""
         return any(h["office"] == office and h["until"] is None for h in self.offices)
 
     def assume_office(
         self, office: str, organization: str | None, state: str | None, since: date, source: Source, **meta: Any
     ) -> None:
+        """Record taking up an office; the same office from the same date again is ignored."""
         if any(h["office"] == office and h["since"] == since for h in self.offices):
             return
         self.trigger_event(
@@ -123,6 +127,7 @@ class Actor(Aggregate):
         )
 
     def leave_office(self, office: str, until: date, source: Source, **meta: Any) -> None:
+        """Record leaving an office the actor holds, on a date no earlier than it was taken."""
         if not self.holds(office):
             raise DomainError(f"{self.slug} holds no office {office!r} to leave")
         held = next(h for h in self.offices if h["office"] == office and h["until"] is None)

@@ -70,6 +70,7 @@ class Channel(Aggregate):
     def register(
         cls, slug: str, dyad: str, names: dict[str, str], aliases: list[str], level: str | None, **meta: Any
     ) -> Channel:
+        """Register a channel of a dyad, its id derived from the dyad and the slug."""
         return cls._create(
             cls.ChannelRegistered,
             id=channel_id(dyad, slug),
@@ -85,18 +86,21 @@ class Channel(Aggregate):
         return (status, on, source["url"]) in self.assessments
 
     def suspend(self, on: date, by: str | None, reason: str | None, source: Source, **meta: Any) -> bool:
+        """Record the channel suspended on a date; False when this source already said so for that date."""
         if self._already("suspended", on, source):
             return False
         self.trigger_event(self.ChannelSuspended, on=on, by=by, reason=reason, source=source, **meta)
         return True
 
     def stall(self, on: date, reason: str | None, source: Source, **meta: Any) -> bool:
+        """Record the channel stalled on a date; False when this source already said so for that date."""
         if self._already("stalled", on, source):
             return False
         self.trigger_event(self.ChannelStalled, on=on, reason=reason, source=source, **meta)
         return True
 
     def resume(self, on: date, reason: str | None, source: Source, **meta: Any) -> bool:
+        """Record the channel resumed on a date; False when this source already said so for that date."""
         if self._already("resumed", on, source):
             return False
         self.trigger_event(self.ChannelResumed, on=on, reason=reason, source=source, **meta)

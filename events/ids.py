@@ -48,18 +48,22 @@ def _from_digest(digest: bytes) -> UUID:
 
 
 def actor_id(slug: str) -> UUID:
+    """The id of an actor, from its slug."""
     return _id("actor", slug)
 
 
 def channel_id(dyad: str, slug: str) -> UUID:
+    """The id of a channel, from its dyad and slug."""
     return _id("channel", dyad, slug)
 
 
 def sanction_id(authority: str, program: str, target: str) -> UUID:
+    """The id of a sanction, from its authority and program (in any case) and its target."""
     return _id("sanction", authority.lower(), program.lower(), target)
 
 
 def interaction_id(family: str, dyad: str, principals: Iterable[str], occurred_on: date) -> UUID:
+    """The id of an interaction, from its family, dyad, principals (in any order) and date."""
     return _id("interaction", family, dyad, ",".join(sorted(principals)), occurred_on.isoformat())
 
 
@@ -78,8 +82,10 @@ def interaction_ids(family: str, dyad: str, principals: Iterable[str], days: Ite
 
 
 def report_id(url_or_guid: str) -> UUID:
+    """The id of a report, from its canonical URL or feed guid."""
     return _id("report", url_or_guid)
 
 
 def feed_id(url: str) -> UUID:
+    """The id of a feed, from its URL."""
     return _id("feed", url)

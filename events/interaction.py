@@ -119,6 +119,7 @@ class Interaction(Aggregate):
     check = staticmethod(check_interaction)
 
     def has_source(self, url: str) -> bool:
+        """Whether a source with this URL is already cited."""
         return any(s["url"] == url for s in self.sources)
 
     def corroborate(self, source: Source, **meta: Any) -> bool:
@@ -129,16 +130,19 @@ class Interaction(Aggregate):
         return True
 
     def confirm(self, occurred_on: date, source: Source, **meta: Any) -> None:
+        """Mark an expected interaction as having occurred, on the date given."""
         if self.status != "expected":
             raise DomainError(f"interaction is {self.status}, only an expected one can be confirmed")
         self.trigger_event(self.InteractionConfirmed, occurred_on=occurred_on, source=source, **meta)
 
     def cancel(self, reason: str, source: Source, **meta: Any) -> None:
+        """Mark an expected interaction as cancelled."""
         if self.status != "expected":
             raise DomainError(f"interaction is {self.status}, only an expected one can be cancelled")
         self.trigger_event(self.InteractionCancelled, reason=reason, source=source, **meta)
 
     def amend(self, changes: dict[str, Any], reason: str, source: Source, **meta: Any) -> None:
+        """Correct fields of a live interaction; the changes must alter something and leave it valid."""
         self._check_live()
         unknown = set(changes) - set(AMENDABLE_FIELDS) - {"participants"}
         if unknown:
@@ -155,6 +159,7 @@ class Interaction(Aggregate):
         self.trigger_event(self.InteractionAmended, changes=effective, reason=reason, source=source, **meta)
 
     def retract(self, reason: str, source: Source, **meta: Any) -> None:
+        """Withdraw a live interaction that should not have been recorded; a reason is required."""
         self._check_live()
         if not reason:
             raise DomainError("a retraction needs --reason")

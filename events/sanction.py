@@ -89,6 +89,7 @@ class Sanction(Aggregate):
         source: Source,
         **meta: Any,
     ) -> Sanction:
+        """Impose a sanction, its id derived from its authority, program and target."""
         if not authority or not program:
             raise DomainError("a sanction needs --authority and --program")
         return cls._create(
@@ -107,12 +108,14 @@ class Sanction(Aggregate):
         )
 
     def corroborate(self, source: Source, **meta: Any) -> bool:
+        """Add another report; a source already cited adds nothing."""
         if any(s["url"] == source["url"] for s in self.sources):
             return False
         self.trigger_event(self.SanctionCorroborated, source=source, **meta)
         return True
 
     def lift(self, effective_on: date, source: Source, **meta: Any) -> bool:
+        """Lift the sanction on a date no earlier than it took effect; False if already lifted on that date."""
         if self.retracted:
             raise DomainError("this sanction was retracted")
         if self.lifted_on is not None:
@@ -125,6 +128,7 @@ class Sanction(Aggregate):
         return True
 
     def amend(self, changes: dict[str, Any], reason: str, source: Source, **meta: Any) -> None:
+        """Correct the sanction's legal basis, reason, effective date, program name or target state, with a reason."""
         allowed = {"legal_basis", "reason", "effective_on", "program_name", "target_state"}
         unknown = set(changes) - allowed
         if unknown:
@@ -134,6 +138,7 @@ class Sanction(Aggregate):
         self.trigger_event(self.SanctionAmended, changes=changes, reason=reason, source=source, **meta)
 
     def retract(self, reason: str, source: Source, **meta: Any) -> None:
+        """Withdraw the sanction as wrongly recorded, once only; a reason is required."""
         if self.retracted:
             raise DomainError("this sanction was already retracted")
         if not reason:

@@ -62,6 +62,7 @@ class Session:
 
     @property
     def conn(self) -> sqlite3.Connection:
+        """The read-model connection, caught up with the log first if a write may have left it behind."""
         if not self._caught_up:
             self.catch_up()
             self._caught_up = True
@@ -80,6 +81,7 @@ class Session:
         return views.conn
 
     def close(self) -> None:
+        """Close the read models and the event store."""
         self.views.close()
         self.app.close()
 
@@ -148,6 +150,7 @@ class Session:
                 gaz.add_actor([name, slug], ActorRef(aid, slug, "person", None, name.strip()))
 
     def correct(self, fact: str, changes: dict[str, Any], reason: str, source: dict[str, Any]) -> Outcome:
+        """Correct a fact given by id or prefix, resolving dates and names in the changes first."""
         fact_id = self.resolve_fact(fact)
         gaz = queries.gazetteer(self.conn)
         parsed: dict[str, Any] = {}
@@ -170,11 +173,13 @@ class Session:
         return outcome
 
     def retract(self, fact: str, reason: str, source: dict[str, Any]) -> Outcome:
+        """Retract a fact given by id or prefix, with a reason and a source."""
         outcome = self.app.retract(self.resolve_fact(fact), reason, make_source(**source))
         self._caught_up = False
         return outcome
 
     def resolve_fact(self, fact: str) -> UUID:
+        """The full id of the interaction or sanction an id prefix (at least 6 characters) names."""
         if len(fact.strip()) < 6:
             raise UsageError(f"fact id {fact!r} is too short: give at least 6 characters")
         try:
@@ -188,6 +193,7 @@ class Session:
     def add_actor(
         self, slug: str, kind: str, state: str | None, names: dict[str, str], aliases: list[str], wikidata: str | None
     ) -> str:
+        """Register an actor and return its id; state may name the state or an actor whose state is taken."""
         if state:
             gaz = queries.gazetteer(self.conn)
             ref = gaz.actor(state)
@@ -197,6 +203,7 @@ class Session:
         return aid
 
     def add_alias(self, actor: str, alias: str) -> str:
+        """Add an alias to an actor and return the actor's slug; a name that already means another actor is refused."""
         ref = queries.gazetteer(self.conn).actor(actor)
         other = queries.gazetteer(self.conn).find_actor(alias)
         if other is not None and other.id != ref.id:
@@ -250,6 +257,7 @@ class Session:
         return "-".join(parts)
 
     def timeline(self, **filters: Any) -> list[dict[str, Any]]:
+        """The timeline of dated facts, filtered by dyad, dates, kind or actor (any of its names)."""
         if filters.get("dyad"):
             filters["dyad"] = self._dyad(filters["dyad"])
         for name in ("since", "until"):
@@ -260,23 +268,28 @@ class Session:
         return queries.timeline(self.conn, **filters)
 
     def actors(self, kind: str | None = None, state: str | None = None) -> list[dict[str, Any]]:
+        """Every actor, optionally only those of one kind or one state."""
         return queries.actors(self.conn, kind, state)
 
     def actor(self, name: str) -> dict[str, Any]:
+        """One actor, found by any of its names, with the offices it has held."""
         ref = queries.gazetteer(self.conn).actor(name)
         row = next(a for a in queries.actors(self.conn) if a["id"] == ref.slug)
         return {**row, "offices": queries.actor_offices(self.conn, ref.id)}
 
     def channels(self, dyad: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
+        """The channels of one dyad (or all), each with its status as of a date (today by default)."""
         day = parse_date(as_of, field="as-of")[0] if as_of else self.now().date()
         return queries.channels(self.conn, self._dyad(dyad) if dyad else None, day.isoformat())
 
     def channel(self, name: str, as_of: str | None = None) -> dict[str, Any]:
+        """One channel, found by any of its names, with its status as of a date and its whole history."""
         ref = queries.gazetteer(self.conn).channel(name, self.default_dyad)
         row = next(c for c in self.channels(ref.dyad, as_of) if c["id"] == ref.id)
         return {**row, "history": queries.channel_history(self.conn, ref.id)}
 
     def history(self, fact: str) -> list[dict[str, Any]]:
+        """Every event of one fact, given by full id or prefix, as JSON; these events carry no log position."""
         try:
             fact_id = UUID(fact)
         except ValueError:
@@ -287,6 +300,7 @@ class Session:
         return [r.as_json() | {"position": None} for r in records]
 
     def log(self, after: int = 0, limit: int | None = None) -> Iterator[Record]:
+        """Stored events after a position, oldest first, stopping after limit of them if given."""
         for count, record in enumerate(self.app.records(after=after), start=1):
             yield record
             if limit is not None and count >= limit:

@@ -66,6 +66,7 @@ class Outcome:
     kind: str
 
     def as_json(self) -> dict[str, str]:
+        """The outcome as a JSON object: id, action and kind."""
         return {"id": self.fact_id, "action": self.action, "kind": self.kind}
 
 
@@ -80,6 +81,7 @@ class Tracker(LogReader, Application[UUID]):
         self.now = now
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        """Register the library's transcodings, plus dates as ISO strings."""
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
 
@@ -164,6 +166,7 @@ class Tracker(LogReader, Application[UUID]):
         aliases: list[str],
         wikidata: str | None = None,
     ) -> str:
+        """Register a new actor and return its id; a slug already registered is an error."""
         from events.actor import Actor
 
         aid = actor_id(slug)
@@ -371,6 +374,7 @@ class Tracker(LogReader, Application[UUID]):
     # -- corrections ----------------------------------------------------------------------
 
     def correct(self, fact_id: UUID, changes: dict[str, Any], reason: str, source: Source) -> Outcome:
+        """Amend an interaction or a sanction and say what was done."""
         from events.interaction import Interaction
         from events.sanction import Sanction
 
@@ -388,6 +392,7 @@ class Tracker(LogReader, Application[UUID]):
         return Outcome(str(fact_id), "amended", kind)
 
     def retract(self, fact_id: UUID, reason: str, source: Source) -> Outcome:
+        """Retract an interaction or a sanction and say what was done."""
         from events.interaction import Interaction
         from events.sanction import Sanction
 

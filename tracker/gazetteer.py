@@ -50,6 +50,7 @@ class Gazetteer:
     def build(
         cls, actor_names: Iterable[tuple[str, ActorRef]], channel_names: Iterable[tuple[str, ChannelRef]]
     ) -> Gazetteer:
+        """A gazetteer from (name, ref) pairs of actors and channels, each ref listed once per name."""
         g = cls()
         for name, actor in actor_names:
             refs = g.actors.setdefault(normalise(name), [])
@@ -64,11 +65,13 @@ class Gazetteer:
     found: dict[str, ActorRef] = field(default_factory=dict, repr=False)
 
     def add_actor(self, names: Iterable[str], actor: ActorRef) -> None:
+        """Add an actor under several names, forgetting the remembered lookups."""
         for name in names:
             self.actors.setdefault(normalise(name), []).append(actor)
         self.found.clear()
 
     def find_actor(self, name: str) -> ActorRef | None:
+        """The actor a name refers to, or None if unknown; a name shared by different actors is an error."""
         # A bulk load names the same few actors again and again: remember the answers.
         known = self.found.get(name)
         if known is not None:
@@ -92,6 +95,7 @@ class Gazetteer:
         return found
 
     def channel(self, name: str, dyad: str | None = None) -> ChannelRef:
+        """The channel a name refers to, preferring one in the dyad given; an unknown name is an error."""
         refs = self.channels.get(normalise(name), [])
         if dyad:
             refs = [r for r in refs if r.dyad == dyad] or refs
@@ -102,6 +106,7 @@ class Gazetteer:
         return refs[0]
 
     def place(self, name: str | None) -> PlaceRef | None:
+        """The place a name refers to; a name not in the place list is kept as given, without a state."""
         if not name:
             return None
         record = places().get(normalise(name))

@@ -114,6 +114,7 @@ class LogReader:
                 return
 
     def record_of(self, position: int, originator_id: Any, version: int, topic: str, state: bytes) -> Record:
+        """Decode one stored event, decrypting and decompressing it if the store does, into a Record."""
         if self.mapper.cipher:
             state = self.mapper.cipher.decrypt(state)
         if self.mapper.compressor:
@@ -166,6 +167,7 @@ class LogReader:
         }
 
     def max_position(self) -> int:
+        """The position of the last stored event, 0 for an empty log."""
         return self.recorder.max_notification_id() or 0
 
     def history(self, fact_id: UUID) -> list[Record]:

@@ -99,6 +99,7 @@ def channel_status(rows: list[sqlite3.Row]) -> dict[str, Any]:
 
 
 def channels(conn: sqlite3.Connection, dyad: str | None, as_of: str) -> list[dict[str, Any]]:
+    """The channels of one dyad (or all), each with its status from its history up to a date."""
     sql = "SELECT * FROM channels" + (" WHERE dyad = ?" if dyad else "") + " ORDER BY rowid"
     out = []
     for c in conn.execute(sql, (dyad,) if dyad else ()).fetchall():
@@ -166,6 +167,7 @@ def interactions(
     kind: str | None = None,
     actor: str | None = None,
 ) -> list[dict[str, Any]]:
+    """Live interactions with the given statuses and filters, with participants and sources, by date."""
     where = ["retracted = 0", f"status IN ({','.join('?' * len(statuses))})"]
     params: list[Any] = list(statuses)
     if dyad:
@@ -291,6 +293,7 @@ def timeline(
     kind: str | None = None,
     actor: str | None = None,
 ) -> list[dict[str, Any]]:
+    """Timeline rows, filtered by dyad, dates, kind or actor, by date, with their source URLs."""
     where, params = ["1 = 1"], []
     for clause, value in (
         ("dyad = ?", dyad),
@@ -351,6 +354,7 @@ def status(
 
 
 def actors(conn: sqlite3.Connection, kind: str | None = None, state: str | None = None) -> list[dict[str, Any]]:
+    """Every actor, optionally only those of one kind or one state, states first."""
     where, params = ["1 = 1"], []
     if kind:
         where.append("kind = ?")

@@ -23,6 +23,7 @@ BULK = 1000
 
 class BulkPostgresApplicationRecorder(PostgresApplicationRecorder):
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
+        """Insert BULK or more events with binary COPY and return their ids; fewer go through the library's insert."""
         if len(stored_events) < BULK or kwargs:
             return super().insert_events(stored_events, **kwargs)
         table = SQL("{0}.{1}").format(Identifier(self.datastore.schema), Identifier(self.events_table_name))

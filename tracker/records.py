@@ -25,6 +25,7 @@ class Record:
     data: dict[str, Any]
 
     def as_json(self) -> dict[str, Any]:
+        """The record as a JSON object, the shape that export writes and import reads back."""
         return {
             "position": self.position,
             "aggregate_id": self.aggregate_id,

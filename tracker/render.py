@@ -16,6 +16,7 @@ def to_json(data: Any, *, pretty: bool = False) -> str:
 
 
 def render_status(status: dict[str, Any], fmt: str, *, color: bool = False, pretty: bool = False) -> str:
+    """The status report in a format: json, markdown, html or text."""
     if fmt == "json":
         return to_json({k: v for k, v in status.items() if k != "channel_history"}, pretty=pretty)
     if fmt == "markdown":
@@ -32,6 +33,7 @@ def render_status(status: dict[str, Any], fmt: str, *, color: bool = False, pret
 
 
 def render_timeline(rows: list[dict[str, Any]], fmt: str, *, color: bool = False, pretty: bool = False) -> str:
+    """The timeline in a format: json, markdown, csv or text."""
     if fmt == "json":
         return to_json(rows, pretty=pretty)
     if fmt == "markdown":

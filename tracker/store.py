@@ -29,9 +29,11 @@ class StoreLocation:
 
     @property
     def events_path(self) -> Path | None:
+        """The SQLite event database in the store folder, or None for PostgreSQL."""
         return self.folder / "events.db" if self.folder else None
 
     def describe(self) -> str:
+        """Where the events are, for messages: the SQLite file or the PostgreSQL address without credentials."""
         if self.backend == "sqlite":
             return str(self.events_path)
         parts = urlsplit(self.url)

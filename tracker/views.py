@@ -80,6 +80,7 @@ class Views:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run the block in one immediate SQLite transaction, rolled back if it raises."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -112,10 +113,12 @@ class Views:
         self.bulk_mode = False
 
     def position(self) -> int:
+        """The position every read model has caught up to: the lowest of them."""
         row = self.conn.execute("SELECT MIN(position) FROM tracking").fetchone()
         return row[0] or 0
 
     def positions(self) -> dict[str, int]:
+        """Each read model's position in the log."""
         return {r[0]: r[1] for r in self.conn.execute("SELECT projection, position FROM tracking")}
 
     def apply(self, records: Iterable[Record], *, expected: int, last: int, now: str) -> int:
@@ -123,6 +126,7 @@ class Views:
         return self.apply_plan(plan(records), expected=expected, last=last, now=now)
 
     def apply_plan(self, steps: Plan, *, expected: int, last: int, now: str) -> int:
+        """Run a plan and move every read model from expected to last in one transaction; returns last."""
         with self.transaction() as conn:
             for many, sql, params in steps:
                 if many:
@@ -138,6 +142,7 @@ class Views:
         return last
 
     def close(self) -> None:
+        """Close the database connection."""
         self.conn.close()
 
 

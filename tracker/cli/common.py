@@ -51,6 +51,7 @@ Format = Annotated[str, typer.Option("--format", "-f", help="text or json")]
 
 
 def fail(message: str, code: int) -> NoReturn:
+    """Print an error line on stderr and exit with the given code."""
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
 
@@ -98,21 +99,25 @@ def session(store: str | None, views: str | None, *, create: bool = False, setup
 
 
 def emit_json(data: Any) -> None:
+    """Print data as JSON, indented when stdout is a terminal."""
     from tracker.render import to_json
 
     typer.echo(to_json(data, pretty=sys.stdout.isatty()))
 
 
 def check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    """Exit with a usage error unless fmt is one of the allowed formats."""
     if fmt not in allowed:
         fail(f"--format {fmt!r} is not one of {', '.join(allowed)}", 2)
 
 
 def use_color() -> bool:
+    """Whether to colour output: stdout is a terminal, NO_COLOR is unset and TERM is not dumb."""
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def read_input(file: str) -> str:
+    """The text of a file, or of stdin for `-`; a file that cannot be read exits with a usage error."""
     try:
         if file == "-":
             return sys.stdin.read()
@@ -128,6 +133,7 @@ def read_input(file: str) -> str:
 
 @contextmanager
 def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
+    """A callback that advances a progress bar, or None when stderr is not a terminal or the job is small."""
     if not sys.stderr.isatty() or total < 10_000:
         yield None
         return
@@ -139,6 +145,7 @@ def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | Non
 
 
 def print_status(s: Any, status: dict[str, Any], fmt: str, output: Path | None) -> None:
+    """Render the status report and print it, or write it to output (which HTML requires)."""
     from tracker import render as reports
 
     if fmt == "html" and output is None:

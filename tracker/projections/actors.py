@@ -29,6 +29,7 @@ def _names(aid: str, names: list[str]) -> list[Op]:
 
 
 def registered(r: Record) -> list[Op]:
+    """Row operations that insert a registered actor and index its slug, names and aliases for lookup."""
     d = r.data
     names = d["names"]
     display = names.get("en") or names.get("zh") or d["slug"]
@@ -53,6 +54,7 @@ def registered(r: Record) -> list[Op]:
 
 
 def alias_added(r: Record) -> list[Op]:
+    """Row operations that append an alias to the actor and index it for lookup."""
     alias = r.data["alias"]
     return [
         ("UPDATE actors SET aliases = json_insert(aliases, '$[#]', ?) WHERE id = ?", (alias, r.aggregate_id)),
@@ -61,6 +63,7 @@ def alias_added(r: Record) -> list[Op]:
 
 
 def office_assumed(r: Record) -> list[Op]:
+    """Row operation that records an office the actor took up, not yet left."""
     d = r.data
     return [
         (
@@ -71,6 +74,7 @@ def office_assumed(r: Record) -> list[Op]:
 
 
 def office_left(r: Record) -> list[Op]:
+    """Row operation that closes the actor's open term in the office."""
     d = r.data
     return [
         (

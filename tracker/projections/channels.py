@@ -30,6 +30,7 @@ SCHEMA = [
 
 
 def registered(r: Record) -> list[Op]:
+    """Row operations that insert a registered channel and index its slug, names and aliases for lookup."""
     d = r.data
     names = d["names"]
     ops: list[Op] = [
@@ -84,12 +85,14 @@ _CONTACT = """INSERT OR REPLACE INTO channel_history
 
 
 def contact_reported(r: Record) -> list[Op]:
+    """Row operation that adds a contact to a channel's history when the interaction names one and occurred."""
     if not r.data.get("channel"):
         return []
     return [(_CONTACT, (r.position, r.aggregate_id))]
 
 
 def contact_changed(r: Record) -> list[Op]:
+    """Row operations that derive an interaction's contact in channel history again after it changed."""
     return [
         ("DELETE FROM channel_history WHERE fact_id = ?", (r.aggregate_id,)),
         (_CONTACT, (r.position, r.aggregate_id)),

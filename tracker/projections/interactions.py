@@ -54,6 +54,7 @@ def _participants(r: Record, slugs: list[str]) -> list[Op]:
 
 
 def reported(r: Record) -> list[Op]:
+    """Row operations that insert a reported interaction with its participants and first source."""
     d = r.data
     return [
         (
@@ -85,6 +86,7 @@ def reported(r: Record) -> list[Op]:
 
 
 def corroborated(r: Record) -> list[Op]:
+    """Row operations that add the new source and update the interaction's time of change."""
     return [_source(r, r.data["source"]), _touch(r)]
 
 
@@ -93,6 +95,7 @@ def _touch(r: Record) -> Op:
 
 
 def amended(r: Record) -> list[Op]:
+    """Row operations that update the amended columns, replace the participants if changed, and add the source."""
     ops: list[Op] = []
     for name, value in r.data["changes"].items():
         if name in _COLUMNS:
@@ -104,6 +107,7 @@ def amended(r: Record) -> list[Op]:
 
 
 def retracted(r: Record) -> list[Op]:
+    """Row operations that mark the interaction retracted, with the reason, and add the source."""
     return [
         (
             "UPDATE interactions SET retracted = 1, retraction_reason = ?, updated_at = ? WHERE id = ?",
@@ -114,6 +118,7 @@ def retracted(r: Record) -> list[Op]:
 
 
 def confirmed(r: Record) -> list[Op]:
+    """Row operations that mark the interaction occurred on the confirmed date and add the source."""
     return [
         (
             "UPDATE interactions SET status = 'occurred', occurred_on = ?, updated_at = ? WHERE id = ?",
@@ -124,6 +129,7 @@ def confirmed(r: Record) -> list[Op]:
 
 
 def cancelled(r: Record) -> list[Op]:
+    """Row operations that mark the interaction cancelled and add the source."""
     return [
         ("UPDATE interactions SET status = 'cancelled', updated_at = ? WHERE id = ?", (r.recorded_at, r.aggregate_id)),
         _source(r, r.data["source"]),

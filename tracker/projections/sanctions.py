@@ -39,6 +39,7 @@ def _source(r: Record) -> Op:
 
 
 def imposed(r: Record) -> list[Op]:
+    """Row operations that insert an imposed sanction with its first source."""
     d = r.data
     return [
         (
@@ -62,10 +63,12 @@ def imposed(r: Record) -> list[Op]:
 
 
 def corroborated(r: Record) -> list[Op]:
+    """Row operation that adds the new source."""
     return [_source(r)]
 
 
 def amended(r: Record) -> list[Op]:
+    """Row operations that update the amended columns the read model keeps, and add the source."""
     ops: list[Op] = [
         (f"UPDATE sanctions SET {k} = ?, updated_at = ? WHERE id = ?", (v, r.recorded_at, r.aggregate_id))
         for k, v in r.data["changes"].items()
@@ -75,6 +78,7 @@ def amended(r: Record) -> list[Op]:
 
 
 def lifted(r: Record) -> list[Op]:
+    """Row operations that set the date the sanction was lifted and add the source."""
     return [
         (
             "UPDATE sanctions SET lifted_on = ?, updated_at = ? WHERE id = ?",
@@ -85,6 +89,7 @@ def lifted(r: Record) -> list[Op]:
 
 
 def retracted(r: Record) -> list[Op]:
+    """Row operations that mark the sanction retracted and add the source."""
     return [
         ("UPDATE sanctions SET retracted = 1, updated_at = ? WHERE id = ?", (r.recorded_at, r.aggregate_id)),
         _source(r),

@@ -22,6 +22,7 @@ _FROM_INTERACTION = f"""INSERT OR REPLACE INTO timeline
 
 
 def reported(r: Record) -> list[Op]:
+    """Row operation that adds an interaction to the timeline if it is reported as occurred or declined."""
     d = r.data
     if d["status"] not in ("occurred", "declined"):
         return []
@@ -44,6 +45,7 @@ def reported(r: Record) -> list[Op]:
 
 
 def interaction_changed(r: Record) -> list[Op]:
+    """Row operations that rebuild an interaction's timeline row from the interactions table after it changed."""
     return [("DELETE FROM timeline WHERE id = ?", (r.aggregate_id,)), (_FROM_INTERACTION, (r.aggregate_id,))]
 
 
