@@ -8,7 +8,7 @@ from typing import Any
 from eventsourcing.domain import Aggregate
 
 from events.ids import channel_id
-from events.values import Source
+from events.values import DomainError, Source
 
 __all__ = ["Channel"]
 
@@ -55,6 +55,15 @@ class Channel(Aggregate):
 
         def apply(self, aggregate: Channel) -> None:
             aggregate.assessments.append(("resumed", self.on, self.source["url"]))
+
+    class ChannelAssessmentRetracted(Aggregate.Event):
+        status: str
+        on: date
+        reason: str
+        source: Source
+
+        def apply(self, aggregate: Channel) -> None:
+            aggregate.assessments = [a for a in aggregate.assessments if (a[0], a[1]) != (self.status, self.on)]
 
     slug: str
     dyad: str
@@ -105,3 +114,12 @@ class Channel(Aggregate):
             return False
         self.trigger_event(self.ChannelResumed, on=on, reason=reason, source=source, **meta)
         return True
+
+    def retract_assessment(self, status: str, on: date, reason: str, source: Source, **meta: Any) -> None:
+        """Withdraw what was recorded of the channel on a date (suspended, stalled or resumed)."""
+        if not reason:
+            raise DomainError("a retraction needs --reason")
+        if not any((a[0], a[1]) == (status, on) for a in self.assessments):
+            recorded = ", ".join(f"{a[0]} on {a[1]}" for a in self.assessments) or "nothing"
+            raise DomainError(f"{self.slug} was not recorded as {status} on {on}; recorded: {recorded}")
+        self.trigger_event(self.ChannelAssessmentRetracted, status=status, on=on, reason=reason, source=source, **meta)

@@ -172,9 +172,44 @@ class Session:
         self._caught_up = False
         return outcome
 
-    def retract(self, fact: str, reason: str, source: dict[str, Any]) -> Outcome:
-        """Retract a fact given by id or prefix, with a reason and a source."""
+    def retract(
+        self, fact: str, reason: str, source: dict[str, Any], *, on: str | None = None, kind: str | None = None
+    ) -> Outcome:
+        """Retract a fact given by id or prefix, with a reason and a source.
+
+        A channel's assessment is retracted by the channel (slug, alias or id) and the date it
+        was recorded for (on), with kind (channel-suspended, -stalled or -resumed) when that day
+        holds more than one.
+        """
+        if on is not None:
+            return self._retract_assessment(fact, reason, source, on, kind)
         outcome = self.app.retract(self.resolve_fact(fact), reason, make_source(**source))
+        self._caught_up = False
+        return outcome
+
+    def _retract_assessment(self, name: str, reason: str, source: dict[str, Any], on: str, kind: str | None) -> Outcome:
+        gaz = queries.gazetteer(self.conn)
+        row = self.conn.execute("SELECT id FROM channels WHERE id LIKE ?", (name.strip().lower() + "%",)).fetchall()
+        channel_id = row[0][0] if len(name.strip()) >= 6 and len(row) == 1 else gaz.channel(name, self.default_dyad).id
+        day = parse_date(on, field="on")[0]
+        statuses = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT status FROM channel_history WHERE channel_id = ? AND on_date = ? AND fact_id IS NULL",
+                (channel_id, day.isoformat()),
+            )
+        ]
+        if kind is not None:
+            status = kind.removeprefix("channel-")
+            if status not in ("suspended", "stalled", "resumed"):
+                raise UsageError(f"--kind {kind!r} is not channel-suspended, channel-stalled or channel-resumed")
+        elif len(statuses) == 1:
+            status = statuses[0]
+        elif not statuses:
+            raise UsageError(f"nothing was recorded of channel {name!r} on {day}; see `tracker channels show`")
+        else:
+            raise UsageError(f"{name!r} has {', '.join(statuses)} on {day}: say which with --kind channel-…")
+        outcome = self.app.retract_assessment(UUID(channel_id), status, day, reason, make_source(**source))
         self._caught_up = False
         return outcome
 

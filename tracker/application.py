@@ -391,6 +391,16 @@ class Tracker(LogReader, Application[UUID]):
         self._save(pending)
         return Outcome(str(fact_id), "amended", kind)
 
+    def retract_assessment(self, channel: UUID, status: str, on: date, reason: str, source: Source) -> Outcome:
+        """Withdraw a channel's suspension, stall or resumption recorded for a date."""
+        pending: dict[UUID, Any] = {}
+        found = self._get(channel, pending)
+        if found is None:
+            raise UsageError(f"no channel {channel}")
+        found.retract_assessment(status, on, reason, source, timestamp=self.now())
+        self._save(pending)
+        return Outcome(str(channel), "retracted", f"channel-{status}")
+
     def retract(self, fact_id: UUID, reason: str, source: Source) -> Outcome:
         """Retract an interaction or a sanction and say what was done."""
         from events.interaction import Interaction

@@ -106,9 +106,11 @@ def changes_since(conn: sqlite3.Connection, *, dyad: str, since: str, as_of: str
             f"""SELECT c.* FROM corrections c
                 LEFT JOIN interactions i ON c.fact_type = 'interaction' AND i.id = c.fact_id
                 LEFT JOIN sanctions x ON c.fact_type = 'sanction' AND x.id = c.fact_id
-                WHERE c.recorded_at >= ? AND (i.dyad = ? OR (x.id IS NOT NULL AND {in_dyad.format(t="x.")}))
+                LEFT JOIN channels ch ON c.fact_type = 'channel' AND ch.id = c.fact_id
+                WHERE c.recorded_at >= ?
+                  AND (i.dyad = ? OR ch.dyad = ? OR (x.id IS NOT NULL AND {in_dyad.format(t="x.")}))
                 ORDER BY c.recorded_at, c.position""",
-            [since, dyad, *states, *states],
+            [since, dyad, dyad, *states, *states],
         )
     ]
     return {

@@ -151,3 +151,21 @@ def test_unreadable_read_models_are_rebuilt(store: Path) -> None:
     after = json.loads(result.stdout)
     assert after["interactions"] == before["interactions"]
     assert list(store.glob("views.db.unreadable-*"))
+
+
+def test_retract_a_channel_assessment(store: Path) -> None:
+    """`tracker retract CHANNEL --on DATE` withdraws the assessment; --kind without --on is refused."""
+    ok = run("append", "channel-suspended", "--channel", "mmca", "--on", "2022-08-05", "--by", "CHN",
+             "--source", "https://www.fmprc.gov.cn/x", store=store)  # fmt: skip
+    assert ok.returncode == 0, ok.stderr
+    bad = run(
+        "retract", "mmca", "--kind", "channel-suspended", "--reason", "x", "--source", "https://x.org/r", store=store
+    )
+    assert bad.returncode == 2 and "--kind goes with --on" in bad.stderr
+    done = run(
+        "retract", "mmca", "--on", "2022-08-05", "--reason", "misreported", "--source", "https://x.org/r", store=store
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("retracted channel-suspended")
+    channels = json.loads(run("channels", "list", "--as-of", "2023-01-01", "--format", "json", store=store).stdout)
+    assert next(c for c in channels if c["slug"] == "mmca")["status"] == "unknown"

@@ -293,3 +293,23 @@ def test_expected_interaction_is_confirmed_or_cancelled_by_later_reports(session
                            "source": {"url": "https://example.org/off"}}])  # fmt: skip
     assert off[0].action == "cancelled"
     assert session.status(as_of="2023-07-31")["expected"] == []
+
+
+def test_retracting_a_channel_assessment_restores_the_earlier_status(session: Session) -> None:
+    """Withdrawing a stall puts the channel back to what it was, and lists the retraction as a change."""
+    from tracker.changes import changes_since
+
+    session.append([{"kind": "meeting", "participants": ["Lloyd Austin", "Wei Fenghe"], "occurred_on": "2022-11-22",
+                     "channel": "defense-ministers", "source": {"url": "https://example.org/siem-reap"}}])  # fmt: skip
+    session.append([{"kind": "channel-stalled", "channel": "防长会谈", "occurred_on": "2023-07-12", "source": REUTERS}])
+    before = {c["slug"]: c["status"] for c in session.status(as_of="2023-07-31")["channels"]}
+    assert before["defense-ministers"] == "stalled"
+    with pytest.raises(UsageError, match="nothing was recorded"):
+        session.retract("defense-ministers", "wrong day", {"url": "https://example.org/r"}, on="2023-07-13")
+    out = session.retract("防长会谈", "misread the story", {"url": "https://example.org/r"}, on="2023-07-12")
+    assert (out.action, out.kind) == ("retracted", "channel-stalled")
+    after = {c["slug"]: c for c in session.status(as_of="2023-07-31")["channels"]}
+    assert (after["defense-ministers"]["status"], after["defense-ministers"]["since"]) == ("active", "2022-11-22")
+    assert not [r for r in session.timeline() if r["kind"] == "channel-stalled"]
+    corrections = changes_since(session.conn, dyad="CHN-USA", since="2000-01-01", as_of="2023-07-31")["corrections"]
+    assert [(c["fact"], c["reason"]) for c in corrections] == [("channel", "misread the story")]

@@ -154,3 +154,14 @@ def test_candidate_ids_match_single_ids() -> None:
     assert interaction_ids("meet", "CHN-USA", ["b", "a"], days) == [
         interaction_id("meet", "CHN-USA", ["a", "b"], d) for d in days
     ]
+
+
+def test_channel_assessment_can_be_retracted() -> None:
+    """A wrong assessment is withdrawn by a new event; one never recorded is refused."""
+    c = Channel.register("mmca", "CHN-USA", {"en": "MMCA"}, [], "operational", timestamp=TS)
+    c.stall(date(2023, 7, 12), None, SRC, timestamp=TS)
+    with pytest.raises(DomainError, match="not recorded as suspended"):
+        c.retract_assessment("suspended", date(2023, 7, 12), "wrong", SRC, timestamp=TS)
+    c.retract_assessment("stalled", date(2023, 7, 12), "misreported", SRC, timestamp=TS)
+    assert c.assessments == []
+    assert type(c.collect_events()[-1]).__name__ == "ChannelAssessmentRetracted"

@@ -224,16 +224,23 @@ def correct(
 
 @app.command()
 def retract(
-    fact_id: Annotated[str, typer.Argument(help="Fact id (at least 6 leading characters)")],
+    fact_id: Annotated[str, typer.Argument(help="Fact id (at least 6 leading characters), or a channel with --on")],
     reason: Annotated[str, typer.Option(help="Why the fact is withdrawn")],
     source: Annotated[str, typer.Option(help="URL of the source of the retraction")],
+    on: Annotated[str | None, typer.Option("--on", help="Channels: the date of the assessment to withdraw")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="Channels: channel-suspended, channel-stalled or channel-resumed")
+    ] = None,
     store: Store = None,
     views: ViewsOpt = None,
 ) -> None:
     """Withdraw a fact by appending a retraction; the original stays in the log.
 
     Example: tracker retract 3f2a9c1b --reason "the outlet withdrew the story" --source https://…
+    A channel assessment: tracker retract mmca --on 2022-08-05 --reason "misreported" --source https://…
     """
+    if kind is not None and on is None:
+        fail("--kind goes with --on, to retract a channel assessment", 2)
     with session(store, views) as s:
-        o = s.retract(fact_id, reason, {"url": source})
+        o = s.retract(fact_id, reason, {"url": source}, on=on, kind=kind)
         typer.echo(f"{o.action} {o.kind} {o.fact_id}")

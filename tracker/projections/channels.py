@@ -99,8 +99,20 @@ def contact_changed(r: Record) -> list[Op]:
     ]
 
 
+def assessment_retracted(r: Record) -> list[Op]:
+    """Row operation that removes a withdrawn assessment from the channel's history."""
+    d = r.data
+    return [
+        (
+            "DELETE FROM channel_history WHERE channel_id = ? AND status = ? AND on_date = ? AND fact_id IS NULL",
+            (r.aggregate_id, d["status"], d["on"]),
+        )
+    ]
+
+
 HANDLERS = {
     "ChannelRegistered": registered,
+    "ChannelAssessmentRetracted": assessment_retracted,
     "ChannelSuspended": _assessment("suspended"),
     "ChannelStalled": _assessment("stalled"),
     "ChannelResumed": _assessment("resumed"),

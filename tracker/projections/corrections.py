@@ -26,6 +26,8 @@ def _row(fact_type: str):  # type: ignore[no-untyped-def]
         changes = d.get("changes")
         if changes is None and "effective_on" in d:
             changes = {"lifted_on": d["effective_on"]}
+        if changes is None and "status" in d and "on" in d:
+            changes = {"status": d["status"], "on": d["on"]}
         if changes is None and "occurred_on" in d:
             changes = {"status": "occurred", "occurred_on": d["occurred_on"]}
         return [
@@ -55,4 +57,5 @@ HANDLERS = {
     "SanctionAmended": _row("sanction"),
     "SanctionRetracted": _row("sanction"),
     "SanctionLifted": _row("sanction"),
+    "ChannelAssessmentRetracted": _row("channel"),
 }

@@ -95,7 +95,19 @@ def _channel(status: str, code: str | None, goldstein: float | None):  # type: i
     return handler
 
 
+def channel_retracted(r: Record) -> list[Op]:
+    """Row operation that removes a withdrawn channel assessment from the timeline."""
+    d = r.data
+    return [
+        (
+            "DELETE FROM timeline WHERE fact_id = ? AND kind = ? AND occurred_on = ?",
+            (r.aggregate_id, f"channel-{d['status']}", d["on"]),
+        )
+    ]
+
+
 HANDLERS = {
+    "ChannelAssessmentRetracted": channel_retracted,
     "InteractionReported": reported,
     "InteractionAmended": interaction_changed,
     "InteractionRetracted": interaction_changed,
