@@ -53,12 +53,9 @@ class Session:
     def catch_up(self, progress: Progress | None = None) -> int:
         """Bring the read models up to the end of the log."""
         with bulk_work():
-            applied = catch_up(self.views, self._reader(), now=self.now().isoformat(), progress=progress)
+            applied = catch_up(self.views, self.app.read_batch, now=self.now().isoformat(), progress=progress)
         self._caught_up = True
         return applied
-
-    def _reader(self) -> Callable[[int, int], list[Record]]:
-        return self.app.read_batch
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -74,7 +71,7 @@ class Session:
         views = Views(":memory:")
         catch_up(
             views,
-            self._reader(),
+            self.app.read_batch,
             now=self.now().isoformat(),
             keep=lambda r: datetime.fromisoformat(r.recorded_at) <= limit,
         )
@@ -188,27 +185,21 @@ class Session:
         return outcome
 
     def _retract_assessment(self, name: str, reason: str, source: dict[str, Any], on: str, kind: str | None) -> Outcome:
-        gaz = queries.gazetteer(self.conn)
-        row = self.conn.execute("SELECT id FROM channels WHERE id LIKE ?", (name.strip().lower() + "%",)).fetchall()
-        channel_id = row[0][0] if len(name.strip()) >= 6 and len(row) == 1 else gaz.channel(name, self.default_dyad).id
+        channel_id = (
+            queries.find_channel(self.conn, name) or queries.gazetteer(self.conn).channel(name, self.default_dyad).id
+        )
         day = parse_date(on, field="on")[0]
-        statuses = [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT DISTINCT status FROM channel_history WHERE channel_id = ? AND on_date = ? AND fact_id IS NULL",
-                (channel_id, day.isoformat()),
-            )
-        ]
         if kind is not None:
             status = kind.removeprefix("channel-")
             if status not in ("suspended", "stalled", "resumed"):
                 raise UsageError(f"--kind {kind!r} is not channel-suspended, channel-stalled or channel-resumed")
-        elif len(statuses) == 1:
-            status = statuses[0]
-        elif not statuses:
-            raise UsageError(f"nothing was recorded of channel {name!r} on {day}; see `tracker channels show`")
         else:
-            raise UsageError(f"{name!r} has {', '.join(statuses)} on {day}: say which with --kind channel-…")
+            statuses = queries.assessments_on(self.conn, channel_id, day.isoformat())
+            if not statuses:
+                raise UsageError(f"nothing was recorded of channel {name!r} on {day}; see `tracker channels show`")
+            if len(statuses) > 1:
+                raise UsageError(f"{name!r} has {', '.join(statuses)} on {day}: say which with --kind channel-…")
+            status = statuses[0]
         outcome = self.app.retract_assessment(UUID(channel_id), status, day, reason, make_source(**source))
         self._caught_up = False
         return outcome
@@ -273,12 +264,11 @@ class Session:
             "generated_at": self.now().isoformat(timespec="seconds"),
             **body,
         }
-        result["channel_history"] = {
-            c["id"]: queries.channel_history(conn, c["id"], result["as_of"]) for c in result["channels"]
-        }
-        if changes_since:
-            from tracker.changes import changes_since as changes
+        from tracker.changes import changes_since as changes
+        from tracker.changes import channel_histories
 
+        result["channel_history"] = channel_histories(conn, dyad=dyad, until=result["as_of"])
+        if changes_since:
             day = parse_date(changes_since, field="changes-since")[0].isoformat()
             result["changes"] = changes(conn, dyad=dyad, since=day, as_of=result["as_of"])
         return result
@@ -391,7 +381,7 @@ class Session:
             fresh = Views(fresh_path, bulk=True)
             try:
                 count = catch_up(
-                    fresh, self._reader(), now=self.now().isoformat(), progress=progress, batch_size=REBUILD_BATCH
+                    fresh, self.app.read_batch, now=self.now().isoformat(), progress=progress, batch_size=REBUILD_BATCH
                 )
                 fresh.finish_bulk()
             finally:

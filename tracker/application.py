@@ -111,7 +111,6 @@ class Tracker(LogReader, Application[UUID]):
 
         ts = self.now()
         pending: dict[UUID, Any] = {}
-        before = sum(len(a.pending_events) for a in pending.values())
         counts = {"actors": 0, "aliases": 0, "offices": 0, "channels": 0}
         known = self.existing_versions(
             [actor_id(a["slug"]) for a in [*states, *people]] + [channel_id(c["dyad"], c["slug"]) for c in channels]
@@ -153,7 +152,6 @@ class Tracker(LogReader, Application[UUID]):
                     item["slug"], item["dyad"], item["names"], item.get("aliases", []), item.get("level"), timestamp=ts
                 )
                 counts["channels"] += 1
-        del before
         self._save(pending)
         return counts
 
@@ -288,11 +286,11 @@ class Tracker(LogReader, Application[UUID]):
             channel = self._get(cid, pending)
             if channel is None:
                 raise UsageError(f"channel {cmd.channel.slug} is not registered; run `tracker init`")
-            method = {"suspended": channel.suspend, "stalled": channel.stall, "resumed": channel.resume}[cmd.status]
             if cmd.status == "suspended":
                 changed = channel.suspend(cmd.on, cmd.by, cmd.reason, cmd.sources[0], timestamp=ts)
             else:
-                changed = method(cmd.on, cmd.reason, cmd.sources[0], timestamp=ts)
+                assess = channel.stall if cmd.status == "stalled" else channel.resume
+                changed = assess(cmd.on, cmd.reason, cmd.sources[0], timestamp=ts)
             return Outcome(str(cid), cmd.status if changed else "unchanged", f"channel-{cmd.status}")
         if isinstance(cmd, AssumeOffice | LeaveOffice):
             aid = UUID(cmd.actor.id)

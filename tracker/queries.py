@@ -51,6 +51,25 @@ def find_fact(conn: sqlite3.Connection, prefix: str) -> tuple[str, str] | None:
     return found[0] if found else None
 
 
+def find_channel(conn: sqlite3.Connection, prefix: str) -> str | None:
+    """The id of the one channel whose id starts with prefix (at least 6 characters), else None."""
+    prefix = prefix.strip().lower()
+    if len(prefix) < 6:
+        return None
+    rows = conn.execute("SELECT id FROM channels WHERE id LIKE ? LIMIT 2", (prefix + "%",)).fetchall()
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def assessments_on(conn: sqlite3.Connection, channel_uuid: str, day: str) -> list[str]:
+    """What was recorded of a channel for a day: suspended, stalled or resumed (contacts aside)."""
+    rows = conn.execute(
+        "SELECT DISTINCT status FROM channel_history WHERE channel_id = ? AND on_date = ? AND fact_id IS NULL "
+        "ORDER BY status",
+        (channel_uuid, day),
+    )
+    return [r[0] for r in rows]
+
+
 def _names(conn: sqlite3.Connection) -> dict[str, tuple[str, str | None]]:
     return {r[0]: (r[1], r[2]) for r in conn.execute("SELECT slug, name, state FROM actors")}
 

@@ -144,7 +144,7 @@ def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | Non
         yield lambda n: progress.advance(task, n)
 
 
-def print_status(s: Any, status: dict[str, Any], fmt: str, output: Path | None) -> None:
+def print_status(status: dict[str, Any], fmt: str, output: Path | None) -> None:
     """Render the status report and print it, or write it to output (which HTML requires)."""
     from tracker import render as reports
 

@@ -61,7 +61,7 @@ def demo(
             outcomes = record_demo(s)
             typer.echo(f"recorded {len(outcomes)} facts in {s.location.describe()}", err=True)
             status = s.status(as_of=DEMO_AS_OF, since="2018-01-01")
-            print_status(s, status, fmt, output)
+            print_status(status, fmt, output)
     finally:
         if temp is not None:
             temp.cleanup()

@@ -46,7 +46,7 @@ def status_cmd(
     check_format(fmt, ("text", "markdown", "json", "html"))
     with session(store, views) as s:
         status = s.status(dyad=dyad, as_of=as_of, known_at=known_at, since=since, changes_since=changes_since)
-        print_status(s, status, fmt, output)
+        print_status(status, fmt, output)
 
 
 @app.command()
