@@ -214,7 +214,7 @@ def ensure_views(path: Path, log: Callable[[str], None]) -> None:
 
     (The read-model schema may change under a cached store: a new projection without a schema bump.)
     """
-    from tracker.projections import NAMES
+    from tracker.views.projections import NAMES
 
     r = tracker("projections", "status", "--format", "json", "--store", str(path), check=False)
     try:
@@ -293,9 +293,9 @@ DECODE_SNIPPET = r"""
 import json, sys, time
 from eventsourcing.application import Application
 from eventsourcing.persistence import StoredEvent
-from tracker.api import open_session
+from tracker.session import open_session
 s = open_session({store!r})
-app = s.app
+app = s.store
 t0 = time.perf_counter()
 n = 0
 start = 0

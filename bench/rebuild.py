@@ -20,7 +20,7 @@ TARGET_RSS_MB = 300
 
 REBUILD_SNIPPET = r"""
 import json, time
-from tracker.api import open_session
+from tracker.session import open_session
 s = open_session(%(store)r, %(views)r)
 t0 = time.perf_counter()
 n = s.rebuild()

@@ -126,11 +126,17 @@ class Actor(Aggregate):
             **meta,
         )
 
-    def leave_office(self, office: str, until: date, source: Source, **meta: Any) -> None:
-        """Record leaving an office the actor holds, on a date no earlier than it was taken."""
-        if not self.holds(office):
+    def leave_office(self, office: str, until: date, source: Source, *, since: date | None = None, **meta: Any) -> None:
+        """Record leaving an office, on a date no earlier than it was taken: the term begun on since, else the one held.
+
+        Leaving a term that was already left on that same date adds nothing.
+        """
+        terms = [h for h in self.offices if h["office"] == office and (since is None or h["since"] == since)]
+        if any(h["until"] == until for h in terms):
+            return
+        held = next((h for h in terms if h["until"] is None), None)
+        if held is None:
             raise DomainError(f"{self.slug} holds no office {office!r} to leave")
-        held = next(h for h in self.offices if h["office"] == office and h["until"] is None)
         if until < held["since"]:
             raise DomainError(f"{self.slug} cannot leave {office!r} on {until}, before taking it on {held['since']}")
         self.trigger_event(self.OfficeLeft, office=office, until=until, source=source, **meta)

@@ -94,31 +94,25 @@ class Channel(Aggregate):
     def _already(self, status: str, on: date, source: Source) -> bool:
         return (status, on, source["url"]) in self.assessments
 
-    def suspend(self, on: date, by: str | None, reason: str | None, source: Source, **meta: Any) -> bool:
-        """Record the channel suspended on a date; False when this source already said so for that date."""
-        if self._already("suspended", on, source):
-            return False
-        self.trigger_event(self.ChannelSuspended, on=on, by=by, reason=reason, source=source, **meta)
-        return True
+    def suspend(self, on: date, by: str | None, reason: str | None, source: Source, **meta: Any) -> None:
+        """Record the channel suspended on a date; the same source saying so again for that date adds nothing."""
+        if not self._already("suspended", on, source):
+            self.trigger_event(self.ChannelSuspended, on=on, by=by, reason=reason, source=source, **meta)
 
-    def stall(self, on: date, reason: str | None, source: Source, **meta: Any) -> bool:
-        """Record the channel stalled on a date; False when this source already said so for that date."""
-        if self._already("stalled", on, source):
-            return False
-        self.trigger_event(self.ChannelStalled, on=on, reason=reason, source=source, **meta)
-        return True
+    def stall(self, on: date, reason: str | None, source: Source, **meta: Any) -> None:
+        """Record the channel stalled on a date; the same source saying so again for that date adds nothing."""
+        if not self._already("stalled", on, source):
+            self.trigger_event(self.ChannelStalled, on=on, reason=reason, source=source, **meta)
 
-    def resume(self, on: date, reason: str | None, source: Source, **meta: Any) -> bool:
-        """Record the channel resumed on a date; False when this source already said so for that date."""
-        if self._already("resumed", on, source):
-            return False
-        self.trigger_event(self.ChannelResumed, on=on, reason=reason, source=source, **meta)
-        return True
+    def resume(self, on: date, reason: str | None, source: Source, **meta: Any) -> None:
+        """Record the channel resumed on a date; the same source saying so again for that date adds nothing."""
+        if not self._already("resumed", on, source):
+            self.trigger_event(self.ChannelResumed, on=on, reason=reason, source=source, **meta)
 
     def retract_assessment(self, status: str, on: date, reason: str, source: Source, **meta: Any) -> None:
         """Withdraw what was recorded of the channel on a date (suspended, stalled or resumed)."""
-        if not reason:
-            raise DomainError("a retraction needs --reason")
+        if not reason or not reason.strip():
+            raise DomainError("a retraction needs a reason", field="reason")
         if not any((a[0], a[1]) == (status, on) for a in self.assessments):
             recorded = ", ".join(f"{a[0]} on {a[1]}" for a in self.assessments) or "nothing"
             raise DomainError(f"{self.slug} was not recorded as {status} on {on}; recorded: {recorded}")

@@ -7,6 +7,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate
 
+from events.fields import declared_fields
 from events.values import DomainError, Source
 from events.vocab import AMENDABLE_FIELDS, check_interaction
 
@@ -36,21 +37,7 @@ class Interaction(Aggregate):
         source: Source
 
         def apply(self, aggregate: Interaction) -> None:
-            for name in (
-                "kind",
-                "status",
-                "initiator",
-                "recipient",
-                "dyad",
-                "occurred_on",
-                "precision",
-                "until",
-                "location",
-                "channel",
-                "summary",
-                "cameo",
-                "goldstein",
-            ):
+            for name in _REPORTED_FIELDS:
                 setattr(aggregate, name, getattr(self, name))
             aggregate.participants = list(self.participants)
             aggregate.sources = [self.source]
@@ -122,12 +109,10 @@ class Interaction(Aggregate):
         """Whether a source with this URL is already cited."""
         return any(s["url"] == url for s in self.sources)
 
-    def corroborate(self, source: Source, **meta: Any) -> bool:
-        """Add a second report; a source already cited adds nothing."""
-        if self.has_source(source["url"]):
-            return False
-        self.trigger_event(self.InteractionCorroborated, source=source, **meta)
-        return True
+    def corroborate(self, source: Source, **meta: Any) -> None:
+        """Add another report; a source already cited adds nothing."""
+        if not self.has_source(source["url"]):
+            self.trigger_event(self.InteractionCorroborated, source=source, **meta)
 
     def confirm(self, occurred_on: date, source: Source, **meta: Any) -> None:
         """Mark an expected interaction as having occurred, on the date given."""
@@ -154,17 +139,24 @@ class Interaction(Aggregate):
             f: effective.get(f, getattr(self, f)) for f in ("kind", "status", "precision", "occurred_on", "until")
         }
         self.check(**merged)
-        if not reason:
-            raise DomainError("a correction needs --reason")
+        if not reason or not reason.strip():
+            raise DomainError("a correction needs a reason", field="reason")
         self.trigger_event(self.InteractionAmended, changes=effective, reason=reason, source=source, **meta)
 
     def retract(self, reason: str, source: Source, **meta: Any) -> None:
         """Withdraw a live interaction that should not have been recorded; a reason is required."""
         self._check_live()
-        if not reason:
-            raise DomainError("a retraction needs --reason")
+        if not reason or not reason.strip():
+            raise DomainError("a retraction needs a reason", field="reason")
         self.trigger_event(self.InteractionRetracted, reason=reason, source=source, **meta)
 
     def _check_live(self) -> None:
         if self.retracted:
             raise DomainError("this interaction was retracted; report it anew instead")
+
+
+# The fields of a report the aggregate keeps as they are: every declared field of the event
+# but the participants (copied) and the source (the first of a list).
+_REPORTED_FIELDS = tuple(
+    f for f in declared_fields(Interaction.InteractionReported) if f not in ("participants", "source")
+)

@@ -9,6 +9,7 @@ from eventsourcing.domain import Aggregate
 
 from events.ids import sanction_id
 from events.values import DomainError, Source
+from events.vocab import SANCTION_AMENDABLE_FIELDS
 
 __all__ = ["Sanction"]
 
@@ -91,7 +92,7 @@ class Sanction(Aggregate):
     ) -> Sanction:
         """Impose a sanction, its id derived from its authority, program and target."""
         if not authority or not program:
-            raise DomainError("a sanction needs --authority and --program")
+            raise DomainError("a sanction needs an authority and a program", field="authority")
         return cls._create(
             cls.SanctionImposed,
             id=sanction_id(authority, program, target),
@@ -107,40 +108,36 @@ class Sanction(Aggregate):
             **meta,
         )
 
-    def corroborate(self, source: Source, **meta: Any) -> bool:
+    def corroborate(self, source: Source, **meta: Any) -> None:
         """Add another report; a source already cited adds nothing."""
-        if any(s["url"] == source["url"] for s in self.sources):
-            return False
-        self.trigger_event(self.SanctionCorroborated, source=source, **meta)
-        return True
+        if not any(s["url"] == source["url"] for s in self.sources):
+            self.trigger_event(self.SanctionCorroborated, source=source, **meta)
 
-    def lift(self, effective_on: date, source: Source, **meta: Any) -> bool:
-        """Lift the sanction on a date no earlier than it took effect; False if already lifted on that date."""
+    def lift(self, effective_on: date, source: Source, **meta: Any) -> None:
+        """Lift the sanction on a date no earlier than it took effect; lifting again on that date adds nothing."""
         if self.retracted:
             raise DomainError("this sanction was retracted")
         if self.lifted_on is not None:
             if self.lifted_on == effective_on:
-                return False
+                return
             raise DomainError(f"this sanction was already lifted on {self.lifted_on}")
         if effective_on < self.effective_on:
             raise DomainError(f"cannot lift on {effective_on}, before it took effect on {self.effective_on}")
         self.trigger_event(self.SanctionLifted, effective_on=effective_on, source=source, **meta)
-        return True
 
     def amend(self, changes: dict[str, Any], reason: str, source: Source, **meta: Any) -> None:
         """Correct the sanction's legal basis, reason, effective date, program name or target state, with a reason."""
-        allowed = {"legal_basis", "reason", "effective_on", "program_name", "target_state"}
-        unknown = set(changes) - allowed
+        unknown = set(changes) - set(SANCTION_AMENDABLE_FIELDS)
         if unknown:
             raise DomainError(f"cannot correct {', '.join(sorted(unknown))} of a sanction")
-        if not reason:
-            raise DomainError("a correction needs --reason")
+        if not reason or not reason.strip():
+            raise DomainError("a correction needs a reason", field="reason")
         self.trigger_event(self.SanctionAmended, changes=changes, reason=reason, source=source, **meta)
 
     def retract(self, reason: str, source: Source, **meta: Any) -> None:
         """Withdraw the sanction as wrongly recorded, once only; a reason is required."""
         if self.retracted:
             raise DomainError("this sanction was already retracted")
-        if not reason:
-            raise DomainError("a retraction needs --reason")
+        if not reason or not reason.strip():
+            raise DomainError("a retraction needs a reason", field="reason")
         self.trigger_event(self.SanctionRetracted, reason=reason, source=source, **meta)

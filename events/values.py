@@ -12,6 +12,7 @@ __all__ = [
     "Source",
     "make_dyad",
     "make_source",
+    "normalise",
     "parse_date",
     "parse_timestamp",
 ]
@@ -24,7 +25,15 @@ SOURCE_FIELDS = ("url", "outlet", "language", "published_at", "retrieved_at", "t
 
 
 class DomainError(ValueError):
-    """Input the domain refuses; the message is one line meant for a person."""
+    """Input the domain refuses; the message is one line meant for a person.
+
+    field names the fact's field at fault (occurred_on, source, reason…), so that an interface
+    can point at its own name for it: the CLI's flag, a JSON key.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 # The common case, checked without urlsplit: scheme, a host without spaces, then a path.
@@ -86,7 +95,7 @@ def make_source(
 ) -> Source:
     """Validate and normalise one source citation."""
     if not isinstance(url, str) or not url.strip():
-        raise DomainError("every fact needs a source: give --source URL")
+        raise DomainError("every fact needs a source URL", field="source")
     for name, value in (("outlet", outlet), ("language", language), ("title", title), ("quote", quote),
                         ("derived_from", derived_from), ("published_at", published_at), ("retrieved_at", retrieved_at)):  # fmt: skip
         if value is not None and not isinstance(value, str):
@@ -130,3 +139,8 @@ def make_dyad(states: set[str] | list[str], default: str = "CHN-USA") -> str:
     if len(unique) == 1:
         return unique[0]
     return default
+
+
+def normalise(name: str) -> str:
+    """The key a name is looked up by: case- and space-insensitive."""
+    return " ".join(name.casefold().replace("\u3000", " ").split())

@@ -13,9 +13,11 @@ __all__ = [
     "AMENDABLE_FIELDS",
     "CHANNEL_SUSPENSION_CODE",
     "CODEBOOK_VERSION",
+    "DATE_FIELDS",
     "INTERACTION_KINDS",
     "INTERACTION_STATUSES",
     "PRECISIONS",
+    "SANCTION_AMENDABLE_FIELDS",
     "SANCTION_CODE",
     "SANCTION_LIFT_CODE",
     "Kind",
@@ -99,6 +101,13 @@ AMENDABLE_FIELDS = (
 )
 
 
+# Fields of a sanction a correction may change (SanctionAmended.changes).
+SANCTION_AMENDABLE_FIELDS = ("legal_basis", "reason", "effective_on", "program_name", "target_state")
+
+# Fields a correction may change that hold dates: stored as ISO strings, read back as dates.
+DATE_FIELDS = ("occurred_on", "until", "effective_on")
+
+
 def check_interaction(kind: str, status: str, precision: str, occurred_on: date, until: date | None) -> None:
     """Refuse an interaction whose kind, status, precision or dates are not valid."""
     from events.values import DomainError
@@ -110,4 +119,4 @@ def check_interaction(kind: str, status: str, precision: str, occurred_on: date,
     if precision not in PRECISIONS:
         raise DomainError(f"precision {precision!r} is not one of {', '.join(PRECISIONS)}")
     if until is not None and until < occurred_on:
-        raise DomainError(f"--until {until} is before --on {occurred_on}")
+        raise DomainError(f"the last day {until} is before the first day {occurred_on}", field="until")

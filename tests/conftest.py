@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.api import Session, open_session
+from tracker.session import Session, open_session
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 PG_DSN = os.environ.get("TRACKER_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tracker.api import Session
-from tracker.application import Outcome
+from events.commands import Outcome
+from tracker.session import Session
 
 __all__ = ["DEMO_AS_OF", "FACTS", "record_demo"]
 

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from tracker.api import open_session
-from tracker.changes import changes_since, channel_histories
 from tracker.reports.html import render_html
+from tracker.session import open_session
+from tracker.views.changes import changes_since, channel_histories
 
 CHROMIUM = "/usr/bin/chromium"
 SECTIONS = ("channels", "index", "sanctions", "interactions", "expected", "offices", "changes")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tracker.api import open_session
-from tracker.changes import changes_since, channel_histories
+from tracker.session import open_session
+from tracker.views.changes import changes_since, channel_histories
 
 REUTERS = {"url": "https://www.reuters.com/a", "outlet": "Reuters", "language": "en"}
 MFA = {"url": "https://www.fmprc.gov.cn/b", "outlet": "MFA", "language": "zh"}

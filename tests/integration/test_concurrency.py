@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tracker.api import open_session
+from tracker.session import open_session
 
 WRITERS = 4
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DW, REUTERS, Clock
-from tracker.api import open_session
+from tracker.session import open_session
 
 pytestmark = pytest.mark.postgres
 
@@ -57,16 +57,16 @@ def test_postgres_bulk_append_uses_copy_and_keeps_the_log_in_order(pg_url: str, 
     s = open_session(pg_url, str(tmp_path / "views"), create=True, now=clock)
     try:
         s.init()
-        before = s.app.max_position()
+        before = s.store.max_position()
         out = s.append(_facts(1500))
         assert {o.action for o in out} == {"reported"}
-        assert s.app.max_position() == before + 1500
+        assert s.store.max_position() == before + 1500
         assert s.verify()["ok"]
         assert len(s.timeline(kind="call")) == 1500
-        existing = s.app.recorder.select_events(__import__("uuid").UUID(out[0].fact_id))[0]
+        existing = s.store.recorder.select_events(__import__("uuid").UUID(out[0].fact_id))[0]
         clash = [StoredEvent(__import__("uuid").uuid4(), 1, "x:Y", b"{}") for _ in range(1200)] + [existing]
         with pytest.raises(IntegrityError):
-            s.app.recorder.insert_events(clash)
-        assert s.app.max_position() == before + 1500
+            s.store.recorder.insert_events(clash)
+        assert s.store.max_position() == before + 1500
     finally:
         s.close()

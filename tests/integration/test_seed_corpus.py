@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHARED
-from tracker.api import open_session
 from tracker.demo import DW, REUTERS, record_demo
+from tracker.session import open_session
 
 CORPUS = SHARED / "corpus"
 pytestmark = pytest.mark.skipif(

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DW, REUTERS, Clock
-from tracker.api import Session, open_session
 from tracker.demo import record_demo
 from tracker.errors import UsageError
+from tracker.session import Session, open_session
 from tracker.views import Views
 
 MEETING = {"kind": "meeting", "participants": ["Xie Feng", "Ely Ratner"], "occurred_on": "2023-07-12",
@@ -49,10 +49,10 @@ def test_report_a_day_apart_corroborates(session: Session) -> None:
 def test_same_report_twice_changes_nothing(session: Session) -> None:
     """Appending the same fact with the same source twice adds no event."""
     session.append([dict(MEETING)])
-    before = session.app.max_position()
+    before = session.store.max_position()
     out = session.append([dict(MEETING)])
     assert out[0].action == "unchanged"
-    assert session.app.max_position() == before
+    assert session.store.max_position() == before
 
 
 def test_demo_story_states(session: Session) -> None:
@@ -76,13 +76,13 @@ def test_demo_story_states(session: Session) -> None:
 
 def test_file_with_one_bad_line_appends_nothing(session: Session) -> None:
     """A batch with one bad line is refused whole, naming the line."""
-    before = session.app.max_position()
+    before = session.store.max_position()
     text = json.dumps(MEETING) + "\n" + json.dumps({**MEETING_ZH, "participants": ["Nobody Known"]}) + "\n"
-    from tracker.api import parse_jsonl
+    from tracker.session import parse_jsonl
 
     with pytest.raises(UsageError, match="line 2: unknown actor"):
         session.append(parse_jsonl(text))
-    assert session.app.max_position() == before
+    assert session.store.max_position() == before
     with pytest.raises(UsageError, match="line 1: not valid JSON"):
         parse_jsonl("{oops\n")
 
@@ -92,14 +92,14 @@ def test_export_import_reproduces_status(session: Session, tmp_path: Path, clock
     record_demo(session)
     out = io.StringIO()
     count = session.export(out)
-    assert count == session.app.max_position()
+    assert count == session.store.max_position()
     copy = open_session(str(tmp_path / "copy"), create=True, now=clock)
     try:
         result = copy.import_(out.getvalue())
         assert result == {"read": count, "imported": count, "skipped": 0}
         again = copy.import_(out.getvalue())
         assert again["imported"] == 0
-        assert copy.app.max_position() == count
+        assert copy.store.max_position() == count
         assert _stable(copy.status(as_of="2023-07-31")) == _stable(session.status(as_of="2023-07-31"))
         assert copy.verify()["ok"]
     finally:
@@ -112,10 +112,10 @@ def test_corrupt_import_is_refused_whole(session: Session) -> None:
     session.export(out)
     lines = out.getvalue().splitlines()
     lines[3] = lines[3][:20]
-    before = session.app.max_position()
+    before = session.store.max_position()
     with pytest.raises(UsageError, match="line 4"):
         session.import_("\n".join(lines))
-    assert session.app.max_position() == before
+    assert session.store.max_position() == before
 
 
 def test_known_at_sees_only_what_was_recorded(session: Session, clock: Clock) -> None:
@@ -156,7 +156,7 @@ def test_rebuild_gives_the_same_views(session: Session) -> None:
     record_demo(session)
     before = _stable(session.status(as_of="2023-07-31"))
     count = session.rebuild()
-    assert count == session.app.max_position()
+    assert count == session.store.max_position()
     assert _stable(session.status(as_of="2023-07-31")) == before
     folder = session.location.folder
     assert folder is not None
@@ -191,7 +191,7 @@ def test_backup_is_a_consistent_copy(session: Session, tmp_path: Path) -> None:
     """A backup holds every event and passes an integrity check."""
     session.append([dict(MEETING)])
     result = session.backup(tmp_path / "b.db")
-    assert result["events"] == session.app.max_position()
+    assert result["events"] == session.store.max_position()
 
 
 def test_verify_finds_gaps_and_undecodable_events(session: Session) -> None:
@@ -219,8 +219,8 @@ def test_bulk_recorder_returns_the_rows_ids(session: Session) -> None:
     """The executemany recorder reports the same notification ids SQLite gave the rows."""
     from eventsourcing.persistence import StoredEvent
 
-    recorder = session.app.recorder
-    before = session.app.max_position()
+    recorder = session.store.recorder
+    before = session.store.max_position()
     ids = recorder.insert_events(
         [
             StoredEvent(originator_id=__import__("uuid").uuid4(), originator_version=1, topic="x:Y", state=b"{}")
@@ -228,7 +228,7 @@ def test_bulk_recorder_returns_the_rows_ids(session: Session) -> None:
         ]
     )
     assert list(ids) == list(range(before + 1, before + 6))
-    assert session.app.max_position() == before + 5
+    assert session.store.max_position() == before + 5
 
 
 def test_append_resolves_names_registered_since_the_last_catch_up(tmp_path: Path, clock: Clock) -> None:
@@ -297,7 +297,7 @@ def test_expected_interaction_is_confirmed_or_cancelled_by_later_reports(session
 
 def test_retracting_a_channel_assessment_restores_the_earlier_status(session: Session) -> None:
     """Withdrawing a stall puts the channel back to what it was, and lists the retraction as a change."""
-    from tracker.changes import changes_since
+    from tracker.views.changes import changes_since
 
     session.append([{"kind": "meeting", "participants": ["Lloyd Austin", "Wei Fenghe"], "occurred_on": "2022-11-22",
                      "channel": "defense-ministers", "source": {"url": "https://example.org/siem-reap"}}])  # fmt: skip

@@ -1,4 +1,4 @@
-"""The `tracker` command line: a thin layer over tracker.api.Session.
+"""The `tracker` command line: a thin layer over tracker.session.Session.
 
 Each command builds a Session, calls one library method and prints the result; errors
 become one line on stderr and exit code 2 (bad input) or 1 (failed operation).

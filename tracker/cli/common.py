@@ -59,7 +59,7 @@ def fail(message: str, code: int) -> NoReturn:
 @contextmanager
 def session(store: str | None, views: str | None, *, create: bool = False, setup: bool | None = None) -> Iterator[Any]:
     """Open the store and turn every error into one line and an exit code."""
-    from tracker.api import open_session
+    from tracker.session import open_session
 
     s = None
     try:
@@ -72,7 +72,7 @@ def session(store: str | None, views: str | None, *, create: bool = False, setup
         if not create and sys.stderr.isatty():
             # A long catch-up (after a bulk append, or a rebuild of damaged views) shows progress;
             # a short one happens unseen on the first read.
-            behind = s.app.max_position() - s.views.position()
+            behind = s.store.max_position() - s.views.position()
             if behind >= 10_000:
                 with progress_bar(behind, "catching up the read models") as advance:
                     s.catch_up(advance)
@@ -100,7 +100,7 @@ def session(store: str | None, views: str | None, *, create: bool = False, setup
 
 def emit_json(data: Any) -> None:
     """Print data as JSON, indented when stdout is a terminal."""
-    from tracker.render import to_json
+    from tracker.reports.render import to_json
 
     typer.echo(to_json(data, pretty=sys.stdout.isatty()))
 
@@ -146,7 +146,7 @@ def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | Non
 
 def print_status(status: dict[str, Any], fmt: str, output: Path | None) -> None:
     """Render the status report and print it, or write it to output (which HTML requires)."""
-    from tracker import render as reports
+    from tracker.reports import render as reports
 
     if fmt == "html" and output is None:
         fail("--format html needs --output FILE", 2)

@@ -140,10 +140,10 @@ def append(
     if file is not None and kind is not None:
         fail("give either KIND with options or --file, not both", 2)
     with session(store, views, create=True, setup=False) as s:
-        from tracker.bulk import parse_jsonl
+        from tracker.input.jsonl import parse_jsonl
 
         if file is not None:
-            from tracker.bulk import bulk_work
+            from tracker.gcpause import bulk_work
 
             with bulk_work():
                 facts = parse_jsonl(read_input(file), what=file if file != "-" else "stdin")

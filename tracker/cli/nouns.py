@@ -177,7 +177,7 @@ def projections_rebuild(store: Store = None, views: ViewsOpt = None) -> None:
     Example: tracker projections rebuild
     """
     with session(store, views) as s:
-        total = s.app.max_position()
+        total = s.store.max_position()
         with progress_bar(total, "rebuilding") as advance:
             count = s.rebuild(progress=advance)
         typer.echo(f"rebuilt read models from {count} events")

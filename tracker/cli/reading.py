@@ -70,7 +70,7 @@ def timeline(
         if fmt == "json":
             emit_json(rows)
             return
-        from tracker import render as reports
+        from tracker.reports import render as reports
 
         typer.echo(reports.render_timeline(rows, fmt, color=use_color()), nl=fmt != "csv")
 

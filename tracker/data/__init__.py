@@ -1,0 +1,29 @@
+"""Reference data shipped in the package: states, people with offices, channels, places."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from events.values import normalise
+
+__all__ = ["load", "places"]
+
+
+@cache
+def load(name: str) -> list[dict[str, Any]]:
+    """One reference file (actors, states, channels, places) as a list of records."""
+    text = resources.files("tracker.data").joinpath(f"{name}.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def places() -> dict[str, dict[str, Any]]:
+    """Every name of every known place, normalised, to its record."""
+    index: dict[str, dict[str, Any]] = {}
+    for place in load("places"):
+        for name in [place["slug"], *place["names"].values(), *place.get("aliases", [])]:
+            index.setdefault(normalise(name), place)
+    return index

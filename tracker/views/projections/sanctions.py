@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tracker.projections import Op
 from tracker.records import Record
+from tracker.views.projections import Op
 
 SCHEMA = [
     """CREATE TABLE sanctions (

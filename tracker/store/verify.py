@@ -17,7 +17,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from tracker.records import dashed
+from tracker.store.codec import dashed
 
 __all__ = ["verify_sqlite"]
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from tracker.errors import OperationFailed
-from tracker.projections import NAMES, SCHEMA, handle
 from tracker.records import Record
+from tracker.views.projections import NAMES, SCHEMA, handle
 
 __all__ = ["SCHEMA_VERSION", "Views", "catch_up"]
 
@@ -140,6 +140,13 @@ class Views:
                 # Another writer moved on (the lock was bypassed): roll back, nothing applied twice.
                 raise OperationFailed("read models were updated concurrently; run the command again")
         return last
+
+    def table_counts(self) -> dict[str, int]:
+        """The rows of every read-model table."""
+        import sqlite_utils
+
+        db = sqlite_utils.Database(self.conn)
+        return {name: db.table(name).count for name in db.table_names()}
 
     def close(self) -> None:
         """Close the database connection."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from tracker.projections import Op
+from events.values import normalise
 from tracker.records import Record
-from tracker.reference import normalise
+from tracker.views.projections import Op
 
 SCHEMA = [
     """CREATE TABLE actors (

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from tracker.projections import Op
 from tracker.records import Record
+from tracker.views.projections import Op
 
 SCHEMA = [
     """CREATE TABLE corrections (

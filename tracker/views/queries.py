@@ -6,37 +6,30 @@ import json
 import sqlite3
 from collections import defaultdict
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from tracker.gazetteer import Gazetteer
+from typing import Any
 
 __all__ = [
     "actors",
     "channel_status",
     "channels",
     "find_fact",
-    "gazetteer",
     "interactions",
+    "names",
     "status",
     "timeline",
 ]
 
 
-def gazetteer(conn: sqlite3.Connection) -> Gazetteer:
-    """Every name of every actor and channel in the read models."""
-    from tracker.gazetteer import ActorRef, ChannelRef, Gazetteer
-
+def names(conn: sqlite3.Connection) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Every name of every actor, as (name, id, slug, kind, state, display name), and of every channel,
+    as (name, id, slug, dyad, display name): what a gazetteer is built from."""
     actor_rows = conn.execute(
         "SELECT n.name, a.id, a.slug, a.kind, a.state, a.name AS display FROM actor_names n JOIN actors a ON a.id = n.actor_id"
     ).fetchall()
     channel_rows = conn.execute(
         "SELECT n.name, c.id, c.slug, c.dyad, c.name AS display FROM channel_names n JOIN channels c ON c.id = n.channel_id"
     ).fetchall()
-    return Gazetteer.build(
-        ((r[0], ActorRef(r[1], r[2], r[3], r[4], r[5])) for r in actor_rows),
-        ((r[0], ChannelRef(r[1], r[2], r[3], r[4])) for r in channel_rows),
-    )
+    return [tuple(r) for r in actor_rows], [tuple(r) for r in channel_rows]
 
 
 def find_fact(conn: sqlite3.Connection, prefix: str) -> tuple[str, str] | None:

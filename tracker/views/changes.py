@@ -19,8 +19,8 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from tracker import queries
-from tracker.queries import channel_history
+from tracker.views import queries
+from tracker.views.queries import channel_history
 
 __all__ = ["changes_since", "channel_histories"]
 

@@ -1,6 +1,7 @@
 """Turn a fact as the user writes it (CLI options or one JSON line) into a validated command.
 
-Pure: names are resolved through a Gazetteer; nothing is read or written here.
+Pure: names are resolved through a Gazetteer; nothing is read or written here. Commands
+(events.commands) carry slugs, never the names a user typed.
 """
 
 from __future__ import annotations
@@ -11,21 +12,21 @@ from datetime import date
 from typing import Any
 
 from events import INTERACTION_KINDS, Source, check_interaction, make_dyad, make_source, parse_date
+from events.commands import (
+    AssessChannel,
+    AssumeOffice,
+    Command,
+    ImposeSanction,
+    LeaveOffice,
+    LiftSanction,
+    ReportInteraction,
+)
+from events.values import SOURCE_FIELDS
+from events.vocab import DATE_FIELDS
 from tracker.errors import UsageError
-from tracker.gazetteer import ActorRef, ChannelRef, Gazetteer
+from tracker.input.gazetteer import ActorRef, Gazetteer
 
-__all__ = [
-    "FACT_KINDS",
-    "AssessChannel",
-    "AssumeOffice",
-    "Command",
-    "ImposeSanction",
-    "LeaveOffice",
-    "LiftSanction",
-    "ReportInteraction",
-    "parse_fact",
-    "parse_sources",
-]
+__all__ = ["FACT_KINDS", "parse_changes", "parse_fact", "parse_sources"]
 
 CHANNEL_KINDS = {"channel-suspended": "suspended", "channel-stalled": "stalled", "channel-resumed": "resumed"}
 OTHER_KINDS = ("sanction-imposed", "sanction-lifted", *CHANNEL_KINDS, "office-assumed", "office-left")
@@ -36,76 +37,6 @@ _KNOWN_FIELDS = {
     "location", "channel", "summary", "source", "sources", "target", "imposed_by", "authority", "program",
     "legal_basis", "reason", "by", "actor", "office", "organization", "state", "dyad",
 }  # fmt: skip
-
-
-@dataclass
-class ReportInteraction:
-    kind: str
-    status: str
-    participants: list[ActorRef]
-    initiator: ActorRef | None
-    recipient: ActorRef | None
-    dyad: str
-    occurred_on: date
-    precision: str
-    until: date | None
-    location: str | None
-    location_state: str | None
-    channel: ChannelRef | None
-    summary: str | None
-    sources: list[Source]
-
-
-@dataclass
-class ImposeSanction:
-    target: ActorRef
-    imposed_by: str
-    authority: str
-    program: str
-    legal_basis: str | None
-    reason: str | None
-    effective_on: date
-    sources: list[Source]
-
-
-@dataclass
-class LiftSanction:
-    target: ActorRef
-    authority: str
-    program: str
-    effective_on: date
-    sources: list[Source]
-
-
-@dataclass
-class AssessChannel:
-    status: str
-    channel: ChannelRef
-    on: date
-    by: str | None
-    reason: str | None
-    sources: list[Source]
-
-
-@dataclass
-class AssumeOffice:
-    actor: ActorRef
-    office: str
-    organization: str | None
-    state: str | None
-    since: date
-    sources: list[Source]
-
-
-@dataclass
-class LeaveOffice:
-    actor: ActorRef
-    office: str
-    until: date
-    sources: list[Source]
-
-
-Command = ReportInteraction | ImposeSanction | LiftSanction | AssessChannel | AssumeOffice | LeaveOffice
 
 
 @dataclass
@@ -141,9 +72,7 @@ class _Fact:
 
     def state(self, name: str, *, required: bool = False, flag: str | None = None) -> str | None:
         ref = self.actor(name, required=required, flag=flag)
-        if ref is None:
-            return None
-        return ref.slug if ref.kind == "state" else ref.state
+        return ref.home if ref is not None else None
 
 
 def parse_sources(raw: dict[str, Any]) -> list[Source]:
@@ -157,16 +86,7 @@ def parse_sources(raw: dict[str, Any]) -> list[Source]:
             item = {"url": item}
         if not isinstance(item, dict):
             raise UsageError("a source is a URL or an object {url, outlet, language, published_at, title}")
-        unknown = set(item) - {
-            "url",
-            "outlet",
-            "language",
-            "published_at",
-            "retrieved_at",
-            "title",
-            "quote",
-            "derived_from",
-        }
+        unknown = set(item) - set(SOURCE_FIELDS)
         if unknown:
             raise UsageError(f"unknown source field {sorted(unknown)[0]!r}")
         sources.append(make_source(item.get("url"), **{k: v for k, v in item.items() if k != "url"}))
@@ -207,7 +127,8 @@ def parse_fact(raw: dict[str, Any], gazetteer: Gazetteer, default_dyad: str = "C
         if not by:
             raise UsageError("sanction-imposed needs --by STATE")
         return ImposeSanction(
-            target=target,
+            target=target.slug,
+            target_state=target.home,
             imposed_by=by,
             authority=f.text("authority", required=True) or "",
             program=f.text("program", required=True) or "",
@@ -221,7 +142,7 @@ def parse_fact(raw: dict[str, Any], gazetteer: Gazetteer, default_dyad: str = "C
         target = f.actor("target", required=True, flag="--target")
         assert on and target
         return LiftSanction(
-            target=target,
+            target=target.slug,
             authority=f.text("authority", required=True) or "",
             program=f.text("program", required=True) or "",
             effective_on=on[0],
@@ -231,9 +152,11 @@ def parse_fact(raw: dict[str, Any], gazetteer: Gazetteer, default_dyad: str = "C
         name = f.text("channel", required=True, flag="--channel")
         on = f.date("occurred_on", required=True)
         assert name and on
+        channel = gazetteer.channel(name, raw.get("dyad") or default_dyad)
         return AssessChannel(
+            dyad=channel.dyad,
+            channel=channel.slug,
             status=CHANNEL_KINDS[kind],
-            channel=gazetteer.channel(name, raw.get("dyad") or default_dyad),
             on=on[0],
             by=f.state("by"),
             reason=f.text("reason"),
@@ -247,14 +170,14 @@ def parse_fact(raw: dict[str, Any], gazetteer: Gazetteer, default_dyad: str = "C
     assert actor and office and on
     if kind == "office-assumed":
         return AssumeOffice(
-            actor=actor,
+            actor=actor.slug,
             office=office,
             organization=f.text("organization"),
             state=f.state("state") or actor.state,
             since=on[0],
             sources=sources,
         )
-    return LeaveOffice(actor=actor, office=office, until=on[0], sources=sources)
+    return LeaveOffice(actor=actor.slug, office=office, until=on[0], sources=sources)
 
 
 def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) -> ReportInteraction:
@@ -289,24 +212,47 @@ def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) 
     status = (f.text("status") if raw.get("status") else None) or "occurred"
     if kind == "meeting-declined" and status == "occurred":
         status = "declined"
-    states = {(p.slug if p.kind == "state" else p.state) for p in [*participants, initiator, recipient] if p}
+    states = {p.home for p in [*participants, initiator, recipient] if p}
     dyad = (f.text("dyad") if raw.get("dyad") else None) or make_dyad({s for s in states if s}, default_dyad)
     location = f.gazetteer.place(f.text("location")) if raw.get("location") else None
     channel_name = f.text("channel") if raw.get("channel") else None
     check_interaction(kind, status, precision, occurred_on, until[0] if until else None)
+    first = initiator or (participants[0] if participants else None)
     return ReportInteraction(
         kind=kind,
         status=status,
-        participants=participants,
-        initiator=initiator,
-        recipient=recipient,
+        participants=[p.slug for p in participants],
+        principals=[p.slug for p in participants if p.kind != "state"] or [p.slug for p in participants],
+        initiator=initiator.slug if initiator else None,
+        recipient=recipient.slug if recipient else None,
         dyad=dyad,
         occurred_on=occurred_on,
         precision=precision,
         until=until[0] if until else None,
         location=location.slug if location else None,
-        location_state=location.state if location else None,
-        channel=f.gazetteer.channel(channel_name, dyad) if channel_name else None,
+        channel=f.gazetteer.channel(channel_name, dyad).slug if channel_name else None,
         summary=f.text("summary"),
         sources=sources,
+        initiator_state=first.home if first else None,
+        location_state=location.state if location else None,
     )
+
+
+def parse_changes(changes: dict[str, Any], gazetteer: Gazetteer, default_dyad: str) -> dict[str, Any]:
+    """The fields of a correction as the domain keeps them: dates parsed, names resolved to slugs."""
+    parsed: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name in DATE_FIELDS:
+            parsed[name] = parse_date(value, field=name)[0]
+        elif name in ("initiator", "recipient"):
+            parsed[name] = gazetteer.actor(value).slug
+        elif name == "participants":
+            parsed[name] = [gazetteer.actor(v).slug for v in value]
+        elif name == "location":
+            place = gazetteer.place(value)
+            parsed[name] = place.slug if place else None
+        elif name == "channel":
+            parsed[name] = gazetteer.channel(value, default_dyad).slug
+        else:
+            parsed[name] = value
+    return parsed

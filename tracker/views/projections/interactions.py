@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from events.vocab import AMENDABLE_FIELDS
-from tracker.projections import Op
 from tracker.records import Record
+from tracker.views.projections import Op
 
 SCHEMA = [
     """CREATE TABLE interactions (

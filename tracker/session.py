@@ -1,12 +1,12 @@
 """The library API: what the CLI and the tests call. One Session per store.
 
-The composition root: it builds the eventsourcing application from the store location,
-opens the read models, and keeps them caught up before every read.
+The composition root: it opens the event log and the read models of a location, builds the
+ledger over the log, resolves names through one gazetteer, and keeps the read models caught
+up before every read.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,44 +16,45 @@ from typing import Any, TextIO
 from uuid import UUID
 
 from events import DomainError, make_source, parse_date, parse_timestamp
-from tracker import queries
-from tracker.application import Outcome, Tracker, utc_now
-from tracker.bulk import bulk_work, parse_jsonl
+from events.commands import AddAlias, Command, CorrectFact, Outcome, RegisterActor, RetractAssessment, RetractFact
+from tracker.application import Ledger, utc_now
 from tracker.errors import OperationFailed, UsageError
+from tracker.gcpause import bulk_work
+from tracker.input.gazetteer import ActorRef, ChannelRef, Gazetteer
+from tracker.input.jsonl import parse_jsonl
 from tracker.records import Record
-from tracker.store import StoreLocation, locate
-from tracker.transfer import export_events, import_events
-from tracker.views import Views, catch_up
+from tracker.store import EventLog, StoreLocation, locate, open_log
+from tracker.views import Views, catch_up, open_views, queries, rebuild_views
 
 __all__ = ["Session", "open_session", "parse_jsonl"]
 
 Progress = Callable[[int], None]
 
 
-# Events per transaction when rebuilding: with no journal, each commit writes every dirty
-# page, so fewer, larger transactions write the random-keyed index pages fewer times (1M
-# events: 57 s at 5,000, 56 s and 231 MB at 10,000, 52 s at 20,000 but 353 MB peak RSS).
-REBUILD_BATCH = int(os.environ.get("TRACKER_REBUILD_BATCH", "10000"))
-
-
 @dataclass
 class Session:
-    """An open store: the event-sourced application plus its read models."""
+    """An open store: its event log, the ledger that writes to it, and its read models."""
 
     location: StoreLocation
-    app: Tracker
+    store: EventLog
     views: Views
     now: Callable[[], datetime] = utc_now
     default_dyad: str = "CHN-USA"
-    _caught_up: bool = field(default=False, repr=False)
     views_set_aside: Path | None = None
+    ledger: Ledger = field(init=False)
+    _caught_up: bool = field(default=False, repr=False)
+    _gazetteer: Gazetteer | None = field(default=None, repr=False)
+    _gazetteer_at: int = field(default=0, repr=False)
+
+    def __post_init__(self) -> None:
+        self.ledger = Ledger(self.store, self.now)
 
     # -- plumbing ---------------------------------------------------------------------
 
     def catch_up(self, progress: Progress | None = None) -> int:
         """Bring the read models up to the end of the log."""
         with bulk_work():
-            applied = catch_up(self.views, self.app.read_batch, now=self.now().isoformat(), progress=progress)
+            applied = catch_up(self.views, self.store.read_batch, now=self.now().isoformat(), progress=progress)
         self._caught_up = True
         return applied
 
@@ -62,7 +63,6 @@ class Session:
         """The read-model connection, caught up with the log first if a write may have left it behind."""
         if not self._caught_up:
             self.catch_up()
-            self._caught_up = True
         return self.views.conn
 
     def _known_at_conn(self, known_at: str) -> sqlite3.Connection:
@@ -71,26 +71,60 @@ class Session:
         views = Views(":memory:")
         catch_up(
             views,
-            self.app.read_batch,
+            self.store.read_batch,
             now=self.now().isoformat(),
             keep=lambda r: datetime.fromisoformat(r.recorded_at) <= limit,
         )
         return views.conn
 
+    def gazetteer(self) -> Gazetteer:
+        """Every name of every actor and channel, as the read models stand: loaded once a session.
+
+        Appending does not wait for the read models to catch up: a name they do not know yet
+        sends them to catch up and the gazetteer to be loaded again (`_refresh_gazetteer`).
+        """
+        if self._gazetteer is None:
+            self._gazetteer_at = self.views.position()
+            self._gazetteer = Gazetteer.from_rows(*queries.names(self.views.conn))
+        return self._gazetteer
+
+    def _refresh_gazetteer(self) -> bool:
+        """Catch up and load the gazetteer again if the log has moved on since it was loaded; whether it did."""
+        if self._gazetteer is not None and self._gazetteer_at >= self.store.max_position():
+            return False
+        self.catch_up()
+        self._gazetteer = None
+        self.gazetteer()
+        return True
+
+    def _names(self) -> Gazetteer:
+        # For reads and corrections: their queries see the read models caught up, so the names must too.
+        if not self._caught_up:
+            self.catch_up()
+        if self._gazetteer is not None and self._gazetteer_at < self.views.position():
+            self._gazetteer = None
+        return self.gazetteer()
+
+    def _execute(self, commands: list[Command]) -> list[Outcome]:
+        outcomes = self.ledger.execute(commands)
+        self._caught_up = False
+        return outcomes
+
     def close(self) -> None:
         """Close the read models and the event store."""
         self.views.close()
-        self.app.close()
+        self.store.close()
 
     # -- writing ----------------------------------------------------------------------
 
     def init(self) -> dict[str, int]:
         """Create the store and load (or top up) the reference data."""
-        from tracker.reference import load
+        from tracker.data import load
+        from tracker.input.reference import count, reference_commands
 
-        counts = self.app.load_reference(load("states"), load("actors"), load("channels"))
-        self._caught_up = False
-        return counts
+        outcomes = self._execute(reference_commands(load("states"), load("actors"), load("channels")))
+        self._gazetteer = None
+        return count(outcomes)
 
     def append(self, facts: Iterable[dict[str, Any]], *, new_actor: bool = False) -> list[Outcome]:
         """Validate every fact, then append them all in one transaction, or none."""
@@ -101,27 +135,21 @@ class Session:
         if not facts:
             raise UsageError("no facts given")
         lines = [raw.pop("__line__", None) for raw in facts]
-        # Names are resolved against the read models as they stand: appending does not wait
-        # for them to catch up (the next read does). Only a name they do not know yet sends
-        # them to catch up and the facts to be read again.
         if new_actor:
-            self.catch_up()
+            self._refresh_gazetteer()  # an actor registered elsewhere must not be registered again
         try:
             commands = self._parse(facts, lines, new_actor)
         except UsageError:
-            if self.views.position() >= self.app.max_position():
+            if not self._refresh_gazetteer():
                 raise
-            self.catch_up()
             commands = self._parse(facts, lines, new_actor)
-        outcomes = self.app.record(commands)
-        self._caught_up = False
-        return outcomes
+        return self._execute(commands)
 
-    def _parse(self, facts: list[dict[str, Any]], lines: list[int | None], new_actor: bool) -> list[Any]:
-        from tracker.facts import parse_fact
+    def _parse(self, facts: list[dict[str, Any]], lines: list[int | None], new_actor: bool) -> list[Command]:
+        from tracker.input.facts import parse_fact
 
-        gaz = queries.gazetteer(self.views.conn)
-        commands = []
+        gaz = self.gazetteer()
+        commands: list[Command] = []
         for number, (raw, line) in enumerate(zip(facts, lines, strict=True), start=1):
             where = f"line {line}: " if line else (f"fact {number}: " if len(facts) > 1 else "")
             try:
@@ -129,12 +157,11 @@ class Session:
                     self._register_unknown(raw, gaz)
                 commands.append(parse_fact(dict(raw), gaz, self.default_dyad))
             except DomainError as e:
-                raise UsageError(f"{where}{e}") from None
+                raise UsageError(f"{where}{e}", field=e.field) from None
         return commands
 
-    def _register_unknown(self, raw: dict[str, Any], gaz: Any) -> None:
-        from tracker.gazetteer import ActorRef
-        from tracker.naming import slugify
+    def _register_unknown(self, raw: dict[str, Any], gaz: Gazetteer) -> None:
+        from tracker.input.naming import slugify
 
         names = raw.get("participants") or []
         if isinstance(names, str):
@@ -143,31 +170,16 @@ class Session:
             if isinstance(name, str) and name.strip() and gaz.find_actor(name) is None:
                 slug = slugify(name)
                 lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in name) else "en"
-                aid = self.app.register_actor(slug, "person", None, {lang: name.strip()}, [])
-                gaz.add_actor([name, slug], ActorRef(aid, slug, "person", None, name.strip()))
+                self._execute([RegisterActor(slug, "person", None, {lang: name.strip()})])
+                gaz.add_actor([name, slug], ActorRef(str(_actor_uuid(slug)), slug, "person", None, name.strip()))
 
     def correct(self, fact: str, changes: dict[str, Any], reason: str, source: dict[str, Any]) -> Outcome:
         """Correct a fact given by id or prefix, resolving dates and names in the changes first."""
+        from tracker.input.facts import parse_changes
+
         fact_id = self.resolve_fact(fact)
-        gaz = queries.gazetteer(self.conn)
-        parsed: dict[str, Any] = {}
-        for name, value in changes.items():
-            if name in ("occurred_on", "until", "effective_on"):
-                parsed[name] = parse_date(value, field=name)[0]
-            elif name in ("initiator", "recipient"):
-                parsed[name] = gaz.actor(value).slug
-            elif name == "participants":
-                parsed[name] = [gaz.actor(v).slug for v in value]
-            elif name == "location":
-                place = gaz.place(value)
-                parsed[name] = place.slug if place else None
-            elif name == "channel":
-                parsed[name] = gaz.channel(value, self.default_dyad).slug
-            else:
-                parsed[name] = value
-        outcome = self.app.correct(fact_id, parsed, reason, make_source(**source))
-        self._caught_up = False
-        return outcome
+        parsed = parse_changes(changes, self._names(), self.default_dyad)
+        return self._execute([CorrectFact(fact_id, parsed, reason, make_source(**source))])[0]
 
     def retract(
         self, fact: str, reason: str, source: dict[str, Any], *, on: str | None = None, kind: str | None = None
@@ -180,29 +192,25 @@ class Session:
         """
         if on is not None:
             return self._retract_assessment(fact, reason, source, on, kind)
-        outcome = self.app.retract(self.resolve_fact(fact), reason, make_source(**source))
-        self._caught_up = False
-        return outcome
+        return self._execute([RetractFact(self.resolve_fact(fact), reason, make_source(**source))])[0]
 
     def _retract_assessment(self, name: str, reason: str, source: dict[str, Any], on: str, kind: str | None) -> Outcome:
-        channel_id = (
-            queries.find_channel(self.conn, name) or queries.gazetteer(self.conn).channel(name, self.default_dyad).id
-        )
+        gaz = self._names()
+        channel: ChannelRef = gaz.channel_by_id(name) or gaz.channel(name, self.default_dyad)
         day = parse_date(on, field="on")[0]
         if kind is not None:
             status = kind.removeprefix("channel-")
             if status not in ("suspended", "stalled", "resumed"):
                 raise UsageError(f"--kind {kind!r} is not channel-suspended, channel-stalled or channel-resumed")
         else:
-            statuses = queries.assessments_on(self.conn, channel_id, day.isoformat())
+            statuses = queries.assessments_on(self.conn, channel.id, day.isoformat())
             if not statuses:
                 raise UsageError(f"nothing was recorded of channel {name!r} on {day}; see `tracker channels show`")
             if len(statuses) > 1:
                 raise UsageError(f"{name!r} has {', '.join(statuses)} on {day}: say which with --kind channel-…")
             status = statuses[0]
-        outcome = self.app.retract_assessment(UUID(channel_id), status, day, reason, make_source(**source))
-        self._caught_up = False
-        return outcome
+        command = RetractAssessment(channel.dyad, channel.slug, status, day, reason, make_source(**source))
+        return self._execute([command])[0]
 
     def resolve_fact(self, fact: str) -> UUID:
         """The full id of the interaction or sanction an id prefix (at least 6 characters) names."""
@@ -221,21 +229,20 @@ class Session:
     ) -> str:
         """Register an actor and return its id; state may name the state or an actor whose state is taken."""
         if state:
-            gaz = queries.gazetteer(self.conn)
-            ref = gaz.actor(state)
-            state = ref.slug if ref.kind == "state" else ref.state
-        aid = self.app.register_actor(slug, kind, state, names, aliases, wikidata)
-        self._caught_up = False
-        return aid
+            state = self._names().actor(state).home
+        self._execute([RegisterActor(slug, kind, state, names, aliases, wikidata)])
+        self._gazetteer = None
+        return str(_actor_uuid(slug))
 
     def add_alias(self, actor: str, alias: str) -> str:
         """Add an alias to an actor and return the actor's slug; a name that already means another actor is refused."""
-        ref = queries.gazetteer(self.conn).actor(actor)
-        other = queries.gazetteer(self.conn).find_actor(alias)
+        gaz = self._names()
+        ref = gaz.actor(actor)
+        other = gaz.find_actor(alias)
         if other is not None and other.id != ref.id:
             raise UsageError(f"alias {alias!r} already names {other.slug}")
-        self.app.add_alias(UUID(ref.id), alias)
-        self._caught_up = False
+        self._execute([AddAlias(ref.slug, alias)])
+        self._gazetteer = None
         return ref.slug
 
     # -- reading ----------------------------------------------------------------------
@@ -264,8 +271,8 @@ class Session:
             "generated_at": self.now().isoformat(timespec="seconds"),
             **body,
         }
-        from tracker.changes import changes_since as changes
-        from tracker.changes import channel_histories
+        from tracker.views.changes import changes_since as changes
+        from tracker.views.changes import channel_histories
 
         result["channel_history"] = channel_histories(conn, dyad=dyad, until=result["as_of"])
         if changes_since:
@@ -289,7 +296,7 @@ class Session:
             if filters.get(name):
                 filters[name] = parse_date(filters[name], field=name)[0].isoformat()
         if filters.get("actor"):
-            filters["actor"] = queries.gazetteer(self.conn).actor(filters["actor"]).slug
+            filters["actor"] = self._names().actor(filters["actor"]).slug
         return queries.timeline(self.conn, **filters)
 
     def actors(self, kind: str | None = None, state: str | None = None) -> list[dict[str, Any]]:
@@ -298,7 +305,7 @@ class Session:
 
     def actor(self, name: str) -> dict[str, Any]:
         """One actor, found by any of its names, with the offices it has held."""
-        ref = queries.gazetteer(self.conn).actor(name)
+        ref = self._names().actor(name)
         row = next(a for a in queries.actors(self.conn) if a["id"] == ref.slug)
         return {**row, "offices": queries.actor_offices(self.conn, ref.id)}
 
@@ -309,7 +316,7 @@ class Session:
 
     def channel(self, name: str, as_of: str | None = None) -> dict[str, Any]:
         """One channel, found by any of its names, with its status as of a date and its whole history."""
-        ref = queries.gazetteer(self.conn).channel(name, self.default_dyad)
+        ref = self._names().channel(name, self.default_dyad)
         row = next(c for c in self.channels(ref.dyad, as_of) if c["id"] == ref.id)
         return {**row, "history": queries.channel_history(self.conn, ref.id)}
 
@@ -319,107 +326,73 @@ class Session:
             fact_id = UUID(fact)
         except ValueError:
             fact_id = self.resolve_fact(fact)
-        records = self.app.history(fact_id)
+        records = self.store.read_aggregate(fact_id)
         if not records:
             raise UsageError(f"no fact with id {fact!r}")
         return [r.as_json() | {"position": None} for r in records]
 
     def log(self, after: int = 0, limit: int | None = None) -> Iterator[Record]:
         """Stored events after a position, oldest first, stopping after limit of them if given."""
-        for count, record in enumerate(self.app.records(after=after), start=1):
+        for number, record in enumerate(self.store.read(after=after), start=1):
             yield record
-            if limit is not None and count >= limit:
+            if limit is not None and number >= limit:
                 return
 
     # -- export, import, verify, backup, projections ----------------------------------
 
     def export(self, out: TextIO, fmt: str = "jsonl") -> int:
         """Write every stored event, oldest first; returns how many."""
-        return export_events(self.app, out, fmt)
+        from tracker.store.transfer import export_events
+
+        return export_events(self.store, out, fmt)
 
     def import_(self, text: str, *, what: str = "file") -> dict[str, int]:
         """Append exported events that the store lacks; all or nothing, idempotent."""
+        from tracker.store.transfer import import_events
+
         with bulk_work():
-            result = import_events(self.app, text, what)
+            result = import_events(self.store, parse_jsonl(text, what=what), what)
         if result["imported"]:
             self._caught_up = False
+            self._gazetteer = None
         return result
 
     def verify(self, progress: Progress | None = None) -> dict[str, Any]:
         """Check the log: each fact's versions run 1, 2, 3… in log order, every event decodes."""
-        return self.app.verify_log(progress)
+        return self.store.verify(progress)
 
     def projections_status(self) -> dict[str, Any]:
         """Each projection's position and lag, and the rows of every read-model table."""
-        import sqlite_utils
-
-        end = self.app.max_position()
-        db = sqlite_utils.Database(self.views.conn)
+        end = self.store.max_position()
         return {
             "log_position": end,
             "views": str(self.views.path) if self.views.path else ":memory:",
             "projections": [
                 {"name": name, "position": pos, "behind": end - pos} for name, pos in self.views.positions().items()
             ],
-            "tables": {name: db.table(name).count for name in db.table_names()},
+            "tables": self.views.table_counts(),
         }
 
     def rebuild(self, progress: Progress | None = None) -> int:
-        """Recreate the read models from the log.
-
-        They are built in a new file beside the old one, which readers keep using meanwhile;
-        the new file then takes the old one's place, and catches up with what was appended
-        during the rebuild.
-        """
-        path = self.views.path
-        if path is None:
+        """Recreate the read models from the log, beside the old ones, which readers keep using meanwhile."""
+        if self.views.path is None:
             raise OperationFailed("in-memory views cannot be rebuilt")
-        fresh_path = path.with_name(path.name + ".rebuilding")
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(str(fresh_path) + suffix).unlink(missing_ok=True)
         with bulk_work():
-            fresh = Views(fresh_path, bulk=True)
-            try:
-                count = catch_up(
-                    fresh, self.app.read_batch, now=self.now().isoformat(), progress=progress, batch_size=REBUILD_BATCH
-                )
-                fresh.finish_bulk()
-            finally:
-                fresh.close()
-        with self.views.writer_lock():
-            self.views.close()
-            # The old WAL must not outlive its database: a new file beside it would replay it.
-            for suffix in ("-wal", "-shm"):
-                Path(str(path) + suffix).unlink(missing_ok=True)
-            fresh_path.replace(path)
-            fresh_path.with_suffix(".lock").unlink(missing_ok=True)
-            self.views = Views(path)
+            self.views, count = rebuild_views(self.views, self.store.read_batch, now=self.now(), progress=progress)
         count += self.catch_up()
-        self._caught_up = True
         return count
 
     def backup(self, target: Path) -> dict[str, Any]:
         """A consistent copy of the event store (SQLite online backup), safe while others write."""
-        if self.location.backend != "sqlite" or self.location.events_path is None:
-            raise UsageError("backup copies SQLite stores; back up PostgreSQL with pg_dump (see ops/)")
-        target = target.expanduser()
-        if target.is_dir():
-            target = target / f"events-{self.now().strftime('%Y%m%dT%H%M%S')}.db"
-        if target.exists():
-            raise UsageError(f"{target} exists; choose a new file name")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        src = sqlite3.connect(str(self.location.events_path))
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-            count = dst.execute("SELECT COUNT(*) FROM stored_events").fetchone()[0]
-            check = dst.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            dst.close()
-            src.close()
-        if check != "ok":
-            raise OperationFailed(f"backup at {target} failed its integrity check: {check}")
-        return {"path": str(target), "events": count}
+        from tracker.store.backup import backup_sqlite
+
+        return backup_sqlite(self.location, target, self.now())
+
+
+def _actor_uuid(slug: str) -> UUID:
+    from events import actor_id
+
+    return actor_id(slug)
 
 
 def open_session(
@@ -430,87 +403,12 @@ def open_session(
     setup: bool | None = None,
     now: Callable[[], datetime] = utc_now,
 ) -> Session:
-    """Open the store at --store/TRACKER_STORE (created when create is true).
-
-    setup (default: create) runs the PostgreSQL schema statements. They are not safe to run
-    from many processes at once (PostgreSQL answers "tuple concurrently updated"), so only
-    commands that set a store up run them: writers that merely append do not.
-    """
+    """Open the store at --store/TRACKER_STORE (created when create is true); see tracker.store.open_log for setup."""
     location = locate(store, views)
-    env = dict(location.env)
-    if location.backend == "postgres":
-        env["CREATE_TABLE"] = "y" if (create if setup is None else setup) else "n"
-    if location.backend == "sqlite":
-        assert location.folder is not None
-        events_path = location.folder / "events.db"
-        if not events_path.exists():
-            if not create:
-                raise UsageError(f"no store at {location.folder}; run `tracker init` (or give --store)")
-            try:
-                location.folder.mkdir(parents=True, exist_ok=True)
-            except OSError as e:
-                raise OperationFailed(f"cannot create the store folder {location.folder}: {e.strerror}") from None
-        elif create is False:
-            _check_sqlite(events_path)
+    log = open_log(location, create=create, setup=setup)
     try:
-        app = Tracker(env=env, now=now)
-    except Exception as e:
-        raise OperationFailed(f"cannot open the store at {location.describe()}: {_first_line(e)}") from None
-    if location.backend == "postgres" and env["CREATE_TABLE"] == "n" and not _has_events_table(app):
-        app.close()
-        raise UsageError(f"no tracker store at {location.describe()}; run `tracker init --store …` first")
-    try:
-        views_db, set_aside = _open_views(location.views_path, now)
+        views_db, set_aside = open_views(location.views_path, now)
     except BaseException:
-        app.close()
+        log.close()
         raise
-    session = Session(location=location, app=app, views=views_db, now=now)
-    session.views_set_aside = set_aside
-    return session
-
-
-def _open_views(path: Path, now: Callable[[], datetime]) -> tuple[Views, Path | None]:
-    """Open the read models; unreadable or of another schema, they are set aside and rebuilt.
-
-    They are disposable (the log is the truth), so a damaged views.db costs a rebuild, never
-    a failed command. The old file is kept beside it for inspection.
-    """
-    try:
-        return Views(path), None
-    except OperationFailed:
-        aside = path.with_name(f"{path.name}.unreadable-{now().strftime('%Y%m%dT%H%M%S')}")
-        try:
-            path.replace(aside)
-            for suffix in ("-wal", "-shm"):
-                Path(str(path) + suffix).unlink(missing_ok=True)
-        except OSError as e:
-            raise OperationFailed(
-                f"read models at {path} are unreadable and cannot be moved aside: {e.strerror}"
-            ) from None
-        return Views(path), aside
-
-
-def _has_events_table(app: Tracker) -> bool:
-    recorder: Any = app.recorder
-    with recorder.datastore.transaction(commit=False) as c:
-        c.execute(
-            "SELECT to_regclass(%s) IS NOT NULL AS present",
-            (f'"{recorder.datastore.schema}"."{recorder.events_table_name}"',),
-        )
-        row = c.fetchone()  # eventsourcing's PostgreSQL cursors return rows as dicts
-    return bool(row and row["present"])
-
-
-def _check_sqlite(path: Path) -> None:
-    try:
-        with open(path, "rb") as f:
-            header = f.read(16)
-    except OSError as e:
-        raise OperationFailed(f"cannot read the store {path}: {e.strerror}") from None
-    if header and header != b"SQLite format 3\x00":
-        raise OperationFailed(f"{path} is not an SQLite database; is --store pointing at the right folder?")
-
-
-def _first_line(e: BaseException) -> str:
-    text = str(e).strip().splitlines()
-    return text[0] if text else type(e).__name__
+    return Session(location=location, store=log, views=views_db, now=now, views_set_aside=set_aside)

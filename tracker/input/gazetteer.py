@@ -1,6 +1,7 @@
-"""Name lookup for actors and channels: any name, slug or alias in any language.
+"""Name lookup for actors, channels and places: any name, slug or alias in any language.
 
-Pure: built from rows the read models hand over, so tests build one from literals.
+Pure: built from rows the read models hand over, so tests build one from literals. A session
+loads it once and refreshes it only when an actor is added.
 """
 
 from __future__ import annotations
@@ -8,9 +9,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+from events.values import normalise
+from tracker.data import places
 from tracker.errors import UsageError
-from tracker.reference import normalise, places
 
 __all__ = ["ActorRef", "ChannelRef", "Gazetteer", "PlaceRef"]
 
@@ -22,6 +25,11 @@ class ActorRef:
     kind: str
     state: str | None
     name: str
+
+    @property
+    def home(self) -> str | None:
+        """The state the actor belongs to: itself, for a state."""
+        return self.slug if self.kind == "state" else self.state
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +72,14 @@ class Gazetteer:
 
     found: dict[str, ActorRef] = field(default_factory=dict, repr=False)
 
+    @classmethod
+    def from_rows(cls, actor_rows: Iterable[tuple[Any, ...]], channel_rows: Iterable[tuple[Any, ...]]) -> Gazetteer:
+        """A gazetteer from the read models' name rows (tracker.views.queries.names)."""
+        return cls.build(
+            ((r[0], ActorRef(r[1], r[2], r[3], r[4], r[5])) for r in actor_rows),
+            ((r[0], ChannelRef(r[1], r[2], r[3], r[4])) for r in channel_rows),
+        )
+
     def add_actor(self, names: Iterable[str], actor: ActorRef) -> None:
         """Add an actor under several names, forgetting the remembered lookups."""
         for name in names:
@@ -93,6 +109,14 @@ class Gazetteer:
                 f"unknown actor {name!r}{self._suggest(name, self.actors)}; register it with --new-actor or `tracker actors add`"
             )
         return found
+
+    def channel_by_id(self, prefix: str) -> ChannelRef | None:
+        """The one channel whose id starts with prefix (at least 6 characters), else None."""
+        prefix = prefix.strip().lower()
+        if len(prefix) < 6:
+            return None
+        found = {r for refs in self.channels.values() for r in refs if r.id.startswith(prefix)}
+        return found.pop() if len(found) == 1 else None
 
     def channel(self, name: str, dyad: str | None = None) -> ChannelRef:
         """The channel a name refers to, preferring one in the dyad given; an unknown name is an error."""

@@ -6,21 +6,20 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from tracker.bulk import parse_jsonl
 from tracker.errors import UsageError
-from tracker.records import event_from_record
+from tracker.store.codec import event_from_record
 
 if TYPE_CHECKING:
-    from tracker.application import Tracker
+    from tracker.store.log import EventLog
 
 __all__ = ["export_events", "import_events"]
 
 
-def export_events(app: Tracker, out: TextIO, fmt: str = "jsonl") -> int:
+def export_events(log: EventLog, out: TextIO, fmt: str = "jsonl") -> int:
     """Write every stored event, oldest first; returns how many."""
     count = 0
     if fmt == "jsonl":
-        for record in app.records():
+        for record in log.read():
             out.write(json.dumps(record.as_json(), ensure_ascii=False, sort_keys=True) + "\n")
             count += 1
         return count
@@ -29,7 +28,7 @@ def export_events(app: Tracker, out: TextIO, fmt: str = "jsonl") -> int:
 
         writer = csv.writer(out)
         writer.writerow(["position", "aggregate_id", "version", "type", "recorded_at", "data"])
-        for record in app.records():
+        for record in log.read():
             writer.writerow([record.position, record.aggregate_id, record.version, record.type, record.recorded_at,
                              json.dumps(record.data, ensure_ascii=False, sort_keys=True)])  # fmt: skip
             count += 1
@@ -37,12 +36,14 @@ def export_events(app: Tracker, out: TextIO, fmt: str = "jsonl") -> int:
     raise UsageError(f"export format {fmt!r} is not one of jsonl, csv")
 
 
-def import_events(app: Tracker, text: str, what: str = "file") -> dict[str, int]:
-    """Append the exported events the store lacks, in one transaction; a bad line refuses all."""
+def import_events(log: EventLog, items: list[dict[str, Any]], what: str = "file") -> dict[str, int]:
+    """Append the exported events the store lacks, in one transaction; a bad item refuses all.
+
+    items are the export's JSON objects, each with its "__line__" number if read from lines.
+    """
     import events as domain
 
     event_classes = cast("dict[str, type]", domain.EVENT_CLASSES)
-    items = parse_jsonl(text, what=what)
     parsed: list[tuple[str, Any]] = []
     for item in items:
         line = item.pop("__line__", None)
@@ -57,7 +58,7 @@ def import_events(app: Tracker, text: str, what: str = "file") -> dict[str, int]
         except (TypeError, ValueError) as e:
             raise UsageError(f"{where}: not an exported event ({str(e).splitlines()[0]})") from None
         parsed.append((where, event))
-    existing = app.existing_versions(e.originator_id for _, e in parsed)
+    existing = log.existing_versions(e.originator_id for _, e in parsed)
     expected = dict(existing)
     new = []
     for where, event in parsed:
@@ -69,5 +70,5 @@ def import_events(app: Tracker, text: str, what: str = "file") -> dict[str, int]
         expected[event.originator_id] = event.originator_version
         new.append(event)
     if new:
-        app.recorder.insert_events([app.mapper.to_stored_event(e) for e in new])
+        log.insert(new)
     return {"read": len(parsed), "imported": len(new), "skipped": len(parsed) - len(new)}

@@ -1,30 +1,85 @@
-"""Reading the stored log: batches for catch-up, history, existence checks, verification.
+"""The event log of one store: aggregates in and out, and reads of the stored events.
 
-A mixin of the Tracker application: it uses the application's recorder and mapper, and on
-SQLite reads the events table with plain queries where the recorder's objects cost more
-than the work (catch-up, rebuild, bulk dedup).
+It wraps eventsourcing's Application for its recorder, mapper and repository (what the library
+does well), and on SQLite reads the events table with plain queries where the recorder's
+objects cost more than the work (catch-up, rebuild, bulk dedup).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from tracker.records import Record, dashed, decode_state, type_of_topic
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import JSONTranscoder, Transcoding
+
+from tracker.records import Record
+from tracker.store.codec import dashed, decode_state, type_of_topic
 
 if TYPE_CHECKING:
     from eventsourcing.persistence import ApplicationRecorder, Mapper
 
-__all__ = ["LogReader"]
+__all__ = ["EventLog"]
 
 
-class LogReader:
-    """Queries over the event log of an eventsourcing application."""
+class _DateAsISO(Transcoding):
+    type = date
+    name = "date_iso"
 
-    recorder: ApplicationRecorder
-    mapper: Mapper[UUID]
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+class _Application(Application[UUID]):
+    # The library's env prefix: settings may be given as TRACKER_… environment variables.
+    name = "tracker"
+    is_snapshotting_enabled = False
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(_DateAsISO())
+
+
+class EventLog:
+    """The stored events of one store: write aggregates' events, read them back."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        """Open the store eventsourcing's env describes (PERSISTENCE_MODULE and its settings)."""
+        self._app = _Application(env)
+        self.recorder: ApplicationRecorder = self._app.recorder
+        self.mapper: Mapper[UUID] = self._app.mapper
+
+    def close(self) -> None:
+        """Close the store's connections."""
+        self._app.close()
+
+    # -- writing --------------------------------------------------------------------------
+
+    def put(self, events: list[Any]) -> None:
+        """Store new events in one transaction; IntegrityError if another writer stored one of those versions first."""
+        # Straight to the event store: Application.save would check every object against its
+        # runtime-checkable Protocols first, which costs more than the insert.
+        if events:
+            self._app.events.put(events)
+
+    def insert(self, events: list[Any]) -> None:
+        """Store events rebuilt from an export, as they are (import)."""
+        self.recorder.insert_events([self.mapper.to_stored_event(e) for e in events])
+
+    # -- reading --------------------------------------------------------------------------
+
+    def get(self, aggregate_id: UUID) -> Any:
+        """The aggregate as its events make it, or None if it has none."""
+        try:
+            return self._app.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
 
     def existing_versions(self, ids: Iterable[UUID]) -> dict[UUID, int]:
         """The current version of each given aggregate that exists, in one query per 500 ids."""
@@ -92,9 +147,9 @@ class LogReader:
                 recorded_at = data.pop("timestamp")
                 out.append(Record(position, dashed(oid), version, type_of_topic(topic), recorded_at, data))
             return out
-        return list(self.records(after=after, limit=limit, stop=None, batches=1))
+        return list(self.read(after=after, limit=limit, stop=None, batches=1))
 
-    def records(
+    def read(
         self, after: int = 0, limit: int = 1000, stop: int | None = None, batches: int | None = None
     ) -> Iterator[Record]:
         """Stored events after a position, oldest first, in batches."""
@@ -123,11 +178,11 @@ class LogReader:
         recorded_at = data.pop("timestamp")
         return Record(position, str(originator_id), version, type_of_topic(topic), recorded_at, data)
 
-    def verify_log(self, progress: Callable[[int], None] | None = None, limit: int = 100) -> dict[str, Any]:
+    def verify(self, progress: Callable[[int], None] | None = None, limit: int = 100) -> dict[str, Any]:
         """Sequence and decode check of the whole log, streaming (constant memory)."""
         recorder: Any = self.recorder
         if _is_sqlite(recorder) and not (self.mapper.cipher or self.mapper.compressor):
-            from tracker.verify import verify_sqlite
+            from tracker.store.verify import verify_sqlite
 
             return verify_sqlite(Path(recorder.datastore.pool.db_name), recorder.events_table_name, progress, limit)
         return self._verify_generic(progress, limit)
@@ -170,7 +225,7 @@ class LogReader:
         """The position of the last stored event, 0 for an empty log."""
         return self.recorder.max_notification_id() or 0
 
-    def history(self, fact_id: UUID) -> list[Record]:
+    def read_aggregate(self, fact_id: UUID) -> list[Record]:
         """Every event of one fact, oldest first."""
         stored = self.recorder.select_events(fact_id)
         out = []

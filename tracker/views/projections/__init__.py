@@ -17,7 +17,7 @@ Handler = Callable[[Record], list[Op]]
 
 __all__ = ["HANDLERS", "MODULES", "SCHEMA", "Handler", "Op", "handle"]
 
-from tracker.projections import actors, channels, corrections, interactions, sanctions, timeline  # noqa: E402
+from tracker.views.projections import actors, channels, corrections, interactions, sanctions, timeline  # noqa: E402
 
 MODULES = (actors, interactions, channels, sanctions, timeline, corrections)
 SCHEMA: list[str] = [stmt for m in MODULES for stmt in m.SCHEMA]

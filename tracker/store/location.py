@@ -54,7 +54,7 @@ def locate(store: str | None = None, views: str | None = None) -> StoreLocation:
         "PERSISTENCE_MODULE": "eventsourcing.sqlite",
         "SQLITE_DBNAME": str(folder / "events.db"),
         "SQLITE_LOCK_TIMEOUT": "10",
-        "APPLICATION_RECORDER_TOPIC": "tracker.recorder:BulkSQLiteApplicationRecorder",
+        "APPLICATION_RECORDER_TOPIC": "tracker.store.recorder:BulkSQLiteApplicationRecorder",
     }
     return StoreLocation(url=str(folder), backend="sqlite", folder=folder, views_path=views_path, env=env)
 
@@ -72,9 +72,9 @@ def _postgres(url: str, views: str | None) -> StoreLocation:
         "POSTGRES_CONNECT_TIMEOUT": "5",
         # Small batches through the library's stored function: its default pipelined insert
         # deadlocks (client and server both waiting) when one transaction holds 100,000 events;
-        # large batches through COPY (tracker.recorder_pg).
+        # large batches through COPY (tracker.store.recorder_pg).
         "POSTGRES_ENABLE_DB_FUNCTIONS": "y",
-        "APPLICATION_RECORDER_TOPIC": "tracker.recorder_pg:BulkPostgresApplicationRecorder",
+        "APPLICATION_RECORDER_TOPIC": "tracker.store.recorder_pg:BulkPostgresApplicationRecorder",
     }
     if "schema" in query:
         env["POSTGRES_SCHEMA"] = query["schema"][0]

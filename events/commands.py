@@ -1,0 +1,211 @@
+"""Commands: what a user or a feed asks the ledger to record, as plain values.
+
+Names are already resolved: actors are slugs, channels a dyad and a slug, places a slug with
+the state they lie in. A command is validated as far as it can be without the ledger's state;
+`events.decide` checks the rest against that state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from events.values import Source
+
+__all__ = [
+    "AddAlias",
+    "AssessChannel",
+    "AssumeOffice",
+    "Command",
+    "CorrectFact",
+    "ImposeSanction",
+    "LeaveOffice",
+    "LiftSanction",
+    "Outcome",
+    "RegisterActor",
+    "RegisterChannel",
+    "ReportInteraction",
+    "RetractAssessment",
+    "RetractFact",
+]
+
+
+# slots, not frozen: a bulk append builds one per fact, and frozen dataclasses cost twice as much to build.
+@dataclass(slots=True)
+class ReportInteraction:
+    """A source reports an interaction: new, or another report of one already recorded."""
+
+    kind: str
+    status: str
+    participants: list[str]
+    principals: list[str]  # the people and organisations among them (the states if none): the dedup key
+    initiator: str | None
+    recipient: str | None
+    dyad: str
+    occurred_on: date
+    precision: str
+    until: date | None
+    location: str | None
+    channel: str | None
+    summary: str | None
+    sources: list[Source]
+    initiator_state: str | None = None  # the state of the initiator, else of the first participant
+    location_state: str | None = None
+
+
+@dataclass(slots=True)
+class ImposeSanction:
+    """A state imposes a sanction on a person or organisation."""
+
+    target: str
+    target_state: str | None
+    imposed_by: str
+    authority: str
+    program: str
+    legal_basis: str | None
+    reason: str | None
+    effective_on: date
+    sources: list[Source]
+
+
+@dataclass(slots=True)
+class LiftSanction:
+    """A sanction is lifted."""
+
+    target: str
+    authority: str
+    program: str
+    effective_on: date
+    sources: list[Source]
+
+
+@dataclass(slots=True)
+class AssessChannel:
+    """A source says a channel was suspended, stalled or resumed on a date."""
+
+    dyad: str
+    channel: str
+    status: str  # suspended, stalled, resumed
+    on: date
+    by: str | None
+    reason: str | None
+    sources: list[Source]
+
+
+@dataclass(slots=True)
+class RetractAssessment:
+    """What was recorded of a channel on a date is withdrawn."""
+
+    dyad: str
+    channel: str
+    status: str
+    on: date
+    reason: str
+    source: Source
+
+
+@dataclass(slots=True)
+class AssumeOffice:
+    """An actor takes up an office."""
+
+    actor: str
+    office: str
+    organization: str | None
+    state: str | None
+    since: date
+    sources: list[Source]
+
+
+@dataclass(slots=True)
+class LeaveOffice:
+    """An actor leaves an office: the term begun on `since`, else the one held now."""
+
+    actor: str
+    office: str
+    until: date
+    sources: list[Source]
+    since: date | None = None
+
+
+@dataclass(slots=True)
+class RegisterActor:
+    """A new actor; with top_up (reference data loaded again), one already registered is left as it is."""
+
+    slug: str
+    kind: str
+    state: str | None
+    names: dict[str, str]
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    top_up: bool = False
+
+
+@dataclass(slots=True)
+class AddAlias:
+    """Another name an actor is known by."""
+
+    actor: str
+    alias: str
+
+
+@dataclass(slots=True)
+class RegisterChannel:
+    """A channel of a dyad's catalogue; one already registered is left as it is."""
+
+    slug: str
+    dyad: str
+    names: dict[str, str]
+    aliases: list[str]
+    level: str | None
+
+
+@dataclass(slots=True)
+class CorrectFact:
+    """Fields of an interaction or a sanction are corrected."""
+
+    fact_id: UUID
+    changes: dict[str, Any]
+    reason: str
+    source: Source
+
+
+@dataclass(slots=True)
+class RetractFact:
+    """An interaction or a sanction should not have been recorded."""
+
+    fact_id: UUID
+    reason: str
+    source: Source
+
+
+Command = (
+    ReportInteraction
+    | ImposeSanction
+    | LiftSanction
+    | AssessChannel
+    | RetractAssessment
+    | AssumeOffice
+    | LeaveOffice
+    | RegisterActor
+    | AddAlias
+    | RegisterChannel
+    | CorrectFact
+    | RetractFact
+)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What one command did to the ledger."""
+
+    fact_id: str
+    action: (
+        str  # reported, corroborated, confirmed, cancelled, imposed, lifted, suspended, stalled, resumed, …, unchanged
+    )
+    kind: str
+
+    def as_json(self) -> dict[str, str]:
+        """The outcome as a JSON object: id, action and kind."""
+        return {"id": self.fact_id, "action": self.action, "kind": self.kind}

@@ -1,0 +1,2 @@
+"""What users write, turned into commands: CLI options and JSON lines, the reference data, and
+the gazetteer that resolves names in every language to slugs."""

@@ -1,0 +1,78 @@
+"""Stored events as JSON-native data: decoding states, dashed ids, type names, and events rebuilt from exports."""
+
+from __future__ import annotations
+
+import json
+import typing
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+from uuid import UUID
+
+from events.vocab import DATE_FIELDS
+
+__all__ = ["dashed", "decode_state", "event_from_record", "type_of_topic"]
+
+
+def _unwrap(d: dict[str, Any]) -> Any:
+    # eventsourcing's JSONTranscoder wraps custom types as {"_type_", "_data_"}; every type
+    # tracker registers (dates, datetimes, UUIDs) has an ISO or hex string as its data.
+    if len(d) == 2 and "_type_" in d and "_data_" in d:
+        return d["_data_"]
+    return d
+
+
+_decoder = json.JSONDecoder(object_hook=_unwrap)
+
+
+def decode_state(state: bytes | str) -> dict[str, Any]:
+    """Event state as plain JSON data, without building domain objects (the fast path)."""
+    text = state.decode("utf-8") if isinstance(state, (bytes, bytearray, memoryview)) else state
+    return _decoder.decode(bytes(text).decode() if isinstance(text, memoryview) else text)
+
+
+def dashed(hex_id: str) -> str:
+    """A uuid as SQLite stores it (32 hex digits) in its usual dashed form."""
+    if len(hex_id) == 32:
+        return f"{hex_id[:8]}-{hex_id[8:12]}-{hex_id[12:16]}-{hex_id[16:20]}-{hex_id[20:]}"
+    return hex_id
+
+
+@cache
+def type_of_topic(topic: str) -> str:
+    """'events.interaction:Interaction.InteractionReported' -> 'InteractionReported'."""
+    return topic.rsplit(":", 1)[-1].rsplit(".", 1)[-1]
+
+
+@cache
+def _date_fields(cls: type) -> tuple[frozenset[str], frozenset[str]]:
+    hints = typing.get_type_hints(cls)
+    dates, datetimes = set(), set()
+    for name, hint in hints.items():
+        args = typing.get_args(hint) or (hint,)
+        if datetime in args:
+            datetimes.add(name)
+        elif date in args:
+            dates.add(name)
+    return frozenset(dates), frozenset(datetimes)
+
+
+def event_from_record(cls: type, aggregate_id: str, version: int, recorded_at: str, data: dict[str, Any]) -> Any:
+    """Rebuild a domain event of class cls from JSON-native data (the inverse of the export)."""
+    dates, datetimes = _date_fields(cls)
+    kwargs = dict(data)
+    for name in dates:
+        if isinstance(kwargs.get(name), str):
+            kwargs[name] = date.fromisoformat(kwargs[name])
+    for name in datetimes - {"timestamp"}:
+        if isinstance(kwargs.get(name), str):
+            kwargs[name] = datetime.fromisoformat(kwargs[name])
+    if "changes" in kwargs and isinstance(kwargs["changes"], dict):
+        kwargs["changes"] = {
+            k: (date.fromisoformat(v) if k in DATE_FIELDS and isinstance(v, str) else v)
+            for k, v in kwargs["changes"].items()
+        }
+    kwargs["originator_id"] = UUID(aggregate_id)
+    kwargs["originator_version"] = version
+    kwargs["timestamp"] = datetime.fromisoformat(recorded_at)
+    return cls(**kwargs)
