@@ -13,6 +13,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from events.channel_status import CHANNEL_STATES, Entry, transitions
+
 __all__ = [
     "CHANNEL_STATES",
     "TIMELINE_COLUMNS",
@@ -29,9 +31,6 @@ __all__ = [
     "title",
 ]
 
-# Channel history rows carry the event's word; the derived status is what a reader sees (DESIGN §1).
-HISTORY_STATUS = {"suspended": "suspended", "stalled": "stalled", "resumed": "active", "contact": "active"}
-CHANNEL_STATES = ("active", "stalled", "suspended", "unknown")
 TIMELINE_COLUMNS = ("id", "occurred_on", "type", "kind", "dyad", "code", "goldstein", "summary", "sources")
 STATE_NAMES = {"CHN": "China", "USA": "US"}
 
@@ -372,19 +371,18 @@ def channel_spans(
         if start and since < start <= until:
             return [Span(since, start, "unknown"), Span(start, until, current)], contacts
         return [Span(since, until, current)], contacts
-    entries = sorted(
+    # The status over time follows the one channel-status rule (events.channel_status); history
+    # from JSON may be unsorted or hold unreadable dates, which are skipped.
+    dated = sorted(
         ((d, clean(h.get("status"))) for h in history if (d := parse_day(h.get("on"))) is not None),
         key=lambda e: e[0],
     )
-    state, start, spans, contacts = "unknown", since, [], []
-    for on, word in entries:
+    contacts = [on for on, word in dated if word == "contact" and since <= on <= until]
+    state, start, spans = "unknown", since, []
+    for on_text, new in transitions(Entry(on.isoformat(), word) for on, word in dated):
+        on = date.fromisoformat(on_text)
         if on > until:
             break
-        if word == "contact" and on >= since:
-            contacts.append(on)
-        new = HISTORY_STATUS.get(word)
-        if new is None or new == state:
-            continue
         if on <= since:
             state = new
             continue

@@ -1,7 +1,7 @@
 """Read model: the channel catalogue and the dated history its status is derived from.
 
 Status is not stored: it is read from channel_history as of a date, so `--as-of` needs
-no replay (see tracker.queries.channel_status).
+no replay (the rule: events.channel_status).
 """
 
 from __future__ import annotations

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from events.vocab import AMENDABLE_FIELDS
+from operator import itemgetter
+from typing import Any
+
+from events.catalogue import fields_of
+from events.values import SOURCE_FIELDS
 from tracker.records import Record
 from tracker.views.projections import Op
 
@@ -24,26 +28,26 @@ SCHEMA = [
         event TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (interaction_id, url))""",
 ]
 
-# Amendable fields are columns of the same name: the domain's list is the one to keep.
-_COLUMNS = frozenset(AMENDABLE_FIELDS)
+# Each field of InteractionReported is a column of the same name, but the participants and the
+# source, which have their own tables; amendments change columns of the same name too.
+FACT_COLUMNS = fields_of("InteractionReported", without=("participants", "source"))
+# What the read model keeps of a source: all but when it was retrieved (that stays in the log).
+SOURCE_COLUMNS = tuple(f for f in SOURCE_FIELDS if f != "retrieved_at")
+
+_COLUMNS = frozenset(FACT_COLUMNS)
+_fact = itemgetter(*FACT_COLUMNS)
+_INSERT = (
+    f"INSERT OR REPLACE INTO interactions (id, {', '.join(FACT_COLUMNS)}, retracted, retraction_reason, recorded_at, "
+    f"updated_at) VALUES (?, {', '.join('?' * len(FACT_COLUMNS))}, 0, NULL, ?, ?)"
+)
+_INSERT_SOURCE = (
+    f"INSERT OR IGNORE INTO interaction_sources (interaction_id, {', '.join(SOURCE_COLUMNS)}, event, recorded_at) "
+    f"VALUES (?, {', '.join('?' * len(SOURCE_COLUMNS))}, ?, ?)"
+)
 
 
-def _source(r: Record, source: dict) -> Op:  # type: ignore[type-arg]
-    return (
-        "INSERT OR IGNORE INTO interaction_sources VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (
-            r.aggregate_id,
-            source["url"],
-            source.get("outlet"),
-            source.get("language"),
-            source.get("published_at"),
-            source.get("title"),
-            source.get("quote"),
-            source.get("derived_from"),
-            r.type,
-            r.recorded_at,
-        ),
-    )
+def _source(r: Record, source: dict[str, Any]) -> Op:
+    return (_INSERT_SOURCE, (r.aggregate_id, *(source.get(f) for f in SOURCE_COLUMNS), r.type, r.recorded_at))
 
 
 def _participants(r: Record, slugs: list[str]) -> list[Op]:
@@ -57,29 +61,7 @@ def reported(r: Record) -> list[Op]:
     """Row operations that insert a reported interaction with its participants and first source."""
     d = r.data
     return [
-        (
-            "INSERT OR REPLACE INTO interactions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,NULL,?,?)",
-            (
-                r.aggregate_id,
-                d["kind"],
-                d["status"],
-                d["cameo"],
-                d["goldstein"],
-                d["plover"],
-                d["dyad"],
-                d["occurred_on"],
-                d["precision"],
-                d["until"],
-                d["location"],
-                d["channel"],
-                d["summary"],
-                d["initiator"],
-                d["recipient"],
-                d["codebook"],
-                r.recorded_at,
-                r.recorded_at,
-            ),
-        ),
+        (_INSERT, (r.aggregate_id, *_fact(d), r.recorded_at, r.recorded_at)),
         *_participants(r, d["participants"]),
         _source(r, d["source"]),
     ]

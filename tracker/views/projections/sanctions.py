@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
+
+from events.catalogue import fields_of
+from events.values import SOURCE_FIELDS
 from tracker.records import Record
 from tracker.views.projections import Op
 
@@ -17,49 +21,32 @@ SCHEMA = [
         recorded_at TEXT NOT NULL, PRIMARY KEY (sanction_id, url))""",
 ]
 
-_AMENDABLE = {"legal_basis", "reason", "effective_on", "target_state"}
+# Each field of SanctionImposed is a column of the same name, but the source (its own table);
+# amendments change columns of the same name too.
+FACT_COLUMNS = fields_of("SanctionImposed", without=("source",))
+# What the read model keeps of a source: not when it was retrieved, nor the quote (both stay in the log).
+SOURCE_COLUMNS = tuple(f for f in SOURCE_FIELDS if f not in ("retrieved_at", "quote"))
+
+_COLUMNS = frozenset(FACT_COLUMNS)
+_fact = itemgetter(*FACT_COLUMNS)
+_INSERT = (
+    f"INSERT OR REPLACE INTO sanctions (id, {', '.join(FACT_COLUMNS)}, lifted_on, retracted, recorded_at, updated_at) "
+    f"VALUES (?, {', '.join('?' * len(FACT_COLUMNS))}, NULL, 0, ?, ?)"
+)
+_INSERT_SOURCE = (
+    f"INSERT OR IGNORE INTO sanction_sources (sanction_id, {', '.join(SOURCE_COLUMNS)}, event, recorded_at) "
+    f"VALUES (?, {', '.join('?' * len(SOURCE_COLUMNS))}, ?, ?)"
+)
 
 
 def _source(r: Record) -> Op:
     s = r.data["source"]
-    return (
-        "INSERT OR IGNORE INTO sanction_sources VALUES (?,?,?,?,?,?,?,?,?)",
-        (
-            r.aggregate_id,
-            s["url"],
-            s.get("outlet"),
-            s.get("language"),
-            s.get("published_at"),
-            s.get("title"),
-            s.get("derived_from"),
-            r.type,
-            r.recorded_at,
-        ),
-    )
+    return (_INSERT_SOURCE, (r.aggregate_id, *(s.get(f) for f in SOURCE_COLUMNS), r.type, r.recorded_at))
 
 
 def imposed(r: Record) -> list[Op]:
     """Row operations that insert an imposed sanction with its first source."""
-    d = r.data
-    return [
-        (
-            "INSERT OR REPLACE INTO sanctions VALUES (?,?,?,?,?,?,?,?,?,NULL,0,?,?)",
-            (
-                r.aggregate_id,
-                d["imposed_by"],
-                d["authority"],
-                d["program"],
-                d["legal_basis"],
-                d["target"],
-                d["target_state"],
-                d["reason"],
-                d["effective_on"],
-                r.recorded_at,
-                r.recorded_at,
-            ),
-        ),
-        _source(r),
-    ]
+    return [(_INSERT, (r.aggregate_id, *_fact(r.data), r.recorded_at, r.recorded_at)), _source(r)]
 
 
 def corroborated(r: Record) -> list[Op]:
@@ -72,7 +59,7 @@ def amended(r: Record) -> list[Op]:
     ops: list[Op] = [
         (f"UPDATE sanctions SET {k} = ?, updated_at = ? WHERE id = ?", (v, r.recorded_at, r.aggregate_id))
         for k, v in r.data["changes"].items()
-        if k in _AMENDABLE
+        if k in _COLUMNS
     ]
     return [*ops, _source(r)]
 
