@@ -103,11 +103,18 @@ class State:
     """
 
     def __init__(self, aggregates: Iterable[Any] = ()) -> None:
-        self._held: dict[UUID, Any] = {agg.id: agg for agg in aggregates}
+        self._loaded: dict[UUID, Any] = {agg.id: agg for agg in aggregates}
+        # Aggregates in the order the decisions first touched them: their events are saved in that order.
+        self._held: dict[UUID, Any] = {}
 
     def get(self, aggregate_id: UUID) -> Any:
         """The aggregate with this id, or None if it was never recorded."""
         held = self._held.get(aggregate_id)
+        if held is None:
+            held = self._loaded.pop(aggregate_id, None)
+            if held is None:
+                return None
+            self._held[aggregate_id] = held
         if isinstance(held, _NewFact):
             held = self._held[aggregate_id] = held.aggregate()
         return held

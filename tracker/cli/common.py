@@ -50,6 +50,27 @@ ViewsOpt = Annotated[
 Format = Annotated[str, typer.Option("--format", "-f", help="text or json")]
 
 
+# The domain names the field at fault (DomainError.field); at the command line it is a flag.
+FLAGS = {
+    "occurred_on": "--on",
+    "until": "--until",
+    "source": "--source",
+    "reason": "--reason",
+    "authority": "--authority",
+    "program": "--program",
+    "participants": "--actor",
+    "status": "--status",
+    "precision": "--on",
+}
+
+
+def domain_message(e: DomainError, *, flags: bool = True) -> str:
+    """The error's line, pointing at the flag to fix when the domain names a field and flags were used."""
+    flag = FLAGS.get(e.field or "") if flags else None
+    text = str(e)
+    return f"{text} ({flag})" if flag and flag not in text else text
+
+
 def fail(message: str, code: int) -> NoReturn:
     """Print an error line on stderr and exit with the given code."""
     typer.echo(f"error: {message}", err=True)
@@ -57,8 +78,10 @@ def fail(message: str, code: int) -> NoReturn:
 
 
 @contextmanager
-def session(store: str | None, views: str | None, *, create: bool = False, setup: bool | None = None) -> Iterator[Any]:
-    """Open the store and turn every error into one line and an exit code."""
+def session(
+    store: str | None, views: str | None, *, create: bool = False, setup: bool | None = None, flags: bool = True
+) -> Iterator[Any]:
+    """Open the store and turn every error into one line and an exit code (flags: name the flag to fix)."""
     from tracker.session import open_session
 
     s = None
@@ -80,7 +103,7 @@ def session(store: str | None, views: str | None, *, create: bool = False, setup
     except typer.Exit:
         raise
     except DomainError as e:
-        fail(str(e), 2)
+        fail(domain_message(e, flags=flags), 2)
     except OperationFailed as e:
         fail(str(e), 1)
     except KeyboardInterrupt:

@@ -139,7 +139,7 @@ def append(
     check_format(fmt, ("text", "json"))
     if file is not None and kind is not None:
         fail("give either KIND with options or --file, not both", 2)
-    with session(store, views, create=True, setup=False) as s:
+    with session(store, views, create=True, setup=False, flags=file is None) as s:
         from tracker.input.jsonl import parse_jsonl
 
         if file is not None:

@@ -9,7 +9,7 @@ import json
 import sqlite3
 from typing import Any
 
-from tracker.views.status import channels, sources_of, status
+from tracker.views.status import channels, sources_of, status, where
 
 __all__ = [
     "actor_offices",
@@ -68,24 +68,19 @@ def timeline(
     actor: str | None = None,
 ) -> list[dict[str, Any]]:
     """Timeline rows, filtered by dyad, dates, kind or actor, by date, with their source URLs."""
-    where, params = ["1 = 1"], []
-    for clause, value in (
+    clause, params = where(
         ("dyad = ?", dyad),
         ("occurred_on >= ?", since),
         ("occurred_on <= ?", until),
         ("kind = ?", kind),
-    ):
-        if value:
-            where.append(clause)
-            params.append(value)
-    if actor:
-        where.append(
+        (
             "(fact_id IN (SELECT interaction_id FROM interaction_participants WHERE actor = ?) "
-            "OR fact_id IN (SELECT id FROM sanctions WHERE target = ?))"
-        )
-        params += [actor, actor]
+            "OR fact_id IN (SELECT id FROM sanctions WHERE target = ?))",
+            [actor, actor] if actor else None,
+        ),
+    )
     rows = conn.execute(
-        f"SELECT * FROM timeline WHERE {' AND '.join(where)} ORDER BY occurred_on, recorded_at, id", params
+        f"SELECT * FROM timeline WHERE {clause} ORDER BY occurred_on, recorded_at, id", params
     ).fetchall()
     ids = [r["fact_id"] for r in rows]
     srcs = sources_of(conn, "interaction_sources", "interaction_id", ids)
@@ -108,14 +103,8 @@ def timeline(
 
 def actors(conn: sqlite3.Connection, kind: str | None = None, state: str | None = None) -> list[dict[str, Any]]:
     """Every actor, optionally only those of one kind or one state, states first."""
-    where, params = ["1 = 1"], []
-    if kind:
-        where.append("kind = ?")
-        params.append(kind)
-    if state:
-        where.append("state = ?")
-        params.append(state)
-    rows = conn.execute(f"SELECT * FROM actors WHERE {' AND '.join(where)} ORDER BY kind DESC, slug", params).fetchall()
+    clause, params = where(("kind = ?", kind), ("state = ?", state))
+    rows = conn.execute(f"SELECT * FROM actors WHERE {clause} ORDER BY kind DESC, slug", params).fetchall()
     return [
         {
             "id": r["slug"],

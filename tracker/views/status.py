@@ -27,6 +27,22 @@ __all__ = [
 ]
 
 
+def where(*conditions: str | tuple[str, Any]) -> tuple[str, list[Any]]:
+    """A WHERE clause and its parameters: plain clauses always, (clause, value) when a value is given
+    (a list gives one parameter an item)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for condition in conditions:
+        if isinstance(condition, str):
+            clauses.append(condition)
+            continue
+        clause, value = condition
+        if value:
+            clauses.append(clause)
+            params.extend(value if isinstance(value, list) else [value])
+    return " AND ".join(clauses) or "1 = 1", params
+
+
 def _names(conn: sqlite3.Connection) -> dict[str, tuple[str, str | None]]:
     return {r[0]: (r[1], r[2]) for r in conn.execute("SELECT slug, name, state FROM actors")}
 
@@ -135,27 +151,18 @@ def interactions(
     actor: str | None = None,
 ) -> list[dict[str, Any]]:
     """Live interactions with the given statuses and filters, with participants and sources, by date."""
-    where = ["retracted = 0", f"status IN ({','.join('?' * len(statuses))})"]
-    params: list[Any] = list(statuses)
-    if dyad:
-        where.append("dyad = ?")
-        params.append(dyad)
-    if since:
-        where.append("occurred_on >= ?")
-        params.append(since)
-    if until:
-        where.append("occurred_on <= ?")
-        params.append(until)
-    if kind:
-        where.append("kind = ?")
-        params.append(kind)
-    if actor:
-        where.append("id IN (SELECT interaction_id FROM interaction_participants WHERE actor = ?)")
-        params.append(actor)
-    chosen = f"SELECT id FROM interactions WHERE {' AND '.join(where)}"
+    clause, params = where(
+        "retracted = 0",
+        (f"status IN ({','.join('?' * len(statuses))})", list(statuses)),
+        ("dyad = ?", dyad),
+        ("occurred_on >= ?", since),
+        ("occurred_on <= ?", until),
+        ("kind = ?", kind),
+        ("id IN (SELECT interaction_id FROM interaction_participants WHERE actor = ?)", actor),
+    )
+    chosen = f"SELECT id FROM interactions WHERE {clause}"
     rows = conn.execute(
-        f"SELECT {', '.join(_INTERACTION_COLUMNS)} FROM interactions WHERE {' AND '.join(where)} "
-        "ORDER BY occurred_on, recorded_at",
+        f"SELECT {', '.join(_INTERACTION_COLUMNS)} FROM interactions WHERE {clause} ORDER BY occurred_on, recorded_at",
         params,
     ).fetchall()
     names = _names(conn)
