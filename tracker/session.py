@@ -15,16 +15,17 @@ from pathlib import Path
 from typing import Any, TextIO
 from uuid import UUID
 
-from events import DomainError, make_source, parse_date, parse_timestamp
+from events import DomainError, actor_id, make_source, parse_date, parse_timestamp
 from events.commands import AddAlias, Command, CorrectFact, Outcome, RegisterActor, RetractAssessment, RetractFact
 from tracker.application import Ledger, utc_now
 from tracker.errors import OperationFailed, UsageError
 from tracker.gcpause import bulk_work
 from tracker.input.gazetteer import ActorRef, ChannelRef, Gazetteer
 from tracker.input.jsonl import parse_jsonl
+from tracker.input.options import parse_dyad
 from tracker.records import Record
 from tracker.store import EventLog, StoreLocation, locate, open_log
-from tracker.views import Views, catch_up, open_views, queries, rebuild_views
+from tracker.views import Views, catch_up, open_views, queries, rebuild_views, views_known_at
 
 __all__ = ["Session", "open_session", "parse_jsonl"]
 
@@ -68,14 +69,7 @@ class Session:
     def _known_at_conn(self, known_at: str) -> sqlite3.Connection:
         """Read models built from only what was recorded by a time: `--known-at`."""
         limit = parse_timestamp(known_at, field="known-at")
-        views = Views(":memory:")
-        catch_up(
-            views,
-            self.store.read_batch,
-            now=self.now().isoformat(),
-            keep=lambda r: datetime.fromisoformat(r.recorded_at) <= limit,
-        )
-        return views.conn
+        return views_known_at(self.store.read_batch, limit, now=self.now()).conn
 
     def gazetteer(self) -> Gazetteer:
         """Every name of every actor and channel, as the read models stand: loaded once a session.
@@ -171,7 +165,7 @@ class Session:
                 slug = slugify(name)
                 lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in name) else "en"
                 self._execute([RegisterActor(slug, "person", None, {lang: name.strip()})])
-                gaz.add_actor([name, slug], ActorRef(str(_actor_uuid(slug)), slug, "person", None, name.strip()))
+                gaz.add_actor([name, slug], ActorRef(str(actor_id(slug)), slug, "person", None, name.strip()))
 
     def correct(self, fact: str, changes: dict[str, Any], reason: str, source: dict[str, Any]) -> Outcome:
         """Correct a fact given by id or prefix, resolving dates and names in the changes first."""
@@ -232,7 +226,7 @@ class Session:
             state = self._names().actor(state).home
         self._execute([RegisterActor(slug, kind, state, names, aliases, wikidata)])
         self._gazetteer = None
-        return str(_actor_uuid(slug))
+        return str(actor_id(slug))
 
     def add_alias(self, actor: str, alias: str) -> str:
         """Add an alias to an actor and return the actor's slug; a name that already means another actor is refused."""
@@ -281,12 +275,7 @@ class Session:
         return result
 
     def _dyad(self, dyad: str | None) -> str:
-        if not dyad:
-            return self.default_dyad
-        parts = sorted(p.strip().upper() for p in dyad.split("-"))
-        if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
-            raise UsageError(f"dyad {dyad!r} must be two ISO 3166 alpha-3 codes, e.g. CHN-USA")
-        return "-".join(parts)
+        return parse_dyad(dyad) if dyad else self.default_dyad
 
     def timeline(self, **filters: Any) -> list[dict[str, Any]]:
         """The timeline of dated facts, filtered by dyad, dates, kind or actor (any of its names)."""
@@ -387,12 +376,6 @@ class Session:
         from tracker.store.backup import backup_sqlite
 
         return backup_sqlite(self.location, target, self.now())
-
-
-def _actor_uuid(slug: str) -> UUID:
-    from events import actor_id
-
-    return actor_id(slug)
 
 
 def open_session(

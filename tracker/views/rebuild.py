@@ -1,4 +1,4 @@
-"""Opening the read models, setting damaged ones aside, and rebuilding them from the log.
+"""Opening the read models, setting damaged ones aside, rebuilding them, and building them as they stood.
 
 They are disposable (the log is the truth): a damaged views.db costs a rebuild, never a
 failed command, and the old file is kept beside it for inspection.
@@ -15,7 +15,7 @@ from tracker.errors import OperationFailed
 from tracker.records import Record
 from tracker.views.database import Views, catch_up
 
-__all__ = ["REBUILD_BATCH", "open_views", "rebuild_views"]
+__all__ = ["REBUILD_BATCH", "open_views", "rebuild_views", "views_known_at"]
 
 # Events per transaction when rebuilding: with no journal, each commit writes every dirty
 # page, so fewer, larger transactions write the random-keyed index pages fewer times (1M
@@ -72,3 +72,10 @@ def rebuild_views(
         fresh_path.replace(path)
         fresh_path.with_suffix(".lock").unlink(missing_ok=True)
         return Views(path), count
+
+
+def views_known_at(read: Callable[[int, int], list[Record]], limit: datetime, *, now: datetime) -> Views:
+    """Read models in memory from only the events recorded by a time: what was known then (`--known-at`)."""
+    views = Views(":memory:")
+    catch_up(views, read, now=now.isoformat(), keep=lambda r: datetime.fromisoformat(r.recorded_at) <= limit)
+    return views
