@@ -21,7 +21,7 @@ EVENT_FIELDS: dict[str, tuple[str, ...]] = {
         "kind", "status", "participants", "initiator", "recipient", "dyad", "occurred_on", "precision", "until",
         "location", "channel", "summary", "cameo", "goldstein", "plover", "codebook", "source",
     ),
-    "InteractionCorroborated": ("source",),
+    "InteractionCorroborated": ("source", "account"),
     "InteractionAmended": ("changes", "reason", "source"),
     "InteractionRetracted": ("reason", "source"),
     "InteractionConfirmed": ("occurred_on", "source"),

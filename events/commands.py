@@ -201,11 +201,14 @@ class Outcome:
     """What one command did to the ledger."""
 
     fact_id: str
-    action: (
-        str  # reported, corroborated, confirmed, cancelled, imposed, lifted, suspended, stalled, resumed, …, unchanged
-    )
+    # reported, corroborated, confirmed, cancelled, imposed, lifted, suspended, stalled, resumed, …, unchanged
+    action: str
     kind: str
+    differs: list[str] = field(default_factory=list)  # where another report disagreed with the record
 
-    def as_json(self) -> dict[str, str]:
-        """The outcome as a JSON object: id, action and kind."""
-        return {"id": self.fact_id, "action": self.action, "kind": self.kind}
+    def as_json(self) -> dict[str, Any]:
+        """The outcome as a JSON object: id, action and kind, and differs when the report disagreed."""
+        out: dict[str, Any] = {"id": self.fact_id, "action": self.action, "kind": self.kind}
+        if self.differs:
+            out["differs"] = list(self.differs)
+        return out

@@ -41,7 +41,7 @@ from events.ids import actor_id, channel_id, interaction_ids, sanction_id
 from events.values import DomainError, Source
 from events.vocab import CODEBOOK_VERSION, INTERACTION_KINDS, meeting_code
 
-__all__ = ["State", "candidate_ids", "decide", "independent_sources", "reads"]
+__all__ = ["State", "account", "candidate_ids", "decide", "differences", "independent_sources", "reads"]
 
 _ONE_DAY = timedelta(days=1)
 
@@ -200,8 +200,9 @@ def _report(state: State, cmd: ReportInteraction, now: datetime) -> Outcome:
     state.add_created(ids[0], _reported(ids[0], cmd, now))
     if len(cmd.sources) > 1:
         interaction = state.get(ids[0])
+        said = account(cmd)
         for source in cmd.sources[1:]:
-            interaction.corroborate(source, timestamp=now)
+            interaction.corroborate(source, said, timestamp=now)
     return Outcome(str(ids[0]), "reported", cmd.kind)
 
 
@@ -214,12 +215,37 @@ def _another_report(interaction: Any, cmd: ReportInteraction, now: datetime) -> 
     elif interaction.status == "expected" and cmd.status == "cancelled":
         interaction.cancel(cmd.summary or "reported as cancelled", sources.pop(0), timestamp=now)
         action = "cancelled"
+    said = account(cmd)
     for source in sources:
         before = len(interaction.pending_events)
-        interaction.corroborate(source, timestamp=now)
+        interaction.corroborate(source, said, timestamp=now)
         if action == "unchanged" and _changed(interaction, before):
             action = "corroborated"
-    return Outcome(str(interaction.id), action, cmd.kind)
+    return Outcome(str(interaction.id), action, cmd.kind, differs=differences(interaction, said))
+
+
+def account(cmd: ReportInteraction) -> dict[str, Any]:
+    """What a report says of an interaction: its date, last day, place and summary (ISO dates)."""
+    return {
+        "occurred_on": cmd.occurred_on.isoformat(),
+        "until": cmd.until.isoformat() if cmd.until else None,
+        "location": cmd.location,
+        "summary": cmd.summary,
+    }
+
+
+def differences(interaction: Any, said: dict[str, Any]) -> list[str]:
+    """The fields (date, last day, place) on which a report disagrees with the interaction as recorded.
+
+    Summaries are not compared: two reports never word a meeting alike.
+    """
+    out = []
+    for name in ("occurred_on", "until", "location"):
+        value = getattr(interaction, name)
+        recorded = value.isoformat() if hasattr(value, "isoformat") else value
+        if said.get(name) is not None and recorded is not None and said[name] != recorded:
+            out.append(name)
+    return out
 
 
 def _reported_fields() -> tuple[str, ...]:

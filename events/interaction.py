@@ -44,10 +44,22 @@ class Interaction(Aggregate):
             aggregate.retracted = False
 
     class InteractionCorroborated(Aggregate.Event):
+        """Another report of the interaction, with what it said of it (its account)."""
+
+        # Version 2 added the account: a report a day later, elsewhere or in other words is
+        # still the same interaction, but what it said is kept, so disagreements show.
+        class_version = 2
+
         source: Source
+        account: dict[str, Any] | None
 
         def apply(self, aggregate: Interaction) -> None:
             aggregate.sources.append(self.source)
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Version 1 kept no account: what the report said is not known."""
+            state["account"] = None
 
     class InteractionAmended(Aggregate.Event):
         changes: dict[str, Any]
@@ -109,10 +121,10 @@ class Interaction(Aggregate):
         """Whether a source with this URL is already cited."""
         return any(s["url"] == url for s in self.sources)
 
-    def corroborate(self, source: Source, **meta: Any) -> None:
-        """Add another report; a source already cited adds nothing."""
+    def corroborate(self, source: Source, account: dict[str, Any] | None = None, **meta: Any) -> None:
+        """Add another report, with what it said (ACCOUNT_FIELDS); a source already cited adds nothing."""
         if not self.has_source(source["url"]):
-            self.trigger_event(self.InteractionCorroborated, source=source, **meta)
+            self.trigger_event(self.InteractionCorroborated, source=source, account=account, **meta)
 
     def confirm(self, occurred_on: date, source: Source, **meta: Any) -> None:
         """Mark an expected interaction as having occurred, on the date given."""

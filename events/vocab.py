@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 __all__ = [
+    "ACCOUNT_FIELDS",
     "AMENDABLE_FIELDS",
     "CHANNEL_SUSPENSION_CODE",
     "CODEBOOK_VERSION",
@@ -103,6 +104,10 @@ AMENDABLE_FIELDS = (
 
 # Fields of a sanction a correction may change (SanctionAmended.changes).
 SANCTION_AMENDABLE_FIELDS = ("legal_basis", "reason", "effective_on", "program_name", "target_state")
+
+# What a report says of an interaction, kept with each report (InteractionCorroborated.account)
+# so that where sources disagree shows; dates as ISO strings.
+ACCOUNT_FIELDS = ("occurred_on", "until", "location", "summary")
 
 # Fields a correction may change that hold dates: stored as ISO strings, read back as dates.
 DATE_FIELDS = ("occurred_on", "until", "effective_on")

@@ -10,7 +10,7 @@ from events.catalogue import EVENT_FIELDS
 from events.commands import ReportInteraction
 from events.fields import declared_fields
 from events.values import SOURCE_FIELDS
-from events.vocab import AMENDABLE_FIELDS, SANCTION_AMENDABLE_FIELDS
+from events.vocab import ACCOUNT_FIELDS, AMENDABLE_FIELDS, SANCTION_AMENDABLE_FIELDS
 from tracker.views import Views
 from tracker.views.projections import HANDLERS, interactions, sanctions
 from tracker.views.status import INTERACTION_KEYS, SOURCE_KEYS
@@ -66,13 +66,26 @@ def test_source_tables_keep_the_source_fields() -> None:
         ("sanction_sources", "sanction_id", sanctions.SOURCE_COLUMNS),
     ):
         columns = set(_columns(table))
-        assert set(kept) <= columns <= {*SOURCE_FIELDS, key, "event", "recorded_at"}
+        accounts = set(interactions.ACCOUNT_COLUMNS) if table == "interaction_sources" else set()
+        assert set(kept) <= columns <= {*SOURCE_FIELDS, key, "event", "recorded_at", *accounts}
+        assert accounts <= columns
         assert set(SOURCE_KEYS) <= set(kept), table
+
+
+def test_each_account_field_has_a_source_column() -> None:
+    """What a report said (ACCOUNT_FIELDS) is kept beside its source, a said_ column a field."""
+    assert interactions.ACCOUNT_COLUMNS == tuple(f"said_{f}" for f in ACCOUNT_FIELDS)
+    assert set(ACCOUNT_FIELDS) <= set(EVENT_FIELDS["InteractionReported"])
 
 
 def test_the_contract_keys_are_columns() -> None:
     """Every key of an interaction in the JSON contract is a column, or built from its own table."""
-    assert set(INTERACTION_KEYS) - set(_columns("interactions")) == {"participants", "sources"}
+    assert set(INTERACTION_KEYS) - set(_columns("interactions")) == {
+        "participants",
+        "location_name",
+        "sources",
+        "disputed",
+    }
 
 
 def test_a_report_command_carries_every_field_the_decision_does_not_compute() -> None:

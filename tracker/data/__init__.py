@@ -9,7 +9,7 @@ from typing import Any
 
 from events.values import normalise
 
-__all__ = ["load", "places"]
+__all__ = ["load", "place_name", "places"]
 
 
 @cache
@@ -27,3 +27,19 @@ def places() -> dict[str, dict[str, Any]]:
         for name in [place["slug"], *place["names"].values(), *place.get("aliases", [])]:
             index.setdefault(normalise(name), place)
     return index
+
+
+@cache
+def _by_slug() -> dict[str, dict[str, Any]]:
+    return {place["slug"]: place for place in load("places")}
+
+
+def place_name(slug: str | None) -> str | None:
+    """A known place's name to print, English then Chinese ("The Pentagon / 五角大楼"); else the text as given."""
+    if not slug:
+        return None
+    place = _by_slug().get(slug)
+    if place is None:
+        return slug
+    names = place["names"]
+    return " / ".join(n for n in (names.get("en"), names.get("zh")) if n) or slug

@@ -145,7 +145,7 @@ def index_chart_svg(
         h = round(half * abs(value) / peak, 1)
         y = zero - h if value >= 0 else zero
         kind = "positive" if value >= 0 else "negative"
-        tip = f"{m.isoformat()[:7]}: {count} facts, Goldstein sum {value:+.1f}"
+        tip = f"{m.isoformat()[:7]}: {count} announcements, Goldstein sum {value:+.1f}"
         out.append(
             f'<rect x="{round(cx - bar / 2, 1)}" y="{y}" width="{round(bar, 1)}" height="{max(h, 0.5)}" '
             f'fill="{COLOURS[kind]}" class="bar {kind}"><title>{_e(tip)}</title></rect>'

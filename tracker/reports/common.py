@@ -166,14 +166,26 @@ def subtitle(status: Mapping[str, Any]) -> str:
     return "; ".join(parts)
 
 
+_FIELD_WORDS = {"occurred_on": "date", "until": "last day", "location": "place"}
+
+
+def _kind(i: Mapping[str, Any]) -> str:
+    text = clean(i.get("kind"))
+    if i.get("status") not in (None, "occurred", "expected", "overdue"):
+        text += f" ({clean(i['status'])})"
+    disputed = [_FIELD_WORDS.get(str(f), clean(f)) for f in i.get("disputed") or ()]
+    if disputed:
+        text += f"; sources differ on {', '.join(disputed)}"
+    return text
+
+
 def _interaction_rows(items: Iterable[Mapping[str, Any]]) -> list[tuple[Cell, ...]]:
     return [
         (
             _when(i),
-            clean(i.get("kind"))
-            + ("" if i.get("status") in (None, "occurred", "expected") else f" ({clean(i['status'])})"),
+            _kind(i),
             _participants(i),
-            clean(i.get("location")),
+            clean(i.get("location_name") or i.get("location")),
             clean(i.get("summary")),
             links(i.get("sources")),
         )
@@ -234,8 +246,16 @@ def sections(status: Mapping[str, Any]) -> list[Section]:
             "expected",
             "Expected interactions",
             ("Date", "Kind", "Participants", "Location", "Summary", "Sources"),
-            _interaction_rows(status.get("expected") or ()),
+            _interaction_rows(e for e in status.get("expected") or () if e.get("status") != "overdue"),
             empty="None expected.",
+        ),
+        Section(
+            "overdue",
+            "Overdue: expected, date passed, not confirmed",
+            ("Date", "Kind", "Participants", "Location", "Summary", "Sources"),
+            _interaction_rows(e for e in status.get("expected") or () if e.get("status") == "overdue"),
+            empty="Nothing overdue.",
+            note="Expected interactions whose date has passed with no report that they took place or were called off.",
         ),
         Section(
             "offices",
@@ -256,17 +276,19 @@ def sections(status: Mapping[str, Any]) -> list[Section]:
         Section(
             "index",
             "Cooperation–conflict index (Goldstein, by month)",
-            ("Month", "Facts", "Goldstein sum", "Mean"),
+            ("Month", "Announcements", "Facts", "Goldstein sum", "Mean"),
             [
                 (
                     clean(m.get("month")),
                     clean(m.get("events")),
+                    clean(m.get("facts", m.get("events"))),
                     _goldstein(m.get("goldstein_sum")),
                     _goldstein(m.get("goldstein_mean")),
                 )
                 for m in status.get("index") or ()
             ],
             empty="No dated facts in the window.",
+            note="Facts of one kind sharing a date and a first source are one announcement, counted once.",
         ),
     ]
     if status.get("changes") is not None:

@@ -126,7 +126,7 @@ def render_html(status: Mapping[str, Any]) -> str:
         "channels": channel_timeline_svg(channels, since, until, history) if channels and since and until else "",
         "index": index_chart_svg(status.get("index") or (), since, until),
     }
-    order = ["changes", "channels", "index", "sanctions", "interactions", "expected", "offices", "feeds"]
+    order = ["changes", "channels", "index", "sanctions", "interactions", "expected", "overdue", "offices", "feeds"]
     shown = [by_id[name] for name in order if name in by_id]
     nav = " ".join(f'<a href="#{_e(s.id)}">{_e(s.title)}</a>' for s in shown)
     pending = status.get("review_pending")

@@ -61,6 +61,12 @@ def event_from_record(cls: type, aggregate_id: str, version: int, recorded_at: s
     """Rebuild a domain event of class cls from JSON-native data (the inverse of the export)."""
     dates, datetimes = _date_fields(cls)
     kwargs = dict(data)
+    # An event stored at an older class_version is upcast by the class's own upcasters, as the
+    # library does when it reads the store.
+    from_version = kwargs.pop("class_version", 1)
+    while from_version < getattr(cls, "class_version", 1):
+        getattr(cls, f"upcast_v{from_version}_v{from_version + 1}")(kwargs)
+        from_version += 1
     for name in dates:
         if isinstance(kwargs.get(name), str):
             kwargs[name] = date.fromisoformat(kwargs[name])

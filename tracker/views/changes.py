@@ -8,8 +8,10 @@ Read-only SQL over the read models (tables defined in tracker/projections/*.py S
      "interactions": [{"id", "kind", "status", "occurred_on", "recorded_at", "summary"}],
      "corrections":  [{"id", "fact": "interaction"|"sanction", "event", "recorded_at", "reason", "source"}]}
 
-Channel and sanction changes go by the date things happened in the world (since, as_of]; new
-interactions and corrections go by when this ledger recorded them (recorded_at >= since).
+"Changed" is defined once: a fact changed in the window (since, as_of] when its own date falls
+in it (the day a channel's status changed, a sanction took effect or was lifted, an interaction
+took place), and a correction when the ledger recorded it in that window. Nothing dated after
+the as-of date appears.
 """
 
 from __future__ import annotations
@@ -75,7 +77,6 @@ def changes_since(conn: sqlite3.Connection, *, dyad: str, since: str, as_of: str
         ]
     sanctions.sort(key=lambda s: (s["on"], s["event"], s["id"]))
 
-    # recorded_at is an ISO timestamp and since an ISO date: string order is time order.
     interactions = [
         {
             "id": r["id"],
@@ -86,9 +87,9 @@ def changes_since(conn: sqlite3.Connection, *, dyad: str, since: str, as_of: str
             "summary": r["summary"],
         }
         for r in conn.execute(
-            "SELECT * FROM interactions WHERE dyad = ? AND retracted = 0 AND recorded_at >= ? "
-            "ORDER BY recorded_at, occurred_on, id",
-            (dyad, since),
+            "SELECT * FROM interactions WHERE dyad = ? AND retracted = 0 AND occurred_on > ? AND occurred_on <= ? "
+            "ORDER BY occurred_on, recorded_at, id",
+            (dyad, since, as_of),
         )
     ]
 
@@ -107,10 +108,10 @@ def changes_since(conn: sqlite3.Connection, *, dyad: str, since: str, as_of: str
                 LEFT JOIN interactions i ON c.fact_type = 'interaction' AND i.id = c.fact_id
                 LEFT JOIN sanctions x ON c.fact_type = 'sanction' AND x.id = c.fact_id
                 LEFT JOIN channels ch ON c.fact_type = 'channel' AND ch.id = c.fact_id
-                WHERE c.recorded_at >= ?
+                WHERE substr(c.recorded_at, 1, 10) > ? AND substr(c.recorded_at, 1, 10) <= ?
                   AND (i.dyad = ? OR ch.dyad = ? OR (x.id IS NOT NULL AND {in_dyad.format(t="x.")}))
                 ORDER BY c.recorded_at, c.position""",
-            [since, dyad, dyad, *states, *states],
+            [since, as_of, dyad, dyad, *states, *states],
         )
     ]
     return {

@@ -95,7 +95,10 @@ def timeline(
             "code": r["code"],
             "goldstein": r["goldstein"],
             "summary": r["summary"],
-            "sources": [s["url"] for s in srcs.get(r["fact_id"], [])],
+            # A channel's assessment cites its one source on its own row.
+            "sources": [s["url"] for s in srcs.get(r["fact_id"], [])]
+            if r["fact_type"] != "channel"
+            else [r["source_url"]] * bool(r["source_url"]),
         }
         for r in rows
     ]

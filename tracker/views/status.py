@@ -13,6 +13,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from events.channel_status import Entry, channel_state
+from events.vocab import ACCOUNT_FIELDS
+from tracker.data import place_name
+from tracker.views.projections.interactions import ACCOUNT_COLUMNS
 
 __all__ = [
     "INTERACTION_KEYS",
@@ -49,12 +52,16 @@ def _names(conn: sqlite3.Connection) -> dict[str, tuple[str, str | None]]:
 
 # The keys of the JSON contract, in its order: each is a read-model column of the same name, but
 # participants and sources, which are built from their own tables.
+# location_name, disputed and each source's account are compatible additions (README).
 INTERACTION_KEYS = (
     "id", "kind", "status", "cameo", "goldstein", "occurred_on", "precision", "until", "participants",
-    "initiator", "recipient", "location", "channel", "summary", "sources",
+    "initiator", "recipient", "location", "location_name", "channel", "summary", "sources", "disputed",
 )  # fmt: skip
 SOURCE_KEYS = ("url", "outlet", "language", "published_at", "derived_from", "title")
-_INTERACTION_COLUMNS = tuple(k for k in INTERACTION_KEYS if k not in ("participants", "sources"))
+_BUILT = ("participants", "location_name", "sources", "disputed")
+_INTERACTION_COLUMNS = tuple(k for k in INTERACTION_KEYS if k not in _BUILT)
+# The fields on which sources can disagree in a way an analyst should see (wording always differs).
+_DISPUTABLE = ("occurred_on", "until", "location")
 
 
 def sources_of(conn: sqlite3.Connection, table: str, key: str, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
@@ -67,14 +74,37 @@ def sources_of(conn: sqlite3.Connection, table: str, key: str, ids: list[str]) -
 
 
 def _collect_sources(
-    conn: sqlite3.Connection, out: dict[str, list[dict[str, Any]]], table: str, key: str, among: str, params: list[Any]
+    conn: sqlite3.Connection,
+    out: dict[str, list[dict[str, Any]]],
+    table: str,
+    key: str,
+    among: str,
+    params: list[Any],
+    *,
+    accounts: bool = False,
 ) -> None:
+    columns = SOURCE_KEYS + (ACCOUNT_COLUMNS if accounts else ())
     cursor = conn.execute(
-        f"SELECT {key}, {', '.join(SOURCE_KEYS)} FROM {table} WHERE {key} IN {among} ORDER BY recorded_at, url",
+        f"SELECT {key}, {', '.join(columns)} FROM {table} WHERE {key} IN {among} ORDER BY recorded_at, url",
         params,
     )
+    n = len(SOURCE_KEYS)
     for fact, *values in cursor:
-        out[fact].append(dict(zip(SOURCE_KEYS, values, strict=True)))
+        item = dict(zip(SOURCE_KEYS, values[:n], strict=True))
+        if accounts and any(v is not None for v in values[n:]):
+            # What this report said of the interaction: its date, last day, place and summary.
+            item["account"] = dict(zip(ACCOUNT_FIELDS, values[n:], strict=True))
+        out[fact].append(item)
+
+
+def disputed(sources: list[dict[str, Any]]) -> list[str]:
+    """The fields (date, last day, place) on which the reports of one interaction disagree."""
+    out = []
+    for name in _DISPUTABLE:
+        said = {s["account"][name] for s in sources if s.get("account") and s["account"].get(name) is not None}
+        if len(said) > 1:
+            out.append(name)
+    return out
 
 
 def channels(conn: sqlite3.Connection, dyad: str | None, as_of: str) -> list[dict[str, Any]]:
@@ -145,15 +175,21 @@ def interactions(
     *,
     dyad: str | None,
     since: str | None,
-    until: str,
+    until: str | None,
     statuses: tuple[str, ...],
     kind: str | None = None,
     actor: str | None = None,
+    also: tuple[str, list[Any]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Live interactions with the given statuses and filters, with participants and sources, by date."""
+    """Live interactions with the given statuses (or matching `also`) and filters, with participants and sources."""
+    status_clause = f"status IN ({','.join('?' * len(statuses))})"
+    status_params: list[Any] = list(statuses)
+    if also is not None:
+        status_clause = f"({status_clause} OR {also[0]})"
+        status_params += also[1]
     clause, params = where(
         "retracted = 0",
-        (f"status IN ({','.join('?' * len(statuses))})", list(statuses)),
+        (status_clause, status_params),
         ("dyad = ?", dyad),
         ("occurred_on >= ?", since),
         ("occurred_on <= ?", until),
@@ -175,16 +211,19 @@ def interactions(
     ):
         parts[fact].append(slug)
     sources: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    _collect_sources(conn, sources, "interaction_sources", "interaction_id", f"({chosen})", params)
+    _collect_sources(conn, sources, "interaction_sources", "interaction_id", f"({chosen})", params, accounts=True)
     out = []
     for row in rows:
         columns = dict(zip(_INTERACTION_COLUMNS, row, strict=True))
         fact = columns["id"]
+        cited = sources.get(fact, [])
         built = {
             "participants": [
                 dict(people.get(slug) or {"id": slug, "name": slug, "state": None}) for slug in parts.get(fact, [])
             ],
-            "sources": sources.get(fact, []),
+            "location_name": place_name(columns["location"]),
+            "sources": cited,
+            "disputed": disputed(cited),
         }
         out.append({k: built[k] if k in built else columns[k] for k in INTERACTION_KEYS})
     return out
@@ -209,33 +248,77 @@ def offices(conn: sqlite3.Connection, dyad: str | None, as_of: str) -> list[dict
             "organization": r["organization"],
             "state": r["state"],
             "since": r["since"],
-            "until": r["until"],
+            # An end after the as-of date had not happened then: no hindsight.
+            "until": r["until"] if r["until"] and r["until"] <= as_of else None,
         }
         for r in rows
     ]
 
 
 def index(conn: sqlite3.Connection, dyad: str | None, since: str, until: str) -> list[dict[str, Any]]:
-    """The monthly cooperation–conflict index: count and Goldstein sum and mean of dated facts."""
-    where = "occurred_on >= ? AND occurred_on <= ?"
-    params: list[Any] = [since, until]
-    if dyad:
-        where += " AND dyad = ?"
-        params.append(dyad)
+    """The monthly cooperation–conflict index: announcements, facts, and the Goldstein sum and mean.
+
+    Facts of one kind that share a date and a first source are one announcement (China's
+    2022-08-05 countermeasures suspended three channels in one statement): it counts once, with
+    its facts' mean Goldstein value. `events` counts announcements, `facts` every dated fact.
+    """
+    clause, params = where(("occurred_on >= ?", since), ("occurred_on <= ?", until), ("dyad = ?", dyad))
     rows = conn.execute(
-        f"SELECT substr(occurred_on, 1, 7) AS month, COUNT(*) AS n, SUM(coalesce(goldstein, 0)) AS total "
-        f"FROM timeline WHERE {where} GROUP BY month ORDER BY month",
+        f"""SELECT month, COUNT(*) AS n, SUM(facts) AS facts, SUM(g) AS total FROM (
+                SELECT substr(occurred_on, 1, 7) AS month, COUNT(*) AS facts, AVG(coalesce(goldstein, 0)) AS g
+                FROM timeline WHERE {clause} GROUP BY occurred_on, kind, coalesce(source_url, id))
+            GROUP BY month ORDER BY month""",
         params,
     ).fetchall()
     return [
         {
             "month": r["month"],
             "events": r["n"],
+            "facts": r["facts"],
             "goldstein_sum": round(r["total"], 2),
             "goldstein_mean": round(r["total"] / r["n"], 2),
         }
         for r in rows
     ]
+
+
+def expected(conn: sqlite3.Connection, *, dyad: str, since: str, as_of: str) -> list[dict[str, Any]]:
+    """Interactions expected as of a date, those whose last day has passed marked overdue.
+
+    As of a date means: announced by then (a first source published by then, or of unknown
+    publication), and not yet confirmed or called off by then. One confirmed later to have
+    occurred after that date, or called off by a report published after it, was still expected.
+    """
+    also = (
+        "(status = 'occurred' AND occurred_on > ? AND id IN "
+        "(SELECT fact_id FROM corrections WHERE event = 'InteractionConfirmed')) OR (status = 'cancelled' AND id IN "
+        "(SELECT interaction_id FROM interaction_sources WHERE event = 'InteractionCancelled' AND published_at > ?))",
+        # published_at is a timestamp: any time on the as-of day sorts before "T99".
+        [as_of, as_of + "T99"],
+    )
+    out = []
+    for item in interactions(conn, dyad=dyad, since=since, until=None, statuses=("expected",), also=also):
+        first = item["sources"][0] if item["sources"] else {}
+        published = first.get("published_at")
+        if published and published[:10] > as_of:
+            continue  # announced after the as-of date: not known then
+        item["status"] = "overdue" if last_day(item) < as_of else "expected"
+        out.append(item)
+    return out
+
+
+def last_day(item: dict[str, Any]) -> str:
+    """The last day an interaction's date covers: its until, else the end of its month or year by precision."""
+    if item.get("until"):
+        return str(item["until"])
+    on = str(item["occurred_on"])
+    if item.get("precision") == "year":
+        return on[:4] + "-12-31"
+    if item.get("precision") == "month":
+        year, month = int(on[:4]), int(on[5:7])
+        following = date(year + (month == 12), month % 12 + 1, 1)
+        return (following - timedelta(days=1)).isoformat()
+    return on
 
 
 def status(
@@ -251,7 +334,7 @@ def status(
         "channels": channels(conn, dyad, end),
         "sanctions": sanctions(conn, dyad, end),
         "interactions": interactions(conn, dyad=dyad, since=start, until=end, statuses=("occurred", "declined")),
-        "expected": interactions(conn, dyad=dyad, since=start, until="9999-12-31", statuses=("expected",)),
+        "expected": expected(conn, dyad=dyad, since=start, as_of=end),
         "offices": offices(conn, dyad, end),
         "index": index(conn, dyad, start, end),
         "review_pending": 0,

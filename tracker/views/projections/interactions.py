@@ -7,6 +7,7 @@ from typing import Any
 
 from events.catalogue import fields_of
 from events.values import SOURCE_FIELDS
+from events.vocab import ACCOUNT_FIELDS
 from tracker.records import Record
 from tracker.views.projections import Op
 
@@ -25,7 +26,8 @@ SCHEMA = [
     """CREATE TABLE interaction_sources (
         interaction_id TEXT NOT NULL REFERENCES interactions(id), url TEXT NOT NULL,
         outlet TEXT, language TEXT, published_at TEXT, title TEXT, quote TEXT, derived_from TEXT,
-        event TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (interaction_id, url))""",
+        event TEXT NOT NULL, recorded_at TEXT NOT NULL, said_occurred_on TEXT, said_until TEXT, said_location TEXT,
+        said_summary TEXT, PRIMARY KEY (interaction_id, url))""",
 ]
 
 # Each field of InteractionReported is a column of the same name, but the participants and the
@@ -40,14 +42,27 @@ _INSERT = (
     f"INSERT OR REPLACE INTO interactions (id, {', '.join(FACT_COLUMNS)}, retracted, retraction_reason, recorded_at, "
     f"updated_at) VALUES (?, {', '.join('?' * len(FACT_COLUMNS))}, 0, NULL, ?, ?)"
 )
+# What each report said of the interaction (its account), beside its source: said_occurred_on, …
+ACCOUNT_COLUMNS = tuple(f"said_{f}" for f in ACCOUNT_FIELDS)
 _INSERT_SOURCE = (
-    f"INSERT OR IGNORE INTO interaction_sources (interaction_id, {', '.join(SOURCE_COLUMNS)}, event, recorded_at) "
-    f"VALUES (?, {', '.join('?' * len(SOURCE_COLUMNS))}, ?, ?)"
+    f"INSERT OR IGNORE INTO interaction_sources (interaction_id, {', '.join(SOURCE_COLUMNS)}, event, recorded_at, "
+    f"{', '.join(ACCOUNT_COLUMNS)}) VALUES (?, {', '.join('?' * (len(SOURCE_COLUMNS) + 2 + len(ACCOUNT_COLUMNS)))})"
 )
+_NO_ACCOUNT: dict[str, Any] = {}
 
 
-def _source(r: Record, source: dict[str, Any]) -> Op:
-    return (_INSERT_SOURCE, (r.aggregate_id, *(source.get(f) for f in SOURCE_COLUMNS), r.type, r.recorded_at))
+def _source(r: Record, source: dict[str, Any], account: dict[str, Any] | None = None) -> Op:
+    said = account or _NO_ACCOUNT
+    return (
+        _INSERT_SOURCE,
+        (
+            r.aggregate_id,
+            *(source.get(f) for f in SOURCE_COLUMNS),
+            r.type,
+            r.recorded_at,
+            *(said.get(f) for f in ACCOUNT_FIELDS),
+        ),
+    )
 
 
 def _participants(r: Record, slugs: list[str]) -> list[Op]:
@@ -63,13 +78,14 @@ def reported(r: Record) -> list[Op]:
     return [
         (_INSERT, (r.aggregate_id, *_fact(d), r.recorded_at, r.recorded_at)),
         *_participants(r, d["participants"]),
-        _source(r, d["source"]),
+        _source(r, d["source"], d),
     ]
 
 
 def corroborated(r: Record) -> list[Op]:
     """Row operations that add the new source and update the interaction's time of change."""
-    return [_source(r, r.data["source"]), _touch(r)]
+    # Version 1 of the event kept no account (upcast: None).
+    return [_source(r, r.data["source"], r.data.get("account")), _touch(r)]
 
 
 def _touch(r: Record) -> Op:

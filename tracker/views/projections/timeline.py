@@ -10,15 +10,18 @@ SCHEMA = [
     """CREATE TABLE timeline (
         id TEXT PRIMARY KEY, fact_id TEXT NOT NULL, fact_type TEXT NOT NULL, dyad TEXT NOT NULL,
         occurred_on TEXT NOT NULL, kind TEXT NOT NULL, code TEXT, goldstein REAL,
-        summary TEXT, recorded_at TEXT NOT NULL)""",
+        summary TEXT, recorded_at TEXT NOT NULL, source_url TEXT)""",
     "CREATE INDEX timeline_when ON timeline(dyad, occurred_on)",
 ]
 
 _COUNTED = "('occurred', 'declined')"
 
+# source_url is the fact's first source: facts of one kind sharing a date and a first source are
+# one announcement in the index (three channels suspended by one statement count once).
 _FROM_INTERACTION = f"""INSERT OR REPLACE INTO timeline
-    SELECT id, id, 'interaction', dyad, occurred_on, kind, cameo, goldstein, summary, recorded_at
-    FROM interactions WHERE id = ? AND retracted = 0 AND status IN {_COUNTED}"""
+    SELECT id, id, 'interaction', dyad, occurred_on, kind, cameo, goldstein, summary, recorded_at,
+           (SELECT url FROM interaction_sources s WHERE s.interaction_id = i.id ORDER BY recorded_at, rowid LIMIT 1)
+    FROM interactions i WHERE id = ? AND retracted = 0 AND status IN {_COUNTED}"""
 
 
 def reported(r: Record) -> list[Op]:
@@ -28,7 +31,7 @@ def reported(r: Record) -> list[Op]:
         return []
     return [
         (
-            "INSERT OR REPLACE INTO timeline VALUES (?,?,'interaction',?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO timeline VALUES (?,?,'interaction',?,?,?,?,?,?,?,?)",
             (
                 r.aggregate_id,
                 r.aggregate_id,
@@ -39,6 +42,7 @@ def reported(r: Record) -> list[Op]:
                 d["goldstein"],
                 d["summary"],
                 r.recorded_at,
+                d["source"]["url"],
             ),
         )
     ]
@@ -59,14 +63,18 @@ def _sanction_rows(r: Record) -> list[Op]:
                         WHEN imposed_by < target_state THEN imposed_by || '-' || target_state
                         ELSE target_state || '-' || imposed_by END,
                    effective_on, 'sanction-imposed', ?, ?, authority || ' ' || program || ' sanction on ' || target,
-                   recorded_at FROM sanctions WHERE id = ? AND retracted = 0""",
+                   recorded_at, (SELECT url FROM sanction_sources s WHERE s.sanction_id = x.id
+                                 ORDER BY recorded_at, rowid LIMIT 1)
+               FROM sanctions x WHERE id = ? AND retracted = 0""",
             (SANCTION_CODE[0], SANCTION_CODE[1], sid),
         ),
         (
             """INSERT INTO timeline SELECT id || ':lifted', id, 'sanction',
                    (SELECT dyad FROM timeline WHERE id = ? || ':imposed'), lifted_on, 'sanction-lifted', ?, ?,
-                   authority || ' ' || program || ' sanction on ' || target || ' lifted', updated_at
-               FROM sanctions WHERE id = ? AND retracted = 0 AND lifted_on IS NOT NULL""",
+                   authority || ' ' || program || ' sanction on ' || target || ' lifted', updated_at,
+                   (SELECT url FROM sanction_sources s WHERE s.sanction_id = x.id AND s.event = 'SanctionLifted'
+                    ORDER BY recorded_at, rowid LIMIT 1)
+               FROM sanctions x WHERE id = ? AND retracted = 0 AND lifted_on IS NOT NULL""",
             (sid, SANCTION_LIFT_CODE[0], SANCTION_LIFT_CODE[1], sid),
         ),
     ]
@@ -77,7 +85,7 @@ def _channel(status: str, code: str | None, goldstein: float | None):  # type: i
         return [
             (
                 """INSERT OR REPLACE INTO timeline SELECT ?, id, 'channel', dyad, ?, ?, ?, ?,
-                       name || ' ' || ? || coalesce(': ' || ?, ''), ? FROM channels WHERE id = ?""",
+                       name || ' ' || ? || coalesce(': ' || ?, ''), ?, ? FROM channels WHERE id = ?""",
                 (
                     f"{r.aggregate_id}:{r.position}",
                     r.data["on"],
@@ -87,6 +95,7 @@ def _channel(status: str, code: str | None, goldstein: float | None):  # type: i
                     status,
                     r.data.get("reason"),
                     r.recorded_at,
+                    r.data["source"]["url"],
                     r.aggregate_id,
                 ),
             )
