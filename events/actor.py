@@ -14,6 +14,9 @@ __all__ = ["ACTOR_KINDS", "Actor"]
 
 ACTOR_KINDS = ("state", "person", "organization")
 
+# The outlet of the reference data's sources: the terms `tracker init` may correct later.
+REFERENCE_OUTLET = "reference data"
+
 
 class Actor(Aggregate):
     """Someone who acts: a state, a person or an organisation."""
@@ -42,24 +45,67 @@ class Actor(Aggregate):
             aggregate.aliases.append(self.alias)
 
     class OfficeAssumed(Aggregate.Event):
+        """An office taken up, from a date known to a day, a month or a year (precision)."""
+
+        # Version 2 added the precision of since: a start known only to the month is not a day.
+        class_version = 2
+
         office: str
         organization: str | None
         state: str | None
         since: date
+        precision: str
         source: Source
 
         def apply(self, aggregate: Actor) -> None:
-            aggregate.offices.append({"office": self.office, "since": self.since, "until": None})
+            aggregate.offices.append(
+                {
+                    "office": self.office,
+                    "since": self.since,
+                    "precision": self.precision,
+                    "until": None,
+                    "until_precision": None,
+                    "reference": self.source.get("outlet") == REFERENCE_OUTLET,
+                }
+            )
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Version 1 gave days."""
+            state["precision"] = "day"
 
     class OfficeLeft(Aggregate.Event):
+        """An office left, on a date known to a day, a month or a year (precision)."""
+
+        class_version = 2
+
         office: str
         until: date
+        precision: str
         source: Source
 
         def apply(self, aggregate: Actor) -> None:
             for held in aggregate.offices:
                 if held["office"] == self.office and held["until"] is None:
                     held["until"] = self.until
+                    held["until_precision"] = self.precision
+                    break
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Version 1 gave days."""
+            state["precision"] = "day"
+
+    class OfficeTermWithdrawn(Aggregate.Event):
+        """A term of office recorded in error (a corrected start or end) is withdrawn."""
+
+        office: str
+        since: date
+        reason: str
+        source: Source
+
+        def apply(self, aggregate: Actor) -> None:
+            aggregate.offices = [h for h in aggregate.offices if (h["office"], h["since"]) != (self.office, self.since)]
 
     slug: str
     kind: str
@@ -111,7 +157,15 @@ class Actor(Aggregate):
         return any(h["office"] == office and h["until"] is None for h in self.offices)
 
     def assume_office(
-        self, office: str, organization: str | None, state: str | None, since: date, source: Source, **meta: Any
+        self,
+        office: str,
+        organization: str | None,
+        state: str | None,
+        since: date,
+        source: Source,
+        *,
+        precision: str = "day",
+        **meta: Any,
     ) -> None:
         """Record taking up an office; the same office from the same date again is ignored."""
         if any(h["office"] == office and h["since"] == since for h in self.offices):
@@ -122,11 +176,29 @@ class Actor(Aggregate):
             organization=organization,
             state=state,
             since=since,
+            precision=precision,
             source=source,
             **meta,
         )
 
-    def leave_office(self, office: str, until: date, source: Source, *, since: date | None = None, **meta: Any) -> None:
+    def withdraw_term(self, office: str, since: date, reason: str, source: Source, **meta: Any) -> None:
+        """Withdraw a term of office recorded in error; a term not held is an error."""
+        if not any((h["office"], h["since"]) == (office, since) for h in self.offices):
+            raise DomainError(f"{self.slug} has no term of {office!r} from {since}")
+        if not reason or not reason.strip():
+            raise DomainError("a withdrawal needs a reason", field="reason")
+        self.trigger_event(self.OfficeTermWithdrawn, office=office, since=since, reason=reason, source=source, **meta)
+
+    def leave_office(
+        self,
+        office: str,
+        until: date,
+        source: Source,
+        *,
+        since: date | None = None,
+        precision: str = "day",
+        **meta: Any,
+    ) -> None:
         """Record leaving an office, on a date no earlier than it was taken: the term begun on since, else the one held.
 
         Leaving a term that was already left on that same date adds nothing.
@@ -139,4 +211,4 @@ class Actor(Aggregate):
             raise DomainError(f"{self.slug} holds no office {office!r} to leave")
         if until < held["since"]:
             raise DomainError(f"{self.slug} cannot leave {office!r} on {until}, before taking it on {held['since']}")
-        self.trigger_event(self.OfficeLeft, office=office, until=until, source=source, **meta)
+        self.trigger_event(self.OfficeLeft, office=office, until=until, precision=precision, source=source, **meta)

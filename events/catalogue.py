@@ -14,8 +14,9 @@ EVENT_FIELDS: dict[str, tuple[str, ...]] = {
     # Actor
     "ActorRegistered": ("slug", "kind", "state", "names", "aliases", "wikidata"),
     "AliasAdded": ("alias",),
-    "OfficeAssumed": ("office", "organization", "state", "since", "source"),
-    "OfficeLeft": ("office", "until", "source"),
+    "OfficeAssumed": ("office", "organization", "state", "since", "precision", "source"),
+    "OfficeLeft": ("office", "until", "precision", "source"),
+    "OfficeTermWithdrawn": ("office", "since", "reason", "source"),
     # Interaction
     "InteractionReported": (
         "kind", "status", "participants", "initiator", "recipient", "dyad", "occurred_on", "precision", "until",
@@ -28,6 +29,7 @@ EVENT_FIELDS: dict[str, tuple[str, ...]] = {
     "InteractionCancelled": ("reason", "source"),
     # Channel
     "ChannelRegistered": ("slug", "dyad", "names", "aliases", "level"),
+    "ChannelAliasAdded": ("alias",),
     "ChannelSuspended": ("on", "by", "reason", "source"),
     "ChannelStalled": ("on", "reason", "source"),
     "ChannelResumed": ("on", "reason", "source"),

@@ -31,6 +31,12 @@ class Channel(Aggregate):
             aggregate.level = self.level
             aggregate.assessments = []
 
+    class ChannelAliasAdded(Aggregate.Event):
+        alias: str
+
+        def apply(self, aggregate: Channel) -> None:
+            aggregate.aliases.append(self.alias)
+
     class ChannelSuspended(Aggregate.Event):
         on: date
         by: str | None
@@ -90,6 +96,11 @@ class Channel(Aggregate):
             level=level,
             **meta,
         )
+
+    def add_alias(self, alias: str, **meta: Any) -> None:
+        """Add a name the channel is known by; a name it already has is ignored."""
+        if alias not in self.aliases and alias not in self.names.values() and alias != self.slug:
+            self.trigger_event(self.ChannelAliasAdded, alias=alias, **meta)
 
     def _already(self, status: str, on: date, source: Source) -> bool:
         return (status, on, source["url"]) in self.assessments

@@ -16,6 +16,7 @@ from events.values import Source
 
 __all__ = [
     "AddAlias",
+    "AddChannelAlias",
     "AssessChannel",
     "AssumeOffice",
     "Command",
@@ -29,6 +30,7 @@ __all__ = [
     "ReportInteraction",
     "RetractAssessment",
     "RetractFact",
+    "WithdrawStaleTerms",
 ]
 
 
@@ -116,6 +118,7 @@ class AssumeOffice:
     state: str | None
     since: date
     sources: list[Source]
+    precision: str = "day"  # of since: day, month or year
 
 
 @dataclass(slots=True)
@@ -127,6 +130,20 @@ class LeaveOffice:
     until: date
     sources: list[Source]
     since: date | None = None
+    precision: str = "day"  # of until
+
+
+@dataclass(slots=True)
+class WithdrawStaleTerms:
+    """The reference data was corrected: withdraw the reference terms of an actor it no longer gives.
+
+    keep holds each term the data gives now: (office, since, since precision, until, until precision).
+    A term it gives with another end or precision is withdrawn too, to be taken again as given.
+    """
+
+    actor: str
+    keep: list[tuple[str, date, str, date | None, str | None]]
+    source: Source
 
 
 @dataclass(slots=True)
@@ -162,6 +179,15 @@ class RegisterChannel:
 
 
 @dataclass(slots=True)
+class AddChannelAlias:
+    """Another name a channel is known by."""
+
+    dyad: str
+    channel: str
+    alias: str
+
+
+@dataclass(slots=True)
 class CorrectFact:
     """Fields of an interaction or a sanction are corrected."""
 
@@ -190,7 +216,9 @@ Command = (
     | LeaveOffice
     | RegisterActor
     | AddAlias
+    | WithdrawStaleTerms
     | RegisterChannel
+    | AddChannelAlias
     | CorrectFact
     | RetractFact
 )

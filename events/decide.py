@@ -22,6 +22,7 @@ from uuid import UUID
 
 from events.commands import (
     AddAlias,
+    AddChannelAlias,
     AssessChannel,
     AssumeOffice,
     Command,
@@ -35,6 +36,7 @@ from events.commands import (
     ReportInteraction,
     RetractAssessment,
     RetractFact,
+    WithdrawStaleTerms,
 )
 from events.fields import declared_fields
 from events.ids import actor_id, channel_id, interaction_ids, sanction_id
@@ -59,11 +61,11 @@ def reads(cmd: Command) -> list[UUID]:
         return candidate_ids(cmd)
     if isinstance(cmd, ImposeSanction | LiftSanction):
         return [sanction_id(cmd.authority, cmd.program, cmd.target)]
-    if isinstance(cmd, AssessChannel | RetractAssessment):
+    if isinstance(cmd, AssessChannel | RetractAssessment | AddChannelAlias):
         return [channel_id(cmd.dyad, cmd.channel)]
     if isinstance(cmd, RegisterChannel):
         return [channel_id(cmd.dyad, cmd.slug)]
-    if isinstance(cmd, AssumeOffice | LeaveOffice | AddAlias):
+    if isinstance(cmd, AssumeOffice | LeaveOffice | AddAlias | WithdrawStaleTerms):
         return [actor_id(cmd.actor)]
     if isinstance(cmd, RegisterActor):
         return [actor_id(cmd.slug)]
@@ -168,6 +170,13 @@ def decide(state: State, cmd: Command, now: datetime) -> Outcome:
         return Outcome(cmd.actor, "alias" if _changed(actor, before) else "unchanged", "alias")
     if isinstance(cmd, RegisterChannel):
         return _register_channel(state, cmd, now)
+    if isinstance(cmd, AddChannelAlias):
+        channel = _need(state, channel_id(cmd.dyad, cmd.channel), f"channel {cmd.channel} is not registered")
+        before = len(channel.pending_events)
+        channel.add_alias(cmd.alias, timestamp=now)
+        return Outcome(str(channel.id), "alias" if _changed(channel, before) else "unchanged", "channel-alias")
+    if isinstance(cmd, WithdrawStaleTerms):
+        return _withdraw_stale(state, cmd, now)
     if isinstance(cmd, CorrectFact | RetractFact):
         return _correct_or_retract(state, cmd, now)
     raise TypeError(f"unknown command {cmd!r}")
@@ -381,9 +390,35 @@ def _office(state: State, cmd: AssumeOffice | LeaveOffice, now: datetime) -> Out
     actor = _need(state, actor_id(cmd.actor), f"actor {cmd.actor} is not registered")
     before = len(actor.pending_events)
     if isinstance(cmd, AssumeOffice):
-        actor.assume_office(cmd.office, cmd.organization, cmd.state, cmd.since, cmd.sources[0], timestamp=now)
+        actor.assume_office(
+            cmd.office, cmd.organization, cmd.state, cmd.since, cmd.sources[0], precision=cmd.precision, timestamp=now
+        )
         kind = "office-assumed"
     else:
-        actor.leave_office(cmd.office, cmd.until, cmd.sources[0], since=cmd.since, timestamp=now)
+        actor.leave_office(
+            cmd.office, cmd.until, cmd.sources[0], since=cmd.since, precision=cmd.precision, timestamp=now
+        )
         kind = "office-left"
     return Outcome(str(actor.id), "office" if _changed(actor, before) else "unchanged", kind)
+
+
+def _withdraw_stale(state: State, cmd: WithdrawStaleTerms, now: datetime) -> Outcome:
+    # Only terms the reference data gave are its to correct: what users recorded stays.
+    actor = state.get(actor_id(cmd.actor))
+    if actor is None:
+        return Outcome(cmd.actor, "unchanged", "office-withdrawn")
+    keep = {
+        (office, since): (precision, until, until_precision)
+        for office, since, precision, until, until_precision in cmd.keep
+    }
+    before = len(actor.pending_events)
+    for held in [h for h in actor.offices if h.get("reference")]:
+        given = keep.get((held["office"], held["since"]))
+        ended_otherwise = (
+            held["until"] is not None and given is not None and (held["until"], held["until_precision"]) != given[1:]
+        )
+        if given is None or ended_otherwise or held["precision"] != given[0]:
+            actor.withdraw_term(
+                held["office"], held["since"], "the reference data was corrected", cmd.source, timestamp=now
+            )
+    return Outcome(str(actor.id), "withdrawn" if _changed(actor, before) else "unchanged", "office-withdrawn")

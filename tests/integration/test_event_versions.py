@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -74,3 +75,41 @@ def test_an_export_in_the_old_shape_imports(
     assert [s["url"] for s in meeting["sources"]] == [REUTERS["url"], DW["url"]]
     assert "account" not in meeting["sources"][1]
     assert copy.append([{**MEETING, "source": AP}])[0].action == "corroborated"
+
+
+def test_version_1_office_events_read_as_days(session: Session) -> None:
+    """OfficeAssumed and OfficeLeft of version 1 had no precision: they read as known to the day."""
+    from events import actor_id
+    from events.actor import Actor
+
+    aid = actor_id("xie-feng")
+    version = max(r.version for r in session.store.read_aggregate(aid))
+    source = {**USER_SOURCE_FULL}
+    assumed = Actor.OfficeAssumed(  # type: ignore[call-arg]
+        originator_id=aid, originator_version=version + 1, timestamp=session.now(), office="Envoy",
+        organization=None, state="CHN", since=date(2020, 1, 1), precision="day", source=source,
+    )  # fmt: skip
+    left = Actor.OfficeLeft(  # type: ignore[call-arg]
+        originator_id=aid, originator_version=version + 2, timestamp=session.now(), office="Envoy",
+        until=date(2021, 1, 1), precision="day", source=source,
+    )  # fmt: skip
+    old = []
+    for event in (assumed, left):
+        stored = session.store.mapper.to_stored_event(event)
+        state = json.loads(stored.state)
+        assert state.pop("class_version") == 2
+        del state["precision"]
+        old.append(
+            StoredEvent(stored.originator_id, stored.originator_version, stored.topic, json.dumps(state).encode())
+        )
+    session.store.recorder.insert_events(old)
+    envoy = [o for o in session.actor("xie-feng")["offices"] if o["office"] == "Envoy"]
+    assert [(o["since"], o["until"]) for o in envoy] == [("2020-01-01", "2021-01-01")]
+    # The aggregate replays through the library's upcasters: leaving again on that day changes nothing.
+    out = session.append([{"kind": "office-left", "actor": "xie-feng", "office": "Envoy", "occurred_on": "2021-01-01",
+                           "source": "https://example.org/envoy"}])  # fmt: skip
+    assert out[0].action == "unchanged"
+
+
+USER_SOURCE_FULL = {"url": "https://example.org/envoy", "outlet": "Example", "language": "en", "published_at": None,
+                    "retrieved_at": None, "title": None, "quote": None, "derived_from": None}  # fmt: skip

@@ -10,7 +10,17 @@ from datetime import date
 from typing import Any
 
 from events import make_source
-from events.commands import AddAlias, AssumeOffice, Command, LeaveOffice, RegisterActor, RegisterChannel
+from events.actor import REFERENCE_OUTLET
+from events.commands import (
+    AddAlias,
+    AddChannelAlias,
+    AssumeOffice,
+    Command,
+    LeaveOffice,
+    RegisterActor,
+    RegisterChannel,
+    WithdrawStaleTerms,
+)
 
 __all__ = ["REFERENCE_SOURCE", "count", "reference_commands"]
 
@@ -20,8 +30,13 @@ REFERENCE_SOURCE = "urn:tracker:reference-data"
 def reference_commands(
     states: list[dict[str, Any]], people: list[dict[str, Any]], channels: list[dict[str, Any]]
 ) -> list[Command]:
-    """Register every actor (or top up its aliases), each office taken and left, and every channel."""
+    """Register every actor and channel (or top up their aliases), and each office taken and left.
+
+    Terms the data gave before and gives no longer (a start or an end corrected) are withdrawn
+    first, then taken again as the data gives them now.
+    """
     commands: list[Command] = []
+    withdrawal = make_source(REFERENCE_SOURCE, outlet=REFERENCE_OUTLET)
     for item in [*states, *people]:
         aliases = list(item.get("aliases", []))
         commands.append(
@@ -30,27 +45,36 @@ def reference_commands(
             )
         )
         commands.extend(AddAlias(item["slug"], alias) for alias in aliases)
-        for office in item.get("offices", []):
-            since = date.fromisoformat(office["since"])
-            source = make_source(office.get("source") or REFERENCE_SOURCE, outlet="reference data")
+        terms = [_term(office) for office in item.get("offices", [])]
+        commands.append(WithdrawStaleTerms(item["slug"], terms, withdrawal))
+        for office, (name, since, precision, until, until_precision) in zip(
+            item.get("offices", []), terms, strict=True
+        ):
+            source = make_source(office.get("source") or REFERENCE_SOURCE, outlet=REFERENCE_OUTLET)
+            state = office.get("state", item.get("state"))
             commands.append(
-                AssumeOffice(
-                    item["slug"],
-                    office["office"],
-                    office.get("organization"),
-                    office.get("state", item.get("state")),
-                    since,
-                    [source],
-                )
+                AssumeOffice(item["slug"], name, office.get("organization"), state, since, [source], precision)
             )
-            if office.get("until"):
-                until = date.fromisoformat(office["until"])
-                commands.append(LeaveOffice(item["slug"], office["office"], until, [source], since=since))
+            if until is not None:
+                commands.append(
+                    LeaveOffice(item["slug"], name, until, [source], since=since, precision=until_precision or "day")
+                )
     for item in channels:
-        commands.append(
-            RegisterChannel(item["slug"], item["dyad"], item["names"], item.get("aliases", []), item.get("level"))
-        )
+        aliases = list(item.get("aliases", []))
+        commands.append(RegisterChannel(item["slug"], item["dyad"], item["names"], aliases, item.get("level")))
+        commands.extend(AddChannelAlias(item["dyad"], item["slug"], alias) for alias in aliases)
     return commands
+
+
+def _term(office: dict[str, Any]) -> tuple[str, date, str, date | None, str | None]:
+    until = date.fromisoformat(office["until"]) if office.get("until") else None
+    return (
+        office["office"],
+        date.fromisoformat(office["since"]),
+        office.get("since_precision", "day"),
+        until,
+        office.get("until_precision", "day") if until else None,
+    )
 
 
 def count(outcomes: list[Any]) -> dict[str, int]:
@@ -59,7 +83,7 @@ def count(outcomes: list[Any]) -> dict[str, int]:
     for o in outcomes:
         if o.kind == "actor" and o.action == "registered":
             counts["actors"] += 1
-        elif o.kind == "alias" and o.action == "alias":
+        elif o.kind in ("alias", "channel-alias") and o.action == "alias":
             counts["aliases"] += 1
         elif o.kind == "office-assumed" and o.action == "office":
             counts["offices"] += 1

@@ -193,6 +193,12 @@ def _interaction_rows(items: Iterable[Mapping[str, Any]]) -> list[tuple[Cell, ..
     ]
 
 
+def _to_precision(day: Any, precision: Any) -> str:
+    """A date shown no finer than it is known: 2023-03 when only the month is."""
+    text = clean(day)
+    return text[:7] if precision == "month" else text[:4] if precision == "year" else text
+
+
 def _goldstein(value: Any) -> str:
     return f"{value:+.1f}" if isinstance(value, (int, float)) else clean(value)
 
@@ -266,7 +272,7 @@ def sections(status: Mapping[str, Any]) -> list[Section]:
                     clean(o.get("state")),
                     clean(o.get("office")),
                     _name(o.get("actor")),
-                    clean(o.get("since")),
+                    _to_precision(o.get("since"), o.get("precision")),
                     clean(o.get("until")),
                 )
                 for o in status.get("offices") or ()

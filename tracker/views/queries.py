@@ -131,7 +131,9 @@ def actor_offices(conn: sqlite3.Connection, actor_uuid: str) -> list[dict[str, A
             "organization": r["organization"],
             "state": r["state"],
             "since": r["since"],
+            "precision": r["precision"],
             "until": r["until"],
+            "until_precision": r["until_precision"],
             "source": r["source_url"],
         }
         for r in rows

@@ -237,7 +237,8 @@ def offices(conn: sqlite3.Connection, dyad: str | None, as_of: str) -> list[dict
         where += f" AND coalesce(o.state, a.state) IN ({','.join('?' * len(states))})"
         params += states
     rows = conn.execute(
-        f"SELECT a.slug, a.name, o.office, o.organization, coalesce(o.state, a.state) AS state, o.since, o.until "
+        f"SELECT a.slug, a.name, o.office, o.organization, coalesce(o.state, a.state) AS state, o.since, o.until, "
+        f"o.precision "
         f"FROM offices o JOIN actors a ON a.id = o.actor_id WHERE {where} ORDER BY state, o.office, o.since",
         params,
     ).fetchall()
@@ -248,8 +249,9 @@ def offices(conn: sqlite3.Connection, dyad: str | None, as_of: str) -> list[dict
             "organization": r["organization"],
             "state": r["state"],
             "since": r["since"],
-            # An end after the as-of date had not happened then: no hindsight.
-            "until": r["until"] if r["until"] and r["until"] <= as_of else None,
+            "precision": r["precision"],
+            # Only offices held on the as-of date are listed: their end, if any, came later (no hindsight).
+            "until": None,
         }
         for r in rows
     ]

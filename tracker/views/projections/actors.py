@@ -19,7 +19,7 @@ SCHEMA = [
     """CREATE TABLE offices (
         actor_id TEXT NOT NULL REFERENCES actors(id), office TEXT NOT NULL, organization TEXT,
         state TEXT, since TEXT NOT NULL, until TEXT, source_url TEXT, recorded_at TEXT NOT NULL,
-        PRIMARY KEY (actor_id, office, since))""",
+        precision TEXT NOT NULL DEFAULT 'day', until_precision TEXT, PRIMARY KEY (actor_id, office, since))""",
     "CREATE INDEX offices_since ON offices(since)",
 ]
 
@@ -67,8 +67,17 @@ def office_assumed(r: Record) -> list[Op]:
     d = r.data
     return [
         (
-            "INSERT OR REPLACE INTO offices VALUES (?,?,?,?,?,NULL,?,?)",
-            (r.aggregate_id, d["office"], d["organization"], d["state"], d["since"], d["source"]["url"], r.recorded_at),
+            "INSERT OR REPLACE INTO offices VALUES (?,?,?,?,?,NULL,?,?,?,NULL)",
+            (
+                r.aggregate_id,
+                d["office"],
+                d["organization"],
+                d["state"],
+                d["since"],
+                d["source"]["url"],
+                r.recorded_at,
+                d.get("precision", "day"),  # version 1 gave days
+            ),
         )
     ]
 
@@ -78,8 +87,20 @@ def office_left(r: Record) -> list[Op]:
     d = r.data
     return [
         (
-            "UPDATE offices SET until = ? WHERE actor_id = ? AND office = ? AND until IS NULL",
-            (d["until"], r.aggregate_id, d["office"]),
+            "UPDATE offices SET until = ?, until_precision = ? WHERE rowid = (SELECT rowid FROM offices "
+            "WHERE actor_id = ? AND office = ? AND until IS NULL ORDER BY since LIMIT 1)",
+            (d["until"], d.get("precision", "day"), r.aggregate_id, d["office"]),
+        )
+    ]
+
+
+def term_withdrawn(r: Record) -> list[Op]:
+    """Row operation that removes a term of office recorded in error."""
+    d = r.data
+    return [
+        (
+            "DELETE FROM offices WHERE actor_id = ? AND office = ? AND since = ?",
+            (r.aggregate_id, d["office"], d["since"]),
         )
     ]
 
@@ -89,4 +110,5 @@ HANDLERS = {
     "AliasAdded": alias_added,
     "OfficeAssumed": office_assumed,
     "OfficeLeft": office_left,
+    "OfficeTermWithdrawn": term_withdrawn,
 }

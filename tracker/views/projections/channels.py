@@ -54,6 +54,15 @@ def registered(r: Record) -> list[Op]:
     return ops
 
 
+def alias_added(r: Record) -> list[Op]:
+    """Row operations that append an alias to the channel and index it for lookup."""
+    alias = r.data["alias"]
+    return [
+        ("UPDATE channels SET aliases = json_insert(aliases, '$[#]', ?) WHERE id = ?", (alias, r.aggregate_id)),
+        ("INSERT OR IGNORE INTO channel_names VALUES (?,?,?)", (normalise(alias), r.aggregate_id, alias)),
+    ]
+
+
 def _assessment(status: str):  # type: ignore[no-untyped-def]
     def handler(r: Record) -> list[Op]:
         d = r.data
@@ -112,6 +121,7 @@ def assessment_retracted(r: Record) -> list[Op]:
 
 HANDLERS = {
     "ChannelRegistered": registered,
+    "ChannelAliasAdded": alias_added,
     "ChannelAssessmentRetracted": assessment_retracted,
     "ChannelSuspended": _assessment("suspended"),
     "ChannelStalled": _assessment("stalled"),
