@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from tracker.reports.charts import channel_timeline_svg, index_chart_svg
-from tracker.reports.common import channel_spans, parse_day, safe_url
+from tracker.reports.common import parse_day, safe_url
 from tracker.reports.html import render_html
 from tracker.reports.markdown import escape_markdown, render_markdown, render_timeline_markdown
+from tracker.reports.spans import channel_spans
 from tracker.reports.text import render_text, render_timeline_csv, render_timeline_text
 
 SCRIPT = "<script>alert(1)</script>"

@@ -11,7 +11,8 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from tracker.reports.common import CHANNEL_STATES, channel_spans, clean, parse_day
+from tracker.reports.common import CHANNEL_STATES, clean, parse_day
+from tracker.reports.spans import channel_spans
 
 __all__ = ["COLOURS", "channel_timeline_svg", "index_chart_svg"]
 

@@ -7,13 +7,13 @@ Cells are plain strings or `Links`; escaping belongs to each format, never to th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from events.channel_status import CHANNEL_STATES, Entry, transitions
+from events.channel_status import CHANNEL_STATES
 
 __all__ = [
     "CHANNEL_STATES",
@@ -21,8 +21,6 @@ __all__ = [
     "Link",
     "Links",
     "Section",
-    "Span",
-    "channel_spans",
     "clean",
     "parse_day",
     "safe_url",
@@ -372,49 +370,3 @@ def changes_section(changes: Mapping[str, Any]) -> Section:
 def timeline_rows(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """Timeline rows in date order (stable: same-day facts keep the order they came in)."""
     return sorted(rows, key=lambda r: clean(r.get("occurred_on")))
-
-
-@dataclass(frozen=True)
-class Span:
-    start: date
-    end: date
-    status: str
-
-
-def channel_spans(
-    channel: Mapping[str, Any], history: Sequence[Mapping[str, Any]] | None, since: date, until: date
-) -> tuple[list[Span], list[date]]:
-    """Coloured spans covering since..until and the contact dates, from a channel's dated history.
-
-    Without a history, the channel's current status is drawn from its `since` date (unknown before).
-    """
-    if until < since:
-        since, until = until, since
-    if history is None:
-        current = clean(channel.get("status")) or "unknown"
-        current = current if current in CHANNEL_STATES else "unknown"
-        start = parse_day(channel.get("since"))
-        contact = parse_day(channel.get("last_contact"))
-        contacts = [contact] if contact and since <= contact <= until else []
-        if start and since < start <= until:
-            return [Span(since, start, "unknown"), Span(start, until, current)], contacts
-        return [Span(since, until, current)], contacts
-    # The status over time follows the one channel-status rule (events.channel_status); history
-    # from JSON may be unsorted or hold unreadable dates, which are skipped.
-    dated = sorted(
-        ((d, clean(h.get("status"))) for h in history if (d := parse_day(h.get("on"))) is not None),
-        key=lambda e: e[0],
-    )
-    contacts = [on for on, word in dated if word == "contact" and since <= on <= until]
-    state, start, spans = "unknown", since, []
-    for on_text, new in transitions(Entry(on.isoformat(), word) for on, word in dated):
-        on = date.fromisoformat(on_text)
-        if on > until:
-            break
-        if on <= since:
-            state = new
-            continue
-        spans.append(Span(start, on, state))
-        start, state = on, new
-    spans.append(Span(start, until, state))
-    return [s for s in spans if s.end > s.start] or [Span(since, until, state)], contacts

@@ -7,17 +7,11 @@ the same transaction that records the position.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from tracker.records import Record
-
-Op = tuple[str, tuple[Any, ...]]
-Handler = Callable[[Record], list[Op]]
+from tracker.views.projections import actors, channels, corrections, interactions, sanctions, timeline
+from tracker.views.projections.ops import Handler, Op
 
 __all__ = ["HANDLERS", "MODULES", "SCHEMA", "Handler", "Op", "handle"]
-
-from tracker.views.projections import actors, channels, corrections, interactions, sanctions, timeline  # noqa: E402
 
 MODULES = (actors, interactions, channels, sanctions, timeline, corrections)
 SCHEMA: list[str] = [stmt for m in MODULES for stmt in m.SCHEMA]

@@ -10,7 +10,7 @@ import json
 
 from events.values import normalise
 from tracker.records import Record
-from tracker.views.projections import Op
+from tracker.views.projections.ops import Op
 
 SCHEMA = [
     """CREATE TABLE channels (

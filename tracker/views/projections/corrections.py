@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from tracker.records import Record
-from tracker.views.projections import Op
+from tracker.views.projections.ops import Op
 
 SCHEMA = [
     """CREATE TABLE corrections (

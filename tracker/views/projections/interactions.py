@@ -9,7 +9,7 @@ from events.catalogue import fields_of
 from events.values import SOURCE_FIELDS
 from events.vocab import ACCOUNT_FIELDS
 from tracker.records import Record
-from tracker.views.projections import Op
+from tracker.views.projections.ops import Op
 
 SCHEMA = [
     """CREATE TABLE interactions (

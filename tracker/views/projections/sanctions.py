@@ -7,7 +7,7 @@ from operator import itemgetter
 from events.catalogue import fields_of
 from events.values import SOURCE_FIELDS
 from tracker.records import Record
-from tracker.views.projections import Op
+from tracker.views.projections.ops import Op
 
 SCHEMA = [
     """CREATE TABLE sanctions (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from events.vocab import CHANNEL_SUSPENSION_CODE, SANCTION_CODE, SANCTION_LIFT_CODE
 from tracker.records import Record
-from tracker.views.projections import Op
+from tracker.views.projections.ops import Op
 
 SCHEMA = [
     """CREATE TABLE timeline (
