@@ -64,6 +64,8 @@ LIMITS = {
 
 def check_text(value: str, field: str, *, label: str | None = None) -> str:
     """The text stripped; a blank value or one over its field's limit (LIMITS, else NAME_LIMIT) is refused."""
+    if 0 < len(value) <= NAME_LIMIT and not value[0].isspace() and not value[-1].isspace():
+        return value  # the common case, without building a message or a stripped copy
     text = value.strip()
     name = label or field.replace("_", " ")
     if not text:
@@ -149,10 +151,13 @@ def make_source(
     for name, value in texts:
         if value is not None and not isinstance(value, str):
             raise DomainError(f"source {name} must be text, not {type(value).__name__}", field="source")
-    outlet, title, quote, derived_from = (
-        check_text(v, k, label=f"source {k.replace('_', ' ')}") if v is not None else None
-        for k, v in (("outlet", outlet), ("title", title), ("quote", quote), ("derived_from", derived_from))
-    )
+    if outlet is not None:
+        outlet = check_text(outlet, "outlet", label="source outlet")
+    if title is not None or quote is not None or derived_from is not None:
+        title, quote, derived_from = (
+            check_text(v, k, label=f"source {k.replace('_', ' ')}") if v is not None else None
+            for k, v in (("title", title), ("quote", quote), ("derived_from", derived_from))
+        )
     url = check_text(url, "url", label="source URL")
     fast = _HTTP_URL.match(url)
     if fast:

@@ -15,16 +15,17 @@ from pathlib import Path
 from typing import Any, TextIO
 from uuid import UUID
 
-from events import DomainError, actor_id, make_source, parse_date, parse_timestamp
+from events import actor_id, make_source, parse_date, parse_timestamp
 from events.commands import AddAlias, Command, CorrectFact, Outcome, RegisterActor, RetractAssessment, RetractFact
 from tracker.application import Ledger, utc_now
 from tracker.errors import OperationFailed, UsageError
 from tracker.gcpause import bulk_work
-from tracker.input.gazetteer import ActorRef, ChannelRef, Gazetteer
+from tracker.input.facts import check_name, parse_reason
+from tracker.input.gazetteer import ChannelRef, Gazetteer
 from tracker.input.jsonl import parse_jsonl
-from tracker.input.options import parse_dyad
+from tracker.input.options import parse_dyad, parse_kind
 from tracker.records import Record
-from tracker.store import EventLog, StoreLocation, locate, open_log
+from tracker.store import EventLog, StoreLocation, locate, open_log, writable
 from tracker.views import Views, catch_up, open_views, queries, rebuild_views, views_known_at
 
 __all__ = ["Session", "open_session", "parse_jsonl"]
@@ -42,6 +43,7 @@ class Session:
     now: Callable[[], datetime] = utc_now
     default_dyad: str = "CHN-USA"
     views_set_aside: Path | None = None
+    notes: list[str] = field(default_factory=list)  # one-line notices for stderr (e.g. views built in memory)
     ledger: Ledger = field(init=False)
     _caught_up: bool = field(default=False, repr=False)
     _gazetteer: Gazetteer | None = field(default=None, repr=False)
@@ -140,40 +142,22 @@ class Session:
         return self._execute(commands)
 
     def _parse(self, facts: list[dict[str, Any]], lines: list[int | None], new_actor: bool) -> list[Command]:
-        from tracker.input.facts import parse_fact
+        from tracker.input.batch import parse_facts
 
-        gaz = self.gazetteer()
-        commands: list[Command] = []
-        for number, (raw, line) in enumerate(zip(facts, lines, strict=True), start=1):
-            where = f"line {line}: " if line else (f"fact {number}: " if len(facts) > 1 else "")
-            try:
-                if new_actor:
-                    self._register_unknown(raw, gaz)
-                commands.append(parse_fact(dict(raw), gaz, self.default_dyad))
-            except DomainError as e:
-                raise UsageError(f"{where}{e}", field=e.field) from None
-        return commands
+        return parse_facts(facts, lines, self.gazetteer(), self.default_dyad, self._register if new_actor else None)
 
-    def _register_unknown(self, raw: dict[str, Any], gaz: Gazetteer) -> None:
-        from tracker.input.naming import slugify
-
-        names = raw.get("participants") or []
-        if isinstance(names, str):
-            names = [names]
-        for name in [*names, raw.get("initiator"), raw.get("recipient"), raw.get("target"), raw.get("actor")]:
-            if isinstance(name, str) and name.strip() and gaz.find_actor(name) is None:
-                slug = slugify(name)
-                lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in name) else "en"
-                self._execute([RegisterActor(slug, "person", None, {lang: name.strip()})])
-                gaz.add_actor([name, slug], ActorRef(str(actor_id(slug)), slug, "person", None, name.strip()))
+    def _register(self, slug: str, names: dict[str, str]) -> None:
+        self._execute([RegisterActor(slug, "person", None, names)])
 
     def correct(self, fact: str, changes: dict[str, Any], reason: str, source: dict[str, Any]) -> Outcome:
         """Correct a fact given by id or prefix, resolving dates and names in the changes first."""
         from tracker.input.facts import parse_changes
 
+        if self._names().find_channel(fact, self.default_dyad):
+            raise UsageError(f"{fact!r} is a channel: its assessments are retracted (retract --on DATE), not corrected")
         fact_id = self.resolve_fact(fact)
         parsed = parse_changes(changes, self._names(), self.default_dyad)
-        return self._execute([CorrectFact(fact_id, parsed, reason, make_source(**source))])[0]
+        return self._execute([CorrectFact(fact_id, parsed, parse_reason(reason), make_source(**source))])[0]
 
     def retract(
         self, fact: str, reason: str, source: dict[str, Any], *, on: str | None = None, kind: str | None = None
@@ -184,6 +168,7 @@ class Session:
         was recorded for (on), with kind (channel-suspended, -stalled or -resumed) when that day
         holds more than one.
         """
+        reason = parse_reason(reason)
         if on is not None:
             return self._retract_assessment(fact, reason, source, on, kind)
         return self._execute([RetractFact(self.resolve_fact(fact), reason, make_source(**source))])[0]
@@ -222,6 +207,7 @@ class Session:
         self, slug: str, kind: str, state: str | None, names: dict[str, str], aliases: list[str], wikidata: str | None
     ) -> str:
         """Register an actor and return its id; state may name the state or an actor whose state is taken."""
+        names, aliases = {lang: check_name(n) for lang, n in names.items()}, [check_name(a, "alias") for a in aliases]
         if state:
             state = self._names().actor(state).home
         self._execute([RegisterActor(slug, kind, state, names, aliases, wikidata)])
@@ -230,6 +216,7 @@ class Session:
 
     def add_alias(self, actor: str, alias: str) -> str:
         """Add an alias to an actor and return the actor's slug; a name that already means another actor is refused."""
+        alias = check_name(alias, "alias")
         gaz = self._names()
         ref = gaz.actor(actor)
         other = gaz.find_actor(alias)
@@ -275,12 +262,13 @@ class Session:
         return result
 
     def _dyad(self, dyad: str | None) -> str:
-        return parse_dyad(dyad) if dyad else self.default_dyad
+        return parse_dyad(dyad, {a["id"] for a in queries.actors(self.conn, "state")}) if dyad else self.default_dyad
 
     def timeline(self, **filters: Any) -> list[dict[str, Any]]:
         """The timeline of dated facts, filtered by dyad, dates, kind or actor (any of its names)."""
         if filters.get("dyad"):
             filters["dyad"] = self._dyad(filters["dyad"])
+        filters["kind"] = parse_kind(filters.get("kind"))
         for name in ("since", "until"):
             if filters.get(name):
                 filters[name] = parse_date(filters[name], field=name)[0].isoformat()
@@ -310,11 +298,12 @@ class Session:
         return {**row, "history": queries.channel_history(self.conn, ref.id)}
 
     def history(self, fact: str) -> list[dict[str, Any]]:
-        """Every event of one fact, given by full id or prefix, as JSON; these events carry no log position."""
+        """Every event of one fact (full id or prefix) or channel (any name), as JSON; these carry no log position."""
         try:
             fact_id = UUID(fact)
         except ValueError:
-            fact_id = self.resolve_fact(fact)
+            channel = self._names().find_channel(fact, self.default_dyad)
+            fact_id = UUID(channel.id) if channel else self.resolve_fact(fact)
         records = self.store.read_aggregate(fact_id)
         if not records:
             raise UsageError(f"no fact with id {fact!r}")
@@ -389,9 +378,10 @@ def open_session(
     """Open the store at --store/TRACKER_STORE (created when create is true); see tracker.store.open_log for setup."""
     location = locate(store, views)
     log = open_log(location, create=create, setup=setup)
-    try:
-        views_db, set_aside = open_views(location.views_path, now)
+    notes = [] if writable(location.views_path) else [f"cannot write {location.views_path}; views built in memory"]
+    try:  # a read-only store or snapshot gets read models for this command only
+        views_db, set_aside = open_views(location.views_path, now) if not notes else (Views(":memory:"), None)
     except BaseException:
         log.close()
         raise
-    return Session(location=location, store=log, views=views_db, now=now, views_set_aside=set_aside)
+    return Session(location=location, store=log, views=views_db, now=now, views_set_aside=set_aside, notes=notes)

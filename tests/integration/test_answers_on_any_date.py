@@ -115,3 +115,24 @@ def test_one_announcement_counts_once_in_the_index(session: Session) -> None:
     )
     [august] = [m for m in session.status(as_of="2022-08-31")["index"] if m["month"] == "2022-08"]
     assert (august["events"], august["facts"], august["goldstein_sum"]) == (1, 3, -7.0)
+
+
+def test_a_handover_known_only_to_its_year_lists_both_holders_that_year(session: Session) -> None:
+    """A term ending sometime in a year is listed through that year, beside the one that began in it."""
+    session.append(
+        [
+            {"kind": "office-assumed", "actor": "Xie Feng", "office": "Test Chief", "occurred_on": "2017-08",
+             "source": "https://example.org/a"},
+            {"kind": "office-left", "actor": "Xie Feng", "office": "Test Chief", "occurred_on": "2022",
+             "source": "https://example.org/b"},
+            {"kind": "office-assumed", "actor": "Ely Ratner", "office": "Test Chief", "occurred_on": "2022",
+             "source": "https://example.org/c"},
+        ]
+    )  # fmt: skip
+
+    def holders(day: str) -> list[str]:
+        return [o["actor"]["id"] for o in session.status(as_of=day)["offices"] if o["office"] == "Test Chief"]
+
+    assert holders("2021-06-30") == ["xie-feng"]
+    assert sorted(holders("2022-06-30")) == ["ely-ratner", "xie-feng"]
+    assert holders("2023-06-30") == ["ely-ratner"]

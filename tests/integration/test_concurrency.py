@@ -6,8 +6,7 @@ import multiprocessing
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from tests.conftest import StoreSpec
 from tracker.session import open_session
 
 WRITERS = 4
@@ -41,21 +40,17 @@ def _race(store: str, views: list[str]) -> list[str]:
     return actions
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
-def test_racing_writers_make_one_fact_with_every_source(
-    backend: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
+def test_racing_writers_make_one_fact_with_every_source(store_spec: StoreSpec, tmp_path: Path) -> None:
     """Four writers racing on one meeting: one reported, three corroborated, four sources, no error."""
-    store = str(tmp_path / "store") if backend == "sqlite" else request.getfixturevalue("pg_url")
     views = [str(tmp_path / f"views-{n}") for n in range(WRITERS)]
-    s = open_session(store, views[0], create=True)
+    s = open_session(store_spec.url, views[0], create=True)
     try:
         s.init()
     finally:
         s.close()
-    actions = _race(store, views)
+    actions = _race(store_spec.url, views)
     assert actions == ["corroborated"] * (WRITERS - 1) + ["reported"]
-    s = open_session(store, views[0])
+    s = open_session(store_spec.url, views[0])
     try:
         status = s.status(as_of="2023-07-31")
         assert len(status["interactions"]) == 1

@@ -74,7 +74,7 @@ def test_source_tables_keep_the_source_fields() -> None:
 
 def test_each_account_field_has_a_source_column() -> None:
     """What a report said (ACCOUNT_FIELDS) is kept beside its source, a said_ column a field."""
-    assert interactions.ACCOUNT_COLUMNS == tuple(f"said_{f}" for f in ACCOUNT_FIELDS)
+    assert tuple(f"said_{f}" for f in ACCOUNT_FIELDS) == interactions.ACCOUNT_COLUMNS
     assert set(ACCOUNT_FIELDS) <= set(EVENT_FIELDS["InteractionReported"])
 
 

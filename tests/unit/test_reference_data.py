@@ -26,6 +26,25 @@ NEW_CHANNELS = ("joint-staff-dialogue", "diplomatic-security-dialogue", "crisis-
 PRECISIONS = ("day", "month", "year")
 # Names two actors may share on purpose, normalised; none so far.
 SHARED_NAMES: set[str] = set()
+# Office dates on the first of a month that are known to be that very day, so carry no precision:
+# (slug, office, "since" or "until", date).
+FIRST_OF_MONTH_DAYS = {
+    # Confirmed by the Senate (56-43) and sworn in by Vice President Pence on 1 February 2017.
+    ("rex-tillerson", "Secretary of State", "since", "2017-02-01"),
+    # On 23 December 2018 Trump brought Mattis's departure forward from 28 February to 1 January 2019...
+    ("jim-mattis", "Secretary of Defense", "until", "2019-01-01"),
+    # ...and named Shanahan Acting Secretary of Defense from 1 January 2019.
+    ("patrick-shanahan", "Acting Secretary of Defense", "since", "2019-01-01"),
+    # The Chairman's term begins by law on 1 October of an odd-numbered year (10 U.S.C. 152(a)(1));
+    # the swearing-in ceremonies (Milley 30 September 2019, Brown 29 September 2023) came before it.
+    ("joseph-dunford", "Chairman of the Joint Chiefs of Staff", "since", "2015-10-01"),
+    ("mark-milley", "Chairman of the Joint Chiefs of Staff", "since", "2019-10-01"),
+    ("charles-q-brown", "Chairman of the Joint Chiefs of Staff", "since", "2023-10-01"),
+    # On 1 May 2025 Trump moved Waltz out (to be nominated to the UN)...
+    ("mike-waltz", "National Security Advisor", "until", "2025-05-01"),
+    # ...and named Rubio interim National Security Advisor the same day.
+    ("marco-rubio", "Acting National Security Advisor", "since", "2025-05-01"),
+}
 
 
 def _actors() -> list[dict[str, Any]]:
@@ -88,6 +107,18 @@ def test_office_date_precisions_fit_their_dates() -> None:
                 day = _day(office[end])
                 assert precision == "day" or day.day == 1, (actor["slug"], office["office"], end)
                 assert precision != "year" or day.month == 1, (actor["slug"], office["office"], end)
+
+
+def test_office_dates_on_the_first_of_a_month_carry_a_precision_or_are_known_days() -> None:
+    """Each since or until on the first of a month has a month or year precision or is a listed known day, and each listed day still is one."""
+    known_days = set()
+    for actor in _actors():
+        for office in actor.get("offices", []):
+            for end in ("since", "until"):
+                if office.get(end) and _day(office[end]).day == 1 and office.get(f"{end}_precision", "day") == "day":
+                    known_days.add((actor["slug"], office["office"], end, office[end]))
+    assert known_days - FIRST_OF_MONTH_DAYS == set()
+    assert FIRST_OF_MONTH_DAYS - known_days == set()
 
 
 def test_no_two_actors_share_a_normalised_name() -> None:

@@ -14,4 +14,4 @@ __all__ = ["app", "main"]
 
 def main() -> None:  # pragma: no cover - the console script
     """Run the command line: the `tracker` console script."""
-    app()
+    app(prog_name="tracker")

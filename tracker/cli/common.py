@@ -9,29 +9,111 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
+import click
 import typer
+import typer.core
 
 from tracker.errors import DomainError, OperationFailed
 
-app = typer.Typer(
+
+class HelpCommand(typer.core.TyperCommand):
+    """A command whose help shows `[default: …]`, `[required]` and each argument's description as written."""
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The Arguments and Options sections, with typer's rich escapes taken out."""
+        _format_params(self, ctx, formatter)
+
+
+class HelpGroup(typer.core.TyperGroup):
+    """A group with the same help as HelpCommand; bare, it prints its help and exits 0 (not a usage error)."""
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The group's own options, then its commands."""
+        _format_params(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Print the help and exit 0 when the group is given no arguments at all."""
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            typer.echo(ctx.get_help())
+            ctx.exit(0)
+        return super().parse_args(ctx, args)
+
+
+def _format_params(command: click.Command, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    # typer 0.19 escapes "[required]" for rich whenever rich is installed, even with
+    # rich_markup_mode=None (fastapi/typer#1089), and click 8.5 resets the help typer gives an
+    # argument: undo both here rather than pin click or turn on rich's help at every start-up.
+    described = _argument_help(command)
+    sections: dict[str, list[tuple[str, str]]] = {"argument": [], "option": []}
+    for param in command.get_params(ctx):
+        if isinstance(param, click.Argument) and not getattr(param, "help", None):
+            param.help = described.get(param.name or "")  # type: ignore[attr-defined]
+        record = param.get_help_record(ctx)
+        if record is not None and param.param_type_name in sections:
+            sections[param.param_type_name].append((record[0], record[1].replace("\\[", "[")))
+    for title, kind in (("Arguments", "argument"), ("Options", "option")):
+        if sections[kind]:
+            with formatter.section(title):
+                formatter.write_dl(sections[kind])
+
+
+def _argument_help(command: click.Command) -> dict[str, str]:
+    from typer.models import ArgumentInfo
+    from typer.utils import get_params_from_function
+
+    function = getattr(command.callback, "__wrapped__", None)
+    if function is None:
+        return {}
+    return {
+        name: meta.default.help
+        for name, meta in get_params_from_function(function).items()
+        if isinstance(meta.default, ArgumentInfo) and meta.default.help
+    }
+
+
+class App(typer.Typer):
+    """A typer app whose commands and groups use HelpCommand and HelpGroup."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(cls=HelpGroup, no_args_is_help=True, rich_markup_mode=None, **kwargs)
+
+    def command(self, *args: Any, cls: type[typer.core.TyperCommand] | None = None, **kwargs: Any) -> Any:
+        """Register a command, with HelpCommand as its class."""
+        return super().command(*args, cls=cls or HelpCommand, **kwargs)
+
+
+app = App(
     name="tracker",
     help="An event-sourced ledger of diplomatic relations (US–China first), and the state it projects.\n\n"
     "Example: tracker demo",
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-actors_app = typer.Typer(
-    help="List, show and register actors.\n\nExample: tracker actors show 谢锋", no_args_is_help=True
-)
-channels_app = typer.Typer(
-    help="The channel catalogue and each channel's status.\n\nExample: tracker channels list", no_args_is_help=True
-)
-projections_app = typer.Typer(
-    help="The read models: position and rebuild.\n\nExample: tracker projections status", no_args_is_help=True
-)
+actors_app = App(help="List, show and register actors.\n\nExample: tracker actors show 谢锋")
+channels_app = App(help="The channel catalogue and each channel's status.\n\nExample: tracker channels list")
+projections_app = App(help="The read models: position and rebuild.\n\nExample: tracker projections status")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from tracker import __version__
+
+        typer.echo(f"tracker {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit"),
+    ] = False,
+) -> None:
+    pass
+
+
 app.add_typer(actors_app, name="actors")
 app.add_typer(channels_app, name="channels")
 app.add_typer(projections_app, name="projections")
@@ -79,9 +161,20 @@ def fail(message: str, code: int) -> NoReturn:
 
 @contextmanager
 def session(
-    store: str | None, views: str | None, *, create: bool = False, setup: bool | None = None, flags: bool = True
+    store: str | None,
+    views: str | None,
+    *,
+    create: bool = False,
+    setup: bool | None = None,
+    flags: bool = True,
+    catch_up: bool | None = None,
 ) -> Iterator[Any]:
-    """Open the store and turn every error into one line and an exit code (flags: name the flag to fix)."""
+    """Open the store and turn every error into one line and an exit code.
+
+    create: make a missing store (init, demo, import); every other command on a missing store
+    says to run `tracker init` and exits 2. flags: name the flag to fix. catch_up (default: not
+    create): show a progress bar while a long catch-up of the read models runs first.
+    """
     from tracker.session import open_session
 
     s = None
@@ -92,7 +185,7 @@ def session(
                 f"warning: the read models were unreadable; kept them as {s.views_set_aside} and rebuilding from the log",
                 err=True,
             )
-        if not create and sys.stderr.isatty():
+        if (not create if catch_up is None else catch_up) and sys.stderr.isatty():
             # A long catch-up (after a bulk append, or a rebuild of damaged views) shows progress;
             # a short one happens unseen on the first read.
             behind = s.store.max_position() - s.views.position()
@@ -100,6 +193,10 @@ def session(
                 with progress_bar(behind, "catching up the read models") as advance:
                     s.catch_up(advance)
         yield s
+        # Notes (e.g. read models built in memory for a read-only store) after the command's output,
+        # and only when it succeeded: an error stays one line.
+        for note in s.notes:
+            typer.echo(f"note: {note}", err=True)
     except typer.Exit:
         raise
     except DomainError as e:
@@ -119,6 +216,13 @@ def session(
     finally:
         if s is not None:
             s.close()
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 fact`, `2 facts`, `2 aliases`: a count and its noun."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {noun}es" if noun.endswith("s") else f"{count} {noun}s"
 
 
 def emit_json(data: Any) -> None:

@@ -15,6 +15,7 @@ from tracker.cli.common import (
     check_format,
     emit_json,
     fail,
+    plural,
     print_status,
     read_input,
     session,
@@ -32,8 +33,9 @@ def init(store: Store = None, views: ViewsOpt = None) -> None:
     with session(store, views, create=True) as s:
         counts = s.init()
         typer.echo(
-            f"store ready at {s.location.describe()}: {counts['actors']} actors, {counts['offices']} offices, "
-            f"{counts['channels']} channels, {counts['aliases']} aliases added"
+            f"store ready at {s.location.describe()}: {plural(counts['actors'], 'actor')}, "
+            f"{plural(counts['offices'], 'office')}, {plural(counts['channels'], 'channel')}, "
+            f"{plural(counts['aliases'], 'alias')} added"
         )
 
 
@@ -59,7 +61,14 @@ def demo(
     try:
         with session(store, views, create=True) as s:
             outcomes = record_demo(s)
-            typer.echo(f"recorded {len(outcomes)} facts in {s.location.describe()}", err=True)
+            where = "a temporary store" if temp is not None else s.location.describe()
+            added = sum(o.action != "unchanged" for o in outcomes)
+            if added:
+                typer.echo(f"recorded {plural(added, 'fact')} in {where}", err=True)
+            else:
+                typer.echo(
+                    f"nothing added: the demo's {plural(len(outcomes), 'fact')} are already in {where}", err=True
+                )
             status = s.status(as_of=DEMO_AS_OF, since="2018-01-01")
             print_status(status, fmt, output)
     finally:
@@ -68,12 +77,6 @@ def demo(
 
 
 # -- append, correct, retract -------------------------------------------------------------
-
-KINDS_HELP = (
-    "meeting, call, talks, statement, intent-to-meet, appeal, demand, criticism, meeting-declined, "
-    "military-cooperation, sanction-imposed, sanction-lifted, channel-suspended, channel-stalled, "
-    "channel-resumed, office-assumed, office-left"
-)
 
 
 def _source_of(
@@ -90,13 +93,15 @@ def _source_of(
             "published_at": published,
             "title": title,
         }.items()
-        if v
+        if v is not None
     }
 
 
 @app.command()
 def append(
-    kind: Annotated[str | None, typer.Argument(help=f"The kind of fact: {KINDS_HELP}", show_default=False)] = None,
+    kind: Annotated[
+        str | None, typer.Argument(help="The kind of fact: one of the kinds above", show_default=False)
+    ] = None,
     actor: Annotated[
         list[str] | None, typer.Option("--actor", "-a", help="A participant (slug, name or alias); repeat")
     ] = None,
@@ -133,13 +138,23 @@ def append(
 ) -> None:
     """Append one fact, or many with --file (all or nothing).
 
-    Example: tracker append meeting -a "Xie Feng" -a "Ely Ratner" --on 2023-07-12 --location Pentagon
-    --source https://www.reuters.com/… --outlet Reuters --language en
+    \b
+    Kinds of fact:
+      interactions: meeting, call, talks, statement, intent-to-meet, appeal, demand,
+                    criticism, meeting-declined, military-cooperation
+      sanctions:    sanction-imposed, sanction-lifted (--target --by --authority --program)
+      channels:     channel-suspended, channel-stalled, channel-resumed (--channel)
+      offices:      office-assumed, office-left (-a ACTOR --office --state)
+
+    \b
+    Example: tracker append meeting -a "Xie Feng" -a "Ely Ratner" --on 2023-07-12 \\
+      --location Pentagon --source https://www.reuters.com/… --outlet Reuters --language en
     """
     check_format(fmt, ("text", "json"))
     if file is not None and kind is not None:
         fail("give either KIND with options or --file, not both", 2)
-    with session(store, views, create=True, setup=False, flags=file is None) as s:
+    # Never create a store here: a missing one is a usage error that says to run `tracker init`.
+    with session(store, views, setup=False, flags=file is None, catch_up=False) as s:
         from tracker.input.jsonl import parse_jsonl
 
         if file is not None:
@@ -169,7 +184,8 @@ def append(
                 raw["imposed_by"] = by
             else:
                 raw["by"] = by
-            facts = [{k: v for k, v in raw.items() if v not in (None, [], "")}]
+            # An empty --summary "" is kept, for the domain to refuse: only options not given are left out.
+            facts = [{k: v for k, v in raw.items() if v is not None and v != []}]
         outcomes = s.append(facts, new_actor=new_actor)
         if fmt == "json":
             emit_json([o.as_json() for o in outcomes])
@@ -177,15 +193,23 @@ def append(
             counts: dict[str, int] = {}
             for o in outcomes:
                 counts[o.action] = counts.get(o.action, 0) + 1
-            typer.echo(f"{len(outcomes)} facts: " + ", ".join(f"{n} {a}" for a, n in sorted(counts.items())))
+            typer.echo(f"{plural(len(outcomes), 'fact')}: " + ", ".join(f"{n} {a}" for a, n in sorted(counts.items())))
         else:
+            words = {"occurred_on": "date", "until": "last day", "location": "place"}
             for o in outcomes:
                 typer.echo(f"{o.action} {o.kind} {o.fact_id}")
+                if o.differs:
+                    # The report merged into a recorded interaction but tells it differently: say so.
+                    differs = ", ".join(words.get(f, f) for f in o.differs)
+                    typer.echo(f"  this report differs on {differs}; see tracker history {o.fact_id[:8]}")
 
 
 @app.command()
 def correct(
-    fact_id: Annotated[str, typer.Argument(help="Fact id (at least 6 leading characters)")],
+    fact_id: Annotated[
+        str,
+        typer.Argument(help="Fact id (at least 6 leading characters); a channel's assessments are retracted instead"),
+    ],
     reason: Annotated[str, typer.Option(help="Why the fact is corrected")],
     source: Annotated[str, typer.Option(help="URL of the source of the correction")],
     outlet: Annotated[str | None, typer.Option()] = None,
@@ -236,8 +260,10 @@ def retract(
 ) -> None:
     """Withdraw a fact by appending a retraction; the original stays in the log.
 
-    Example: tracker retract 3f2a9c1b --reason "the outlet withdrew the story" --source https://…
-    A channel assessment: tracker retract mmca --on 2022-08-05 --reason "misreported" --source https://…
+    \b
+    Example: tracker retract 3f2a9c1b --reason "the outlet withdrew it" --source https://…
+    A channel assessment: tracker retract mmca --on 2022-08-05 --reason "misread" \\
+      --source https://…
     """
     if kind is not None and on is None:
         fail("--kind goes with --on, to retract a channel assessment", 2)

@@ -14,6 +14,7 @@ from tracker.cli.common import (
     channels_app,
     check_format,
     emit_json,
+    plural,
     progress_bar,
     projections_app,
     session,
@@ -83,7 +84,7 @@ def actors_add(
 
     Example: tracker actors add zhang-san --name "Zhang San" --zh 张三 --state CHN
     """
-    with session(store, views, create=True, setup=False) as s:
+    with session(store, views, setup=False) as s:
         names = {"en": name, **({"zh": zh} if zh else {})}
         s.add_actor(slug, kind, state, names, alias or [], wikidata)
         typer.echo(f"registered {slug}")
@@ -180,4 +181,4 @@ def projections_rebuild(store: Store = None, views: ViewsOpt = None) -> None:
         total = s.store.max_position()
         with progress_bar(total, "rebuilding") as advance:
             count = s.rebuild(progress=advance)
-        typer.echo(f"rebuilt read models from {count} events")
+        typer.echo(f"rebuilt read models from {plural(count, 'event')}")

@@ -77,14 +77,16 @@ def timeline(
 
 @app.command()
 def history(
-    fact_id: Annotated[str, typer.Argument(help="Fact id (or its first characters)")],
+    fact_id: Annotated[str, typer.Argument(help="Fact id (or its first 6+ characters), or a channel's slug or name")],
     fmt: Format = "text",
     store: Store = None,
     views: ViewsOpt = None,
 ) -> None:
-    """Every event of one fact, oldest first, with its sources.
+    """Every event of one fact or channel, oldest first, with its sources.
 
+    \b
     Example: tracker history 3f2a9c1b
+    A channel: tracker history 防长会谈
     """
     check_format(fmt, ("text", "json"))
     with session(store, views) as s:

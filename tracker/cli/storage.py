@@ -15,6 +15,7 @@ from tracker.cli.common import (
     app,
     check_format,
     emit_json,
+    plural,
     read_input,
     session,
 )
@@ -42,7 +43,7 @@ def export_cmd(
         with open(tmp, "w", encoding="utf-8", newline="") as f:
             count = s.export(f, fmt)
         tmp.replace(output)
-        typer.echo(f"exported {count} events to {output}", err=True)
+        typer.echo(f"exported {plural(count, 'event')} to {output}", err=True)
 
 
 @app.command("import")
@@ -57,7 +58,9 @@ def import_cmd(
     """
     with session(store, views, create=True) as s:
         result = s.import_(read_input(file), what=file)
-        typer.echo(f"read {result['read']} events: {result['imported']} imported, {result['skipped']} already present")
+        typer.echo(
+            f"read {plural(result['read'], 'event')}: {result['imported']} imported, {result['skipped']} already present"
+        )
 
 
 @app.command()
@@ -75,7 +78,8 @@ def verify(store: Store = None, views: ViewsOpt = None, fmt: Format = "text") ->
             for p in result["problems"]:
                 typer.echo(p, err=True)
             typer.echo(
-                f"{'ok' if result['ok'] else 'FAILED'}: {result['events']} events, {result['aggregates']} facts, "
+                f"{'ok' if result['ok'] else 'FAILED'}: {plural(result['events'], 'event')}, "
+                f"{plural(result['aggregates'], 'fact')}, "
                 f"last position {result['last_position']}"
             )
         if not result["ok"]:
@@ -94,4 +98,4 @@ def backup(
     """
     with session(store, views) as s:
         result = s.backup(path)
-        typer.echo(f"backed up {result['events']} events to {result['path']}")
+        typer.echo(f"backed up {plural(result['events'], 'event')} to {result['path']}")

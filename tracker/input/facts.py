@@ -21,12 +21,12 @@ from events.commands import (
     LiftSanction,
     ReportInteraction,
 )
-from events.values import SOURCE_FIELDS
+from events.values import SOURCE_FIELDS, DomainError, check_text
 from events.vocab import DATE_FIELDS
 from tracker.errors import UsageError
 from tracker.input.gazetteer import ActorRef, Gazetteer
 
-__all__ = ["FACT_KINDS", "parse_changes", "parse_fact", "parse_sources"]
+__all__ = ["FACT_KINDS", "check_fields", "check_name", "parse_changes", "parse_fact", "parse_reason", "parse_sources"]
 
 CHANNEL_KINDS = {"channel-suspended": "suspended", "channel-stalled": "stalled", "channel-resumed": "resumed"}
 OTHER_KINDS = ("sanction-imposed", "sanction-lifted", *CHANNEL_KINDS, "office-assumed", "office-left")
@@ -37,6 +37,51 @@ _KNOWN_FIELDS = {
     "location", "channel", "summary", "source", "sources", "target", "imposed_by", "authority", "program",
     "legal_basis", "reason", "by", "actor", "office", "organization", "state", "dyad",
 }  # fmt: skip
+
+
+# Text fields of a fact: none may be blank or longer than its limit (events.values.LIMITS:
+# summaries and reasons 2,000 characters, legal bases 500, names and the rest 200).
+_TEXT_FIELDS = (
+    "status", "initiator", "recipient", "location", "channel", "summary", "target", "imposed_by", "authority",
+    "program", "legal_basis", "reason", "by", "actor", "office", "organization", "state", "dyad", "precision",
+)  # fmt: skip
+_TEXT_SET = frozenset(_TEXT_FIELDS)
+_LABELS = {"participants": "actor name", "imposed_by": "--by", "legal_basis": "legal basis"}
+
+
+def _checked(value: str, name: str, label: str | None = None) -> str:
+    try:
+        return check_text(value, name, label=label or _LABELS.get(name))
+    except DomainError as e:
+        raise UsageError(str(e), field=e.field) from None
+
+
+def check_fields(raw: dict[str, Any]) -> None:
+    """Refuse a fact whose text fields or actor names are blank or too long, before any name is looked up."""
+    for name, value in raw.items():
+        if type(value) is str and name in _TEXT_SET:
+            _checked(value, name)
+    names = raw.get("participants")
+    if isinstance(names, str):
+        names = re.split(r"[,;，；]", names) if names.strip() else [names]
+    if isinstance(names, list):
+        for value in names:
+            if isinstance(value, str):
+                _checked(value, "participants")
+
+
+def check_name(value: str, label: str = "name") -> str:
+    """An actor's name or alias, stripped; blank or over 200 characters is refused."""
+    if not isinstance(value, str):
+        raise UsageError(f"{label} must be text")
+    return _checked(value, "name", label)
+
+
+def parse_reason(reason: str) -> str:
+    """The reason of a correction or retraction, stripped; blank or over 2,000 characters is refused."""
+    if not isinstance(reason, str):
+        raise UsageError("reason must be text", field="reason")
+    return _checked(reason, "reason")
 
 
 @dataclass
@@ -108,6 +153,7 @@ def parse_fact(raw: dict[str, Any], gazetteer: Gazetteer, default_dyad: str = "C
     kind = raw.get("kind")
     if not kind:
         raise UsageError("a fact needs a kind")
+    check_fields(raw)
     if kind not in FACT_KINDS:
         import difflib
 
@@ -176,8 +222,9 @@ def parse_fact(raw: dict[str, Any], gazetteer: Gazetteer, default_dyad: str = "C
             state=f.state("state") or actor.state,
             since=on[0],
             sources=sources,
+            precision=on[1],
         )
-    return LeaveOffice(actor=actor.slug, office=office, until=on[0], sources=sources)
+    return LeaveOffice(actor=actor.slug, office=office, until=on[0], sources=sources, precision=on[1])
 
 
 def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) -> ReportInteraction:
@@ -217,6 +264,8 @@ def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) 
     location = f.gazetteer.place(f.text("location")) if raw.get("location") else None
     channel_name = f.text("channel") if raw.get("channel") else None
     check_interaction(kind, status, precision, occurred_on, until[0] if until else None)
+    if INTERACTION_KINDS[kind].family in ("meet", "call"):
+        _check_two_sides(kind, names, participants, initiator, recipient)
     first = initiator or (participants[0] if participants else None)
     return ReportInteraction(
         kind=kind,
@@ -238,10 +287,33 @@ def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) 
     )
 
 
+def _check_two_sides(
+    kind: str, names: list[str], participants: list[ActorRef], initiator: ActorRef | None, recipient: ActorRef | None
+) -> None:
+    """A meeting, call or talks needs a second party: another actor, not another name of the same
+    one, nor the state of the one person named."""
+    refs = {r.id: r for r in (*participants, initiator, recipient) if r is not None}
+    homes = {r.home for r in refs.values() if r.kind != "state"}
+    sides = [r for r in refs.values() if not (r.kind == "state" and r.slug in homes)]
+    if len(sides) >= 2:
+        return
+    who = sides[0] if sides else next(iter(refs.values()))
+    given = [n.strip() for n in names if n.strip()]
+    said = f"{', '.join(repr(n) for n in given)} all name" if len(given) > 1 else "the only party is"
+    raise UsageError(
+        f"a {kind} needs two parties: {said} {who.name} ({who.slug}); add the other side with --actor",
+        field="participants",
+    )
+
+
 def parse_changes(changes: dict[str, Any], gazetteer: Gazetteer, default_dyad: str) -> dict[str, Any]:
     """The fields of a correction as the domain keeps them: dates parsed, names resolved to slugs."""
     parsed: dict[str, Any] = {}
     for name, value in changes.items():
+        if isinstance(value, str):
+            value = _checked(value, name)
+        elif name == "participants" and isinstance(value, list):
+            value = [_checked(v, name) if isinstance(v, str) else v for v in value]
         if name in DATE_FIELDS:
             parsed[name] = parse_date(value, field=name)[0]
         elif name in ("initiator", "recipient"):

@@ -118,16 +118,24 @@ class Gazetteer:
         found = {r for refs in self.channels.values() for r in refs if r.id.startswith(prefix)}
         return found.pop() if len(found) == 1 else None
 
+    def find_channel(self, name: str, dyad: str | None = None) -> ChannelRef | None:
+        """The channel a name or an id prefix refers to, preferring one in the dyad given, or None if unknown."""
+        return self._channel_named(name, dyad) or self.channel_by_id(name)
+
     def channel(self, name: str, dyad: str | None = None) -> ChannelRef:
         """The channel a name refers to, preferring one in the dyad given; an unknown name is an error."""
-        refs = self.channels.get(normalise(name), [])
-        if dyad:
-            refs = [r for r in refs if r.dyad == dyad] or refs
-        if not refs:
+        found = self._channel_named(name, dyad)
+        if found is None:
             raise UsageError(
                 f"unknown channel {name!r}{self._suggest(name, self.channels)}; see `tracker channels list`"
             )
-        return refs[0]
+        return found
+
+    def _channel_named(self, name: str, dyad: str | None) -> ChannelRef | None:
+        refs = self.channels.get(normalise(name), [])
+        if dyad:
+            refs = [r for r in refs if r.dyad == dyad] or refs
+        return refs[0] if refs else None
 
     def place(self, name: str | None) -> PlaceRef | None:
         """The place a name refers to; a name not in the place list is kept as given, without a state."""
@@ -140,13 +148,31 @@ class Gazetteer:
 
     @staticmethod
     def _suggest(name: str, index: dict[str, list]) -> str:  # type: ignore[type-arg]
-        close = difflib.get_close_matches(normalise(name), list(index), n=4, cutoff=0.6)
+        key = normalise(name)
+        # difflib's ratio for a two-character name with one character wrong is 0.5, under any
+        # useful cutoff; in Chinese a name one character away (谢峰 for 谢锋) is the usual typo.
+        one_off = [k for k in index if _is_cjk(k) and _one_edit(key, k)] if _is_cjk(key) else []
+        close = dict.fromkeys([*one_off, *difflib.get_close_matches(key, list(index), n=4, cutoff=0.6)])
         if not close:
             return ""
-        shown = []
-        for key in close:
-            ref = index[key][0]
+        shown: list[str] = []
+        for match in close:
+            ref = index[match][0]
             label = f"{ref.name} ({ref.slug})"
             if label not in shown:
                 shown.append(label)
-        return f"; did you mean {', '.join(shown)}?"
+        return f"; did you mean {', '.join(shown[:4])}?"
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether b is a (two or more characters) with one character changed, added or dropped."""
+    if a == b or min(len(a), len(b)) < 2:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

@@ -24,12 +24,27 @@ __all__ = ["render_text", "render_timeline_csv", "render_timeline_text"]
 
 _STATUS_STYLE = {"active": "green", "stalled": "yellow", "suspended": "bold red", "unknown": "dim", "lifted": "dim"}
 _WIDTH = 120
+# The widest a cell prints, in terminal columns: a long summary (or one stored before the
+# input limits) is cut with an ellipsis, so one cell cannot print megabytes. JSON, Markdown,
+# HTML and CSV keep the whole text.
+MAX_CELL = 160
 
 
 def _cell(value: Cell) -> str:
     if isinstance(value, Links):
-        return ", ".join(link.label for link in value)
-    return value
+        return _cut(", ".join(link.label for link in value))
+    return _cut(value)
+
+
+def _cut(text: str, limit: int = MAX_CELL) -> str:
+    if len(text) <= limit // 2:  # the common case: short enough whatever its characters
+        return text
+    width = 0
+    for i, c in enumerate(text):
+        width += 2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+        if width > limit - 1:
+            return text[:i] + "…"
+    return text
 
 
 def _width(text: str) -> int:

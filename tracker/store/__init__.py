@@ -7,13 +7,15 @@ eventsourcing's persistence modules.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from tracker.errors import OperationFailed, UsageError
-from tracker.store.location import StoreLocation, default_folder, locate
+from tracker.store.location import StoreLocation, default_folder, locate, mask_password, sqlite_read_uri, writable
 from tracker.store.log import EventLog
 
-__all__ = ["EventLog", "StoreLocation", "default_folder", "locate", "open_log"]
+__all__ = ["EventLog", "StoreLocation", "default_folder", "locate", "open_log", "writable"]
 
 
 def open_log(location: StoreLocation, *, create: bool = False, setup: bool | None = None) -> EventLog:
@@ -24,8 +26,11 @@ def open_log(location: StoreLocation, *, create: bool = False, setup: bool | Non
     commands that set a store up run them: writers that merely append do not.
     """
     env = dict(location.env)
+    read_only = False
     if location.backend == "postgres":
         env["CREATE_TABLE"] = "y" if (create if setup is None else setup) else "n"
+        if env["CREATE_TABLE"] == "y" and env.get("POSTGRES_SCHEMA"):
+            _create_schema(location)
     if location.backend == "sqlite":
         assert location.folder is not None
         events_path = location.folder / "events.db"
@@ -38,10 +43,16 @@ def open_log(location: StoreLocation, *, create: bool = False, setup: bool | Non
                 raise OperationFailed(f"cannot create the store folder {location.folder}: {e.strerror}") from None
         elif create is False:
             _check_sqlite_header(events_path)
+        if events_path.exists() and not (writable(events_path) and writable(location.folder)):
+            # A snapshot or a store on a read-only mount: read it without creating -wal/-shm files.
+            read_only = True
+            _check_no_pending_wal(events_path)
+            env["SQLITE_DBNAME"] = sqlite_read_uri(events_path)
+            env["CREATE_TABLE"] = "n"
     try:
-        log = EventLog(env)
+        log = EventLog(env, read_only=read_only, where=location.describe())
     except Exception as e:
-        raise OperationFailed(f"cannot open the store at {location.describe()}: {_first_line(e)}") from None
+        raise OperationFailed(f"cannot open the store at {location.describe()}: {_reason(location, e)}") from None
     if location.backend == "postgres" and env["CREATE_TABLE"] == "n" and not _has_events_table(log):
         log.close()
         raise UsageError(f"no tracker store at {location.describe()}; run `tracker init --store …` first")
@@ -72,3 +83,83 @@ def _check_sqlite_header(path: Any) -> None:
 def _first_line(e: BaseException) -> str:
     text = str(e).strip().splitlines()
     return text[0] if text else type(e).__name__
+
+
+def _check_no_pending_wal(events_path: Path) -> None:
+    wal, shm = Path(f"{events_path}-wal"), Path(f"{events_path}-shm")
+    if not os.access(events_path.parent, os.W_OK) and wal.exists() and wal.stat().st_size and not shm.exists():
+        raise OperationFailed(
+            f"{events_path} has unfinished writes in {wal.name} and its folder is read-only; "
+            "copy the folder somewhere writable to read it"
+        )
+
+
+def _connect_args(location: StoreLocation, *, dbname: str | None = None) -> dict[str, Any]:
+    env = location.env
+    return {
+        "dbname": dbname or env["POSTGRES_DBNAME"],
+        "host": env["POSTGRES_HOST"],
+        "port": int(env["POSTGRES_PORT"]),
+        "user": env["POSTGRES_USER"],
+        "password": env["POSTGRES_PASSWORD"] or None,
+        "connect_timeout": int(env.get("POSTGRES_CONNECT_TIMEOUT", "5")),
+    }
+
+
+def _create_schema(location: StoreLocation) -> None:
+    """CREATE SCHEMA IF NOT EXISTS for the ?schema= of the URL (init), naming the cause when it cannot."""
+    import psycopg
+    from psycopg import sql
+
+    schema = location.env["POSTGRES_SCHEMA"]
+    try:
+        with psycopg.connect(**_connect_args(location), autocommit=True) as conn:
+            exists = conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone()
+            if not exists:
+                conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+    except psycopg.errors.InsufficientPrivilege:
+        raise OperationFailed(
+            f"schema {schema!r} does not exist at {location.describe()} and this user may not create it; "
+            f'ask an administrator to run: CREATE SCHEMA "{schema}"'
+        ) from None
+    except psycopg.Error as e:
+        raise OperationFailed(f"cannot open the store at {location.describe()}: {_pg_reason(location, e)}") from None
+
+
+def _reason(location: StoreLocation, e: BaseException) -> str:
+    """Why a store could not be opened, in one line without credentials.
+
+    eventsourcing's pool reports only "couldn't get a connection after 5.00 sec": connect once
+    more directly to learn the cause (no such database, refused, authentication failed).
+    """
+    if location.backend != "postgres":
+        return _first_line(e)
+    import psycopg
+
+    try:
+        with psycopg.connect(**_connect_args(location)):
+            pass
+    except psycopg.Error as direct:
+        return _pg_reason(location, direct)
+    except Exception:
+        pass
+    return _pg_reason(location, e)
+
+
+def _pg_reason(location: StoreLocation, e: BaseException) -> str:
+    lines = [line.strip() for line in str(e).strip().splitlines() if line.strip()]
+    # libpq: 'connection failed: connection to server at "h" (ip), port 5432 failed: FATAL:  database "x" does not exist'
+    text = lines[0] if lines else type(e).__name__
+    for marker in ("FATAL:", "failed: "):
+        if marker in text:
+            text = text.rsplit(marker, 1)[1].strip()
+            break
+    if "Connection refused" in text or "connection refused" in text.lower():
+        text = f"connection refused (is PostgreSQL running on {location.env['POSTGRES_HOST']}:{location.env['POSTGRES_PORT']}?)"
+    return _masked(location, text)
+
+
+def _masked(location: StoreLocation, text: str) -> str:
+    password = location.env.get("POSTGRES_PASSWORD")
+    text = mask_password(text)
+    return text.replace(password, "***") if password else text

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.errors import OperationFailed, UsageError
-from tracker.store.location import StoreLocation
+from tracker.store.location import StoreLocation, sqlite_read_uri
 
 __all__ = ["backup_sqlite"]
 
@@ -23,7 +23,8 @@ def backup_sqlite(location: StoreLocation, target: Path, now: datetime) -> dict[
     if target.exists():
         raise UsageError(f"{target} exists; choose a new file name")
     target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(str(location.events_path))
+    # Read-only: the source may be a snapshot or on a read-only mount.
+    src = sqlite3.connect(sqlite_read_uri(location.events_path), uri=True)
     dst = sqlite3.connect(str(target))
     try:
         src.backup(dst)

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-__all__ = ["StoreLocation", "default_folder", "locate"]
+from tracker.errors import UsageError
+
+__all__ = ["StoreLocation", "default_folder", "locate", "mask_password", "sqlite_read_uri", "writable"]
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+_ACCEPTED = "give a folder path (SQLite) or a postgresql:// URL (postgresql://user@host:port/db[?schema=NAME])"
 
 
 def default_folder() -> Path:
@@ -37,7 +43,10 @@ class StoreLocation:
         if self.backend == "sqlite":
             return str(self.events_path)
         parts = urlsplit(self.url)
-        return f"postgresql://{parts.hostname}:{parts.port or 5432}{parts.path}"
+        schema = self.env.get("POSTGRES_SCHEMA")
+        return f"postgresql://{parts.hostname}:{parts.port or 5432}{parts.path}" + (
+            f"?schema={schema}" if schema else ""
+        )
 
 
 def locate(store: str | None = None, views: str | None = None) -> StoreLocation:
@@ -46,6 +55,10 @@ def locate(store: str | None = None, views: str | None = None) -> StoreLocation:
     views = views or os.environ.get("TRACKER_VIEWS")
     if store.startswith(("postgresql://", "postgres://")):
         return _postgres(store, views)
+    scheme = _SCHEME.match(store)
+    if scheme:
+        # Anything else with a scheme would become a folder named after the URL.
+        raise UsageError(f"store {mask_password(store)!r}: {scheme.group(1)}:// is not supported; {_ACCEPTED}")
     folder = Path(store).expanduser()
     views_path = Path(views).expanduser() if views else folder / "views.db"
     if views_path.suffix != ".db":
@@ -62,6 +75,10 @@ def locate(store: str | None = None, views: str | None = None) -> StoreLocation:
 def _postgres(url: str, views: str | None) -> StoreLocation:
     parts = urlsplit(url)
     query = parse_qs(parts.query)
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when asked
+    except ValueError:
+        raise UsageError(f"store {mask_password(url)!r}: the port is not a number from 1 to 65535") from None
     env = {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
         "POSTGRES_DBNAME": parts.path.lstrip("/") or "postgres",
@@ -86,3 +103,33 @@ def _postgres(url: str, views: str | None) -> StoreLocation:
     if views_path.suffix != ".db":
         views_path = views_path / "views.db"
     return StoreLocation(url=url, backend="postgres", folder=None, views_path=views_path, env=env)
+
+
+def mask_password(text: str) -> str:
+    """The text with the password of any URL in it replaced by ***."""
+    return re.sub(r"([A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*):[^/\s@]*@", r"\1:***@", text)
+
+
+def writable(path: Path) -> bool:
+    """Whether this process may change path, or create it in the nearest folder that exists."""
+    target = path = Path(path)
+    while not path.exists():
+        if path.parent == path:
+            return False
+        path = path.parent
+    if path != target and not path.is_dir():
+        return False  # a file stands where a folder would have to be created
+    return os.access(path, os.W_OK) and (path.is_dir() or os.access(path.parent, os.W_OK))
+
+
+def sqlite_read_uri(path: Path) -> str:
+    """An SQLite URI that opens a database read-only, immutable when its folder cannot be written.
+
+    A WAL database read with mode=ro still needs its -shm file: SQLite creates it beside the
+    database, which an unwritable folder forbids, so there the file is opened as immutable
+    (nothing can change it while it is read, since nothing may write there).
+    """
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    if not os.access(Path(path).parent, os.W_OK) and not Path(f"{path}-shm").exists():
+        uri += "&immutable=1"
+    return uri

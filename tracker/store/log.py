@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
+from tracker.errors import OperationFailed
 from tracker.records import Record
 from tracker.store.codec import dashed, decode_state, type_of_topic
 
@@ -49,11 +51,25 @@ class _Application(Application[UUID]):
 class EventLog:
     """The stored events of one store: write aggregates' events, read them back."""
 
-    def __init__(self, env: dict[str, str]) -> None:
-        """Open the store eventsourcing's env describes (PERSISTENCE_MODULE and its settings)."""
+    def __init__(self, env: dict[str, str], *, read_only: bool = False, where: str = "") -> None:
+        """Open the store eventsourcing's env describes (PERSISTENCE_MODULE and its settings).
+
+        read_only: the store cannot be written (a snapshot, a read-only mount); writes fail
+        with one line instead of SQLite's "attempt to write a readonly database".
+        """
         self._app = _Application(env)
         self.recorder: ApplicationRecorder = self._app.recorder
         self.mapper: Mapper[UUID] = self._app.mapper
+        self.read_only = read_only
+        self.where = where
+        self.sqlite_path: Path | None = None
+        if _is_sqlite(self.recorder):
+            db_name = env["SQLITE_DBNAME"]
+            self.sqlite_path = Path(unquote(db_name[5:].partition("?")[0]) if db_name.startswith("file:") else db_name)
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise OperationFailed(f"the store at {self.where} is read-only; nothing was written")
 
     def close(self) -> None:
         """Close the store's connections."""
@@ -66,10 +82,12 @@ class EventLog:
         # Straight to the event store: Application.save would check every object against its
         # runtime-checkable Protocols first, which costs more than the insert.
         if events:
+            self._check_writable()
             self._app.events.put(events)
 
     def insert(self, events: list[Any]) -> None:
         """Store events rebuilt from an export, as they are (import)."""
+        self._check_writable()
         self.recorder.insert_events([self.mapper.to_stored_event(e) for e in events])
 
     # -- reading --------------------------------------------------------------------------
@@ -184,7 +202,8 @@ class EventLog:
         if _is_sqlite(recorder) and not (self.mapper.cipher or self.mapper.compressor):
             from tracker.store.verify import verify_sqlite
 
-            return verify_sqlite(Path(recorder.datastore.pool.db_name), recorder.events_table_name, progress, limit)
+            assert self.sqlite_path is not None
+            return verify_sqlite(self.sqlite_path, recorder.events_table_name, progress, limit)
         return self._verify_generic(progress, limit)
 
     def _verify_generic(self, progress: Callable[[int], None] | None, limit: int) -> dict[str, Any]:

@@ -27,7 +27,9 @@ MAX_RANGE = 50_000
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    from tracker.store.location import sqlite_read_uri
+
+    return sqlite3.connect(sqlite_read_uri(path), uri=True, timeout=10)
 
 
 def _sequence(path: Path, table: str, limit: int, out: dict[str, Any]) -> None:

@@ -231,7 +231,13 @@ def interactions(
 
 def offices(conn: sqlite3.Connection, dyad: str | None, as_of: str) -> list[dict[str, Any]]:
     states = _states(dyad)
-    where = "o.since <= ? AND (o.until IS NULL OR o.until > ?)"
+    # A date known only to its month or year may be any day of it: a term is listed while it may
+    # have been held (from the start of its first period to the end of its last), so a handover
+    # known only to its year shows both holders that year rather than neither.
+    where = (
+        "o.since <= ? AND (o.until IS NULL OR date(o.until, CASE o.until_precision WHEN 'year' THEN '+1 year' "
+        "WHEN 'month' THEN '+1 month' ELSE '+0 days' END) > ?)"
+    )
     params: list[Any] = [as_of, as_of]
     if states:
         where += f" AND coalesce(o.state, a.state) IN ({','.join('?' * len(states))})"

@@ -1,14 +1,21 @@
-"""The ledger end to end on a real SQLite store in a temp folder."""
+"""The ledger end to end on a real store: each test on an SQLite folder and on a PostgreSQL schema.
+
+A few tests are SQLite-only because what they check exists only there; each says why.
+"""
 
 from __future__ import annotations
 
 import io
 import json
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DW, REUTERS, Clock
+from tests.conftest import DW, REUTERS, Clock, StoreSpec
 from tracker.demo import record_demo
 from tracker.errors import UsageError
 from tracker.session import Session, open_session
@@ -24,8 +31,15 @@ def _stable(status: dict) -> dict:  # type: ignore[type-arg]
     return {k: v for k, v in status.items() if k != "generated_at"}
 
 
-def test_english_and_chinese_reports_are_one_interaction(session: Session) -> None:
+def _exported(session: Session) -> list[dict]:  # type: ignore[type-arg]
+    out = io.StringIO()
+    session.export(out)
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_english_and_chinese_reports_are_one_interaction(session: Session, backend: str) -> None:
     """The Reuters and DW reports, appended separately, are one meeting with two sources."""
+    assert session.location.backend == backend
     first = session.append([dict(MEETING)])
     second = session.append([dict(MEETING_ZH)])
     assert first[0].action == "reported"
@@ -87,23 +101,34 @@ def test_file_with_one_bad_line_appends_nothing(session: Session) -> None:
         parse_jsonl("{oops\n")
 
 
-def test_export_import_reproduces_status(session: Session, tmp_path: Path, clock: Clock) -> None:
-    """Export then import into an empty store gives the same status; importing twice adds nothing."""
+def test_export_import_reproduces_status(
+    session: Session, make_store: Callable[[str], StoreSpec], make_session: Callable[..., Session]
+) -> None:
+    """Export then import into an empty store gives the same status and events; importing twice adds nothing."""
     record_demo(session)
     out = io.StringIO()
     count = session.export(out)
-    assert count == session.store.max_position()
-    copy = open_session(str(tmp_path / "copy"), create=True, now=clock)
-    try:
-        result = copy.import_(out.getvalue())
-        assert result == {"read": count, "imported": count, "skipped": 0}
-        again = copy.import_(out.getvalue())
-        assert again["imported"] == 0
-        assert copy.store.max_position() == count
-        assert _stable(copy.status(as_of="2023-07-31")) == _stable(session.status(as_of="2023-07-31"))
-        assert copy.verify()["ok"]
-    finally:
-        copy.close()
+    assert count == session.store.max_position() > 0
+    copy = make_session(make_store("copy"), create=True)
+    result = copy.import_(out.getvalue())
+    assert result == {"read": count, "imported": count, "skipped": 0}
+    again = copy.import_(out.getvalue())
+    assert again["imported"] == 0
+    assert copy.store.max_position() == count
+    assert _exported(copy) == _exported(session)
+    assert _stable(copy.status(as_of="2023-07-31")) == _stable(session.status(as_of="2023-07-31"))
+    verified = copy.verify()
+    assert (verified["ok"], verified["events"]) == (True, count)
+
+
+def test_new_read_models_are_built_from_the_log(
+    session: Session, make_session: Callable[..., Session], tmp_path: Path
+) -> None:
+    """A second session with an empty views folder builds the same status from the log alone."""
+    record_demo(session)
+    fresh = make_session(views=tmp_path / "other-views")
+    assert fresh.views.position() == 0
+    assert _stable(fresh.status(as_of="2023-07-31")) == _stable(session.status(as_of="2023-07-31"))
 
 
 def test_corrupt_import_is_refused_whole(session: Session) -> None:
@@ -158,9 +183,8 @@ def test_rebuild_gives_the_same_views(session: Session) -> None:
     count = session.rebuild()
     assert count == session.store.max_position()
     assert _stable(session.status(as_of="2023-07-31")) == before
-    folder = session.location.folder
-    assert folder is not None
-    assert not list(folder.glob("*.rebuilding*"))
+    assert session.views.path is not None
+    assert not list(session.views.path.parent.glob("*.rebuilding*"))
     assert session.views.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     indexes = {r[0] for r in session.views.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {"interactions_when", "timeline_when", "channel_history_when"} <= indexes
@@ -181,23 +205,42 @@ def test_views_reject_a_stale_position(tmp_path: Path) -> None:
     assert views.position() == 1
 
 
-def test_unknown_store_is_a_clear_error(tmp_path: Path) -> None:
-    """Reading a store that does not exist says to run init."""
+def test_unknown_store_is_a_clear_error(make_session: Callable[..., Session]) -> None:
+    """Reading a store that does not exist (an empty folder or schema) says to run init."""
     with pytest.raises(UsageError, match="tracker init"):
-        open_session(str(tmp_path / "nowhere"))
+        make_session()
 
 
-def test_backup_is_a_consistent_copy(session: Session, tmp_path: Path) -> None:
-    """A backup holds every event and passes an integrity check."""
+def test_backup_is_a_consistent_copy(sqlite_session: Session, tmp_path: Path, clock: Clock) -> None:
+    """A backup, opened on its own as a store, holds exactly the original's events and passes verify.
+
+    SQLite-only: backup copies events.db with SQLite's online backup; PostgreSQL stores use pg_dump.
+    """
+    session = sqlite_session
     session.append([dict(MEETING)])
+    session.append([dict(MEETING_ZH)])
     result = session.backup(tmp_path / "b.db")
-    assert result["events"] == session.store.max_position()
+    assert sqlite3.connect(result["path"]).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    folder = tmp_path / "restored"
+    folder.mkdir()
+    shutil.copy(result["path"], folder / "events.db")
+    restored = open_session(str(folder), now=clock)
+    try:
+        events = _exported(restored)
+        assert len(events) == session.store.max_position() > 0
+        assert events == _exported(session)
+        assert restored.verify()["ok"]
+    finally:
+        restored.close()
+    assert result["events"] == len(events)
 
 
-def test_verify_finds_gaps_and_undecodable_events(session: Session) -> None:
-    """verify reports a missing version and a state that is not JSON; a clean log passes."""
-    import sqlite3
+def test_verify_finds_gaps_and_undecodable_events(sqlite_session: Session) -> None:
+    """verify reports a missing version and a state that is not JSON; a clean log passes.
 
+    SQLite-only: the test damages the log with SQL on events.db's stored_events table.
+    """
+    session = sqlite_session
     fact = session.append([dict(MEETING)])[0].fact_id
     session.append([dict(MEETING_ZH)])
     assert session.verify()["ok"]
@@ -215,34 +258,31 @@ def test_verify_finds_gaps_and_undecodable_events(session: Session) -> None:
     assert any("does not decode" in p for p in result["problems"])
 
 
-def test_bulk_recorder_returns_the_rows_ids(session: Session) -> None:
-    """The executemany recorder reports the same notification ids SQLite gave the rows."""
+def test_bulk_recorder_returns_the_rows_ids(sqlite_session: Session) -> None:
+    """The executemany recorder reports the same notification ids SQLite gave the rows.
+
+    SQLite-only: the executemany recorder is SQLite's (PostgreSQL's COPY recorder is tested below).
+    """
     from eventsourcing.persistence import StoredEvent
 
+    session = sqlite_session
     recorder = session.store.recorder
     before = session.store.max_position()
     ids = recorder.insert_events(
-        [
-            StoredEvent(originator_id=__import__("uuid").uuid4(), originator_version=1, topic="x:Y", state=b"{}")
-            for _ in range(5)
-        ]
+        [StoredEvent(originator_id=uuid.uuid4(), originator_version=1, topic="x:Y", state=b"{}") for _ in range(5)]
     )
     assert list(ids) == list(range(before + 1, before + 6))
     assert session.store.max_position() == before + 5
 
 
-def test_append_resolves_names_registered_since_the_last_catch_up(tmp_path: Path, clock: Clock) -> None:
+def test_append_resolves_names_registered_since_the_last_catch_up(make_session: Callable[..., Session]) -> None:
     """A name registered by another session is found: the stale read models catch up on demand."""
-    first = open_session(str(tmp_path / "s"), create=True, now=clock)
-    second = open_session(str(tmp_path / "s"), now=clock)
-    try:
-        first.init()
-        second.add_actor("zhang-san", "person", "CHN", {"en": "Zhang San", "zh": "张三"}, [], None)
-        out = first.append([{**MEETING, "participants": ["张三", "Ely Ratner"]}])
-        assert out[0].action == "reported"
-    finally:
-        first.close()
-        second.close()
+    first = make_session(create=True)
+    second = make_session()
+    first.init()
+    second.add_actor("zhang-san", "person", "CHN", {"en": "Zhang San", "zh": "张三"}, [], None)
+    out = first.append([{**MEETING, "participants": ["张三", "Ely Ratner"]}])
+    assert out[0].action == "reported"
 
 
 def test_actors_added_and_aliased_resolve_in_facts(session: Session) -> None:
@@ -266,13 +306,26 @@ def test_new_actor_registers_unknown_names(session: Session) -> None:
 
 
 def test_projections_status_reports_positions_and_tables(session: Session) -> None:
-    """Every projection is at the end of the log and every read-model table is counted."""
+    """Projections left behind by an append show by how much; after a catch-up none is behind and every table is counted."""
     session.append([dict(MEETING)])
     session.catch_up()
+    caught_up_at = session.store.max_position()
+    session.append(
+        [dict(MEETING_ZH), {**MEETING, "occurred_on": "2023-08-01", "source": {"url": "https://example.org/b"}}]
+    )
+    added = session.store.max_position() - caught_up_at
+    assert added >= 2
+    behind = session.projections_status()
+    assert behind["log_position"] == caught_up_at + added
+    assert [(p["position"], p["behind"]) for p in behind["projections"]] == [(caught_up_at, added)] * len(
+        behind["projections"]
+    )
+    assert behind["tables"]["interactions"] == 1
+    session.catch_up()
     result = session.projections_status()
-    assert {p["behind"] for p in result["projections"]} == {0}
-    assert result["tables"]["interactions"] == 1
-    assert result["tables"]["interaction_participants"] == 2
+    assert {(p["position"], p["behind"]) for p in result["projections"]} == {(caught_up_at + added, 0)}
+    assert result["tables"]["interactions"] == 2
+    assert result["tables"]["interaction_participants"] == 4
 
 
 def test_expected_interaction_is_confirmed_or_cancelled_by_later_reports(session: Session) -> None:
@@ -311,5 +364,40 @@ def test_retracting_a_channel_assessment_restores_the_earlier_status(session: Se
     after = {c["slug"]: c for c in session.status(as_of="2023-07-31")["channels"]}
     assert (after["defense-ministers"]["status"], after["defense-ministers"]["since"]) == ("active", "2022-11-22")
     assert not [r for r in session.timeline() if r["kind"] == "channel-stalled"]
-    corrections = changes_since(session.conn, dyad="CHN-USA", since="2000-01-01", as_of="2023-07-31")["corrections"]
+    corrections = changes_since(session.conn, dyad="CHN-USA", since="2000-01-01", as_of="2024-12-31")["corrections"]
     assert [(c["fact"], c["reason"]) for c in corrections] == [("channel", "misread the story")]
+
+
+def _facts(n: int) -> list[dict[str, object]]:
+    pairs = [["Xie Feng", "Ely Ratner"], ["Lloyd Austin", "董军"], ["Antony Blinken", "Wang Yi"]]
+    return [
+        {"kind": "call", "participants": pairs[i % 3], "occurred_on": f"{1700 + i // 3}-01-01",
+         "source": {"url": f"https://example.org/pg/{i}", "outlet": "Bench", "language": "en"}}
+        for i in range(n)
+    ]  # fmt: skip
+
+
+@pytest.mark.postgres
+def test_postgres_bulk_append_uses_copy_and_keeps_the_log_in_order(pg_url: str, tmp_path: Path, clock: Clock) -> None:
+    """A large append goes through COPY in one transaction: contiguous positions, all or nothing on a conflict.
+
+    PostgreSQL-only: COPY is the PostgreSQL recorder's bulk path (SQLite's executemany recorder is tested above).
+    """
+    from eventsourcing.persistence import IntegrityError, StoredEvent
+
+    s = open_session(pg_url, str(tmp_path / "views"), create=True, now=clock)
+    try:
+        s.init()
+        before = s.store.max_position()
+        out = s.append(_facts(1500))
+        assert {o.action for o in out} == {"reported"}
+        assert s.store.max_position() == before + 1500
+        assert s.verify()["ok"]
+        assert len(s.timeline(kind="call")) == 1500
+        existing = s.store.recorder.select_events(uuid.UUID(out[0].fact_id))[0]
+        clash = [StoredEvent(uuid.uuid4(), 1, "x:Y", b"{}") for _ in range(1200)] + [existing]
+        with pytest.raises(IntegrityError):
+            s.store.recorder.insert_events(clash)
+        assert s.store.max_position() == before + 1500
+    finally:
+        s.close()
