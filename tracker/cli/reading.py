@@ -98,6 +98,11 @@ def history(
             data = r["data"]
             sources = [data["source"]["url"]] if isinstance(data.get("source"), dict) else []
             detail = data.get("summary") or data.get("reason") or data.get("changes") or ""
+            said = data.get("account")
+            if said:
+                # What this report said of the interaction, so disagreements between sources show.
+                parts = [said.get("occurred_on"), said.get("location"), said.get("summary")]
+                detail = "says: " + "; ".join(str(p) for p in parts if p)
             typer.echo(f"v{r['version']} {r['recorded_at']} {r['type']} {detail} {' '.join(sources)}".rstrip())
 
 

@@ -181,6 +181,7 @@ def _interaction_rows(items: Iterable[Mapping[str, Any]]) -> list[tuple[Cell, ..
     return [
         (
             _when(i),
+            short_id(i.get("id")),
             _kind(i),
             _participants(i),
             clean(i.get("location_name") or i.get("location")),
@@ -189,6 +190,11 @@ def _interaction_rows(items: Iterable[Mapping[str, Any]]) -> list[tuple[Cell, ..
         )
         for i in items
     ]
+
+
+def short_id(value: Any) -> str:
+    """The first 8 characters of a fact's id: enough for `tracker history`, `correct` and `retract`."""
+    return clean(value)[:8]
 
 
 def _to_precision(day: Any, precision: Any) -> str:
@@ -224,7 +230,7 @@ def sections(status: Mapping[str, Any]) -> list[Section]:
         Section(
             "sanctions",
             "Sanctions",
-            ("Imposed by", "Target", "Program", "Authority", "Since", "Status", "Sources"),
+            ("Imposed by", "Target", "Program", "Authority", "Since", "Status", "Sources", "Id"),
             [
                 (
                     clean(s.get("imposed_by")),
@@ -234,6 +240,7 @@ def sections(status: Mapping[str, Any]) -> list[Section]:
                     clean(s.get("since")),
                     clean(s.get("status")) + (f" {clean(s['lifted_on'])}" if s.get("lifted_on") else ""),
                     links(s.get("sources")),
+                    short_id(s.get("id")),
                 )
                 for s in sorted(status.get("sanctions") or (), key=lambda s: (s.get("status") != "active",))
             ],
@@ -242,21 +249,21 @@ def sections(status: Mapping[str, Any]) -> list[Section]:
         Section(
             "interactions",
             "Interactions",
-            ("Date", "Kind", "Participants", "Location", "Summary", "Sources"),
+            ("Date", "Id", "Kind", "Participants", "Location", "Summary", "Sources"),
             _interaction_rows(status.get("interactions") or ()),
             empty="No interactions in the window.",
         ),
         Section(
             "expected",
             "Expected interactions",
-            ("Date", "Kind", "Participants", "Location", "Summary", "Sources"),
+            ("Date", "Id", "Kind", "Participants", "Location", "Summary", "Sources"),
             _interaction_rows(e for e in status.get("expected") or () if e.get("status") != "overdue"),
             empty="None expected.",
         ),
         Section(
             "overdue",
             "Overdue: expected, date passed, not confirmed",
-            ("Date", "Kind", "Participants", "Location", "Summary", "Sources"),
+            ("Date", "Id", "Kind", "Participants", "Location", "Summary", "Sources"),
             _interaction_rows(e for e in status.get("expected") or () if e.get("status") == "overdue"),
             empty="Nothing overdue.",
             note="Expected interactions whose date has passed with no report that they took place or were called off.",
