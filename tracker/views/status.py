@@ -181,15 +181,11 @@ def interactions(
     actor: str | None = None,
     also: tuple[str, list[Any]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Live interactions with the given statuses (or matching `also`) and filters, with participants and sources."""
-    status_clause = f"status IN ({','.join('?' * len(statuses))})"
-    status_params: list[Any] = list(statuses)
-    if also is not None:
-        status_clause = f"({status_clause} OR {also[0]})"
-        status_params += also[1]
+    """Live interactions with the given statuses and filters (and the condition `also`), with participants and sources."""
     clause, params = where(
         "retracted = 0",
-        (status_clause, status_params),
+        (f"status IN ({','.join('?' * len(statuses))})", list(statuses)),
+        also or ("", None),
         ("dyad = ?", dyad),
         ("occurred_on >= ?", since),
         ("occurred_on <= ?", until),
@@ -297,15 +293,30 @@ def expected(conn: sqlite3.Connection, *, dyad: str, since: str, as_of: str) -> 
     publication), and not yet confirmed or called off by then. One confirmed later to have
     occurred after that date, or called off by a report published after it, was still expected.
     """
-    also = (
-        "(status = 'occurred' AND occurred_on > ? AND id IN "
-        "(SELECT fact_id FROM corrections WHERE event = 'InteractionConfirmed')) OR (status = 'cancelled' AND id IN "
-        "(SELECT interaction_id FROM interaction_sources WHERE event = 'InteractionCancelled' AND published_at > ?))",
+    # Three queries, each served by an index: an OR of them would scan every interaction.
+    # Confirmations are few: look them up first, rather than every interaction dated after as_of.
+    confirmed = [
+        r[0] for r in conn.execute("SELECT DISTINCT fact_id FROM corrections WHERE event = 'InteractionConfirmed'")
+    ]
+    confirmed_later = (f"occurred_on > ? AND id IN ({','.join('?' * len(confirmed))})", [as_of, *confirmed])
+    cancelled_later = (
+        "EXISTS (SELECT 1 FROM interaction_sources s WHERE s.interaction_id = interactions.id "
+        "AND s.event = 'InteractionCancelled' AND s.published_at > ?)",
         # published_at is a timestamp: any time on the as-of day sorts before "T99".
-        [as_of, as_of + "T99"],
+        [as_of + "T99"],
     )
+    found = [
+        *interactions(conn, dyad=dyad, since=since, until=None, statuses=("expected",)),
+        *(
+            interactions(conn, dyad=dyad, since=since, until=None, statuses=("occurred",), also=confirmed_later)
+            if confirmed
+            else []
+        ),
+        *interactions(conn, dyad=dyad, since=since, until=None, statuses=("cancelled",), also=cancelled_later),
+    ]
+    found.sort(key=lambda i: str(i["occurred_on"]))
     out = []
-    for item in interactions(conn, dyad=dyad, since=since, until=None, statuses=("expected",), also=also):
+    for item in found:
         first = item["sources"][0] if item["sources"] else {}
         published = first.get("published_at")
         if published and published[:10] > as_of:
