@@ -213,13 +213,19 @@ def interactions(
         columns = dict(zip(_INTERACTION_COLUMNS, row, strict=True))
         fact = columns["id"]
         cited = sources.get(fact, [])
+        dispute = disputed(cited) if len(cited) > 1 else []
+        for source in cited:
+            # A report that says what the record says adds nothing to read: its account is left out.
+            said = source.get("account")
+            if said is not None and all(said[k] is None or said[k] == columns[k] for k in ACCOUNT_FIELDS):
+                del source["account"]
         built = {
             "participants": [
                 dict(people.get(slug) or {"id": slug, "name": slug, "state": None}) for slug in parts.get(fact, [])
             ],
             "location_name": place_name(columns["location"]),
             "sources": cited,
-            "disputed": disputed(cited),
+            "disputed": dispute,
         }
         out.append({k: built[k] if k in built else columns[k] for k in INTERACTION_KEYS})
     return out
