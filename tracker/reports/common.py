@@ -169,7 +169,9 @@ _FIELD_WORDS = {"occurred_on": "date", "until": "last day", "location": "place"}
 
 def _kind(i: Mapping[str, Any]) -> str:
     text = clean(i.get("kind"))
-    if i.get("status") not in (None, "occurred", "expected", "overdue"):
+    if i.get("status") not in (None, "occurred", "expected", "overdue") and not (
+        i.get("status") == "declined" and text == "meeting-declined"
+    ):
         text += f" ({clean(i['status'])})"
     disputed = [_FIELD_WORDS.get(str(f), clean(f)) for f in i.get("disputed") or ()]
     if disputed:
