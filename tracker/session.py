@@ -26,7 +26,7 @@ from tracker.input.jsonl import parse_jsonl
 from tracker.input.options import parse_dyad, parse_kind
 from tracker.records import Record
 from tracker.store import EventLog, StoreLocation, locate, open_log, writable
-from tracker.views import Views, catch_up, open_views, queries, rebuild_views, views_known_at
+from tracker.views import Views, catch_up, open_views, queries, rebuild_views, views_copy, views_known_at
 
 __all__ = ["Session", "open_session", "parse_jsonl"]
 
@@ -378,9 +378,13 @@ def open_session(
     """Open the store at --store/TRACKER_STORE (created when create is true); see tracker.store.open_log for setup."""
     location = locate(store, views)
     log = open_log(location, create=create, setup=setup)
-    notes = [] if writable(location.views_path) else [f"cannot write {location.views_path}; views built in memory"]
-    try:  # a read-only store or snapshot gets read models for this command only
-        views_db, set_aside = open_views(location.views_path, now) if not notes else (Views(":memory:"), None)
+    notes: list[str] = []
+    try:
+        if writable(location.views_path):
+            views_db, set_aside = open_views(location.views_path, now)
+        else:  # a read-only store or snapshot gets read models for this command only
+            views_db, how = views_copy(location.views_path)
+            set_aside, notes = None, [f"cannot write {location.views_path}; {how}"]
     except BaseException:
         log.close()
         raise

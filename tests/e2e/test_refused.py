@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -149,10 +150,14 @@ def test_a_read_only_store_can_be_read(read_only_store: Path) -> None:
     denied = run("init", "--store", str(read_only_store / "new"), drop=True)
     if denied.returncode == 0:
         pytest.skip("this kernel lets the process write despite a-w without the override capabilities")
+    copies = set(Path(tempfile.gettempdir()).glob("tracker-views-*"))
     status = run("status", "--as-of", "2023-07-31", "--format", "json", "--store", str(read_only_store), drop=True)
     assert status.returncode == 0, status.stderr
     assert any(i["summary"] == "met at the Pentagon" for i in json.loads(status.stdout)["interactions"])
     assert "Traceback" not in status.stderr and len(status.stderr.strip().splitlines()) <= 1
+    # The read models were copied, not rebuilt from the log, and the copy is gone afterwards.
+    assert "copied to a temporary file" in status.stderr
+    assert set(Path(tempfile.gettempdir()).glob("tracker-views-*")) == copies
     verify = run("verify", "--store", str(read_only_store), drop=True)
     assert verify.returncode == 0, verify.stderr
     assert verify.stdout.startswith("ok:")

@@ -43,6 +43,7 @@ class Views:
         pages are written once instead of twice (WAL, then checkpoint).
         """
         self.path = Path(path) if path != ":memory:" else None
+        self.temporary = False  # a copy made for one command (views_copy): removed on close
         self.bulk_mode = bulk
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,8 +150,12 @@ class Views:
         return {name: db.table(name).count for name in db.table_names()}
 
     def close(self) -> None:
-        """Close the database connection."""
+        """Close the database connection; a temporary copy (views_copy) is removed."""
         self.conn.close()
+        if self.temporary and self.path is not None:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(str(self.path) + suffix).unlink(missing_ok=True)
+            self.path.with_suffix(".lock").unlink(missing_ok=True)
 
 
 Plan = list[tuple[bool, str, Any]]

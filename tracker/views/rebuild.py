@@ -15,7 +15,7 @@ from tracker.errors import OperationFailed
 from tracker.records import Record
 from tracker.views.database import Views, catch_up
 
-__all__ = ["REBUILD_BATCH", "open_views", "rebuild_views", "views_known_at"]
+__all__ = ["REBUILD_BATCH", "open_views", "rebuild_views", "views_copy", "views_known_at"]
 
 # Events per transaction when rebuilding: with no journal, each commit writes every dirty
 # page, so fewer, larger transactions write the random-keyed index pages fewer times (1M
@@ -38,6 +38,44 @@ def open_views(path: Path, now: Callable[[], datetime]) -> tuple[Views, Path | N
                 f"read models at {path} are unreadable and cannot be moved aside: {e.strerror}"
             ) from None
         return Views(path), aside
+
+
+def views_copy(path: Path) -> tuple[Views, str]:
+    """Read models for a command that may not write them (a read-only store or snapshot).
+
+    The file is copied (SQLite's backup) to a temporary file, removed on close, so the command
+    catches up only what the copy lacks; unreadable, missing or of another schema, the read
+    models are built in memory from the log instead. Returns them and how they were made.
+    """
+    import sqlite3
+    import tempfile
+
+    from tracker.views.database import SCHEMA_VERSION
+
+    if path.exists():
+        handle, name = tempfile.mkstemp(prefix="tracker-views-", suffix=".db")
+        os.close(handle)
+        try:
+            # Without a -wal file whose changes it would miss, a file in a folder nobody may write is
+            # read as immutable: SQLite then needs no -shm file beside it.
+            wal = Path(str(path) + "-wal")
+            mode = "ro" if (wal.exists() and wal.stat().st_size) else "ro&immutable=1"
+            source = sqlite3.connect(f"file:{path}?mode={mode}", uri=True)
+            target = sqlite3.connect(name)
+            try:
+                source.backup(target)
+                version = target.execute("PRAGMA user_version").fetchone()[0]
+            finally:
+                target.close()
+                source.close()
+            if version == SCHEMA_VERSION:
+                views = Views(name)
+                views.temporary = True
+                return views, "read models copied to a temporary file"
+        except sqlite3.Error:
+            pass
+        Path(name).unlink(missing_ok=True)
+    return Views(":memory:"), "read models built in memory"
 
 
 def rebuild_views(
