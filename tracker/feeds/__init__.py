@@ -1,0 +1,1 @@
+"""Feed polling: fetch (the only httpx), parse, pure decisions, the poller and its state."""
