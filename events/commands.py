@@ -19,6 +19,7 @@ __all__ = [
     "AddChannelAlias",
     "AssessChannel",
     "AssumeOffice",
+    "ChangeFeed",
     "Command",
     "CorrectFact",
     "ImposeSanction",
@@ -30,6 +31,8 @@ __all__ = [
     "ReportInteraction",
     "RetractAssessment",
     "RetractFact",
+    "SubscribeFeed",
+    "UnsubscribeFeed",
     "WithdrawStaleTerms",
 ]
 
@@ -208,6 +211,37 @@ class RetractFact:
     source: Source
 
 
+@dataclass(slots=True)
+class SubscribeFeed:
+    """Follow a feed: its URL (http or https), a name, its language, seconds between polls, and trust."""
+
+    url: str
+    name: str
+    language: str  # en, zh or auto
+    interval: int
+    trust: str  # review or auto
+    # Names of the live feeds as the read models know them (name -> url): names are unique among
+    # live feeds, and the decision sees only the feed of this URL, not every other one.
+    taken: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class ChangeFeed:
+    """Change the settings of a live feed (only those given)."""
+
+    url: str
+    changes: dict[str, Any]
+    taken: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class UnsubscribeFeed:
+    """Stop following a feed."""
+
+    url: str
+    reason: str | None
+
+
 Command = (
     ReportInteraction
     | ImposeSanction
@@ -223,6 +257,9 @@ Command = (
     | AddChannelAlias
     | CorrectFact
     | RetractFact
+    | SubscribeFeed
+    | ChangeFeed
+    | UnsubscribeFeed
 )
 
 

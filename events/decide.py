@@ -25,6 +25,7 @@ from events.commands import (
     AddChannelAlias,
     AssessChannel,
     AssumeOffice,
+    ChangeFeed,
     Command,
     CorrectFact,
     ImposeSanction,
@@ -36,10 +37,13 @@ from events.commands import (
     ReportInteraction,
     RetractAssessment,
     RetractFact,
+    SubscribeFeed,
+    UnsubscribeFeed,
     WithdrawStaleTerms,
 )
+from events.feeds import decide_feed
 from events.fields import declared_fields
-from events.ids import actor_id, channel_id, interaction_ids, sanction_id
+from events.ids import actor_id, channel_id, feed_id, interaction_ids, sanction_id
 from events.state import State
 from events.values import DomainError, Source
 from events.vocab import CODEBOOK_VERSION, INTERACTION_KINDS, meeting_code
@@ -72,6 +76,8 @@ def reads(cmd: Command) -> list[UUID]:
         return [actor_id(cmd.actor)]
     if isinstance(cmd, RegisterActor):
         return [actor_id(cmd.slug)]
+    if isinstance(cmd, SubscribeFeed | ChangeFeed | UnsubscribeFeed):
+        return [feed_id(cmd.url)]
     return [cmd.fact_id]
 
 
@@ -121,6 +127,8 @@ def decide(state: State, cmd: Command, now: datetime) -> Outcome:
         return _withdraw_stale(state, cmd, now)
     if isinstance(cmd, CorrectFact | RetractFact):
         return _correct_or_retract(state, cmd, now)
+    if isinstance(cmd, SubscribeFeed | ChangeFeed | UnsubscribeFeed):
+        return decide_feed(state, cmd, now)
     raise TypeError(f"unknown command {cmd!r}")
 
 

@@ -1,7 +1,8 @@
-"""The Report and Feed aggregates: reserved for feed ingestion (DESIGN §4).
+"""The Report and Feed aggregates of feed ingestion (DESIGN §4).
 
-Their events are declared now so the catalogue and the store's topics are stable;
-the use cases that trigger them arrive with the feed work.
+Feeds are subscribed, changed and unsubscribed (issue 9, point 1). Report's events are declared
+so the catalogue and the store's topics are stable; the use cases that trigger them arrive
+with the poller.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from datetime import datetime
 from typing import Any
 
 from eventsourcing.domain import Aggregate
+
+from events.ids import feed_id
+from events.values import DomainError
 
 __all__ = ["Feed", "Report"]
 
@@ -45,20 +49,78 @@ class Report(Aggregate):
 
 
 class Feed(Aggregate):
-    """A subscribed RSS, Atom or JSON feed."""
+    """A subscribed RSS, Atom or JSON feed, its id derived from its URL (events.ids.feed_id).
+
+    An unsubscribed feed keeps its id: subscribing its URL again is a FeedChanged that
+    clears `removed` and sets the settings anew (events.decide), not a second FeedSubscribed.
+    """
+
+    # The settings FeedChanged may carry, and `removed` (False when an unsubscribed feed is taken up again).
+    CHANGEABLE = ("name", "language", "interval", "trust", "removed")
 
     class FeedSubscribed(Aggregate.Created):
         url: str
         name: str
         language: str
-        interval: int
+        interval: int  # seconds between polls
         trust: str
+
+        def apply(self, aggregate: Feed) -> None:
+            aggregate.url = self.url
+            aggregate.name = self.name
+            aggregate.language = self.language
+            aggregate.interval = self.interval
+            aggregate.trust = self.trust
+            aggregate.removed = False
 
     class FeedChanged(Aggregate.Event):
         changes: dict[str, Any]
 
+        def apply(self, aggregate: Feed) -> None:
+            for key, value in self.changes.items():
+                setattr(aggregate, key, value)
+
     class FeedUnsubscribed(Aggregate.Event):
         reason: str | None
 
+        def apply(self, aggregate: Feed) -> None:
+            aggregate.removed = True
+
+    url: str
+    name: str
+    language: str
+    interval: int
+    trust: str
+    removed: bool
+
     def __init__(self) -> None:
         pass
+
+    @classmethod
+    def subscribe(cls, url: str, name: str, language: str, interval: int, trust: str, **meta: Any) -> Feed:
+        """Subscribe to a feed by URL, polled every interval seconds."""
+        return cls._create(
+            cls.FeedSubscribed,
+            id=feed_id(url),
+            url=url,
+            name=name,
+            language=language,
+            interval=interval,
+            trust=trust,
+            **meta,
+        )
+
+    def change(self, changes: dict[str, Any], **meta: Any) -> None:
+        """Change settings (name, language, interval, trust, removed); values it already has change nothing."""
+        unknown = sorted(set(changes) - set(self.CHANGEABLE))
+        if unknown:
+            raise DomainError(f"a feed has no setting {', '.join(unknown)}")
+        changed = {k: v for k, v in changes.items() if getattr(self, k) != v}
+        if changed:
+            self.trigger_event(self.FeedChanged, changes=changed, **meta)
+
+    def unsubscribe(self, reason: str | None, **meta: Any) -> None:
+        """Stop following the feed; an unsubscribed feed cannot be unsubscribed again."""
+        if self.removed:
+            raise DomainError(f"feed {self.name} is not subscribed")
+        self.trigger_event(self.FeedUnsubscribed, reason=reason, **meta)

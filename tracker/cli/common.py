@@ -143,6 +143,7 @@ FLAGS = {
     "participants": "--actor",
     "status": "--status",
     "precision": "--on",
+    "every": "--every",
 }
 
 

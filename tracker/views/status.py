@@ -15,6 +15,7 @@ from typing import Any
 from events.channel_status import Entry, channel_state
 from events.vocab import ACCOUNT_FIELDS
 from tracker.data import place_name
+from tracker.views.feeds import feeds
 from tracker.views.projections.interactions import ACCOUNT_COLUMNS
 
 __all__ = [
@@ -363,5 +364,5 @@ def status(
         "offices": offices(conn, dyad, end),
         "index": index(conn, dyad, start, end),
         "review_pending": 0,
-        "feeds": [],
+        "feeds": feeds(conn),
     }

@@ -8,12 +8,12 @@ the same transaction that records the position.
 from __future__ import annotations
 
 from tracker.records import Record
-from tracker.views.projections import actors, channels, corrections, interactions, sanctions, timeline
+from tracker.views.projections import actors, channels, corrections, feeds, interactions, sanctions, timeline
 from tracker.views.projections.ops import Handler, Op
 
 __all__ = ["HANDLERS", "MODULES", "SCHEMA", "Handler", "Op", "handle"]
 
-MODULES = (actors, interactions, channels, sanctions, timeline, corrections)
+MODULES = (actors, interactions, channels, sanctions, timeline, corrections, feeds)
 SCHEMA: list[str] = [stmt for m in MODULES for stmt in m.SCHEMA]
 NAMES = tuple(m.__name__.rsplit(".", 1)[-1] for m in MODULES)
 

@@ -25,6 +25,7 @@ from tracker.input.gazetteer import ChannelRef, Gazetteer
 from tracker.input.jsonl import parse_jsonl
 from tracker.input.options import parse_dyad, parse_kind
 from tracker.records import Record
+from tracker.session.feeds import FeedUseCases
 from tracker.store import EventLog, StoreLocation, locate, open_log, writable
 from tracker.views import Views, catch_up, open_views, queries, rebuild_views, views_copy, views_known_at
 
@@ -34,8 +35,8 @@ Progress = Callable[[int], None]
 
 
 @dataclass
-class Session:
-    """An open store: its event log, the ledger that writes to it, and its read models."""
+class Session(FeedUseCases):
+    """An open store: its event log, the ledger that writes to it, and its read models (feeds: FeedUseCases)."""
 
     location: StoreLocation
     store: EventLog

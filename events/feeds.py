@@ -1,0 +1,59 @@
+"""Decisions on feeds: subscribe, change, unsubscribe (events.decide dispatches here).
+
+- A URL is one feed (its id is events.ids.feed_id(url)): a URL already followed is refused
+  with the name it is followed as.
+- Subscribing a URL that was unsubscribed takes the same feed up again: a FeedChanged that
+  clears `removed` and sets the new settings, so its id (and later its reports) stay its own.
+- Names are unique among live feeds (the command carries the live names the read models know).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from events.commands import ChangeFeed, Outcome, SubscribeFeed, UnsubscribeFeed
+from events.ids import feed_id
+from events.state import State
+from events.values import DomainError
+
+__all__ = ["decide_feed"]
+
+
+def _name_free(name: str, url: str, taken: dict[str, str]) -> None:
+    holder = taken.get(name)
+    if holder is not None and holder != url:
+        raise DomainError(f"the name {name!r} is already taken by feed {holder}", field="name")
+
+
+def decide_feed(state: State, cmd: SubscribeFeed | ChangeFeed | UnsubscribeFeed, now: datetime) -> Outcome:
+    """Apply one feed command: its event is left pending on the Feed aggregate."""
+    from events.report import Feed
+
+    fid = feed_id(cmd.url)
+    feed: Any = state.get(fid)
+    if isinstance(cmd, SubscribeFeed):
+        if feed is not None and not feed.removed:
+            raise DomainError(f"{cmd.url} is already subscribed as {feed.name}", field="url")
+        _name_free(cmd.name, cmd.url, cmd.taken)
+        settings: dict[str, Any] = {
+            "name": cmd.name,
+            "language": cmd.language,
+            "interval": cmd.interval,
+            "trust": cmd.trust,
+        }
+        if feed is None:
+            state.add(Feed.subscribe(cmd.url, **settings, timestamp=now))
+            return Outcome(str(fid), "subscribed", "feed")
+        feed.change({**settings, "removed": False}, timestamp=now)
+        return Outcome(str(fid), "resubscribed", "feed")
+    if feed is None or feed.removed:
+        raise DomainError(f"{cmd.url} is not subscribed", field="url")
+    before = len(feed.pending_events)
+    if isinstance(cmd, ChangeFeed):
+        if "name" in cmd.changes:
+            _name_free(cmd.changes["name"], cmd.url, cmd.taken)
+        feed.change({k: v for k, v in cmd.changes.items() if k != "removed"}, timestamp=now)
+        return Outcome(str(fid), "changed" if len(feed.pending_events) > before else "unchanged", "feed")
+    feed.unsubscribe(cmd.reason, timestamp=now)
+    return Outcome(str(fid), "unsubscribed", "feed")

@@ -1,0 +1,98 @@
+"""The Session's feed use cases: subscribe, list, show, remove, OPML import and export (issue 9, point 1).
+
+A mixin of tracker.session.Session, kept in its own module so the session stays short. Parsing
+is tracker.input.feeds', queries tracker.views.feeds', the interval format tracker.feeds.decide's.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from events.commands import Command, Outcome, SubscribeFeed, UnsubscribeFeed
+from events.values import DomainError
+from tracker.errors import UsageError
+from tracker.feeds.decide import parse_interval
+from tracker.input.facts import parse_reason
+from tracker.input.feeds import feed_name, parse_opml, subscribe_command
+from tracker.views import feeds as feed_queries
+
+__all__ = ["FeedUseCases"]
+
+DEFAULT_EVERY = "15m"
+
+
+def _seconds(every: str | None) -> int:
+    return int(parse_interval(every or DEFAULT_EVERY).total_seconds())
+
+
+class FeedUseCases:
+    """Feed subscriptions, as events: what Session offers for `tracker feeds`."""
+
+    now: Callable[[], datetime]
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        raise NotImplementedError  # Session's: the read models, caught up
+
+    def _execute(self, commands: list[Command]) -> list[Outcome]:
+        raise NotImplementedError  # Session's
+
+    def add_feed(
+        self, url: str, *, name: str | None = None, every: str | None = None, language: str = "auto",
+        trust: str = "review",
+    ) -> Outcome:  # fmt: skip
+        """Subscribe to a feed; a URL already followed, or a name another live feed has, is refused."""
+        taken = feed_queries.live_names(self.conn)
+        command = subscribe_command(
+            url, interval=_seconds(every), taken=taken, name=name, language=language, trust=trust
+        )
+        return self._execute([command])[0]
+
+    def feeds(self) -> list[dict[str, Any]]:
+        """Every live feed, as `feeds list --format json` and the status JSON give them."""
+        return feed_queries.feeds(self.conn)
+
+    def feed(self, name: str) -> dict[str, Any]:
+        """One live feed, by name or URL."""
+        found = feed_queries.feed(self.conn, name.strip())
+        if found is None:
+            raise UsageError(f"no feed named {name!r}; see `tracker feeds list`")
+        return found
+
+    def remove_feed(self, name: str, reason: str | None = None) -> Outcome:
+        """Unsubscribe a live feed, by name or URL, with an optional reason."""
+        url = self.feed(name)["url"]
+        return self._execute([UnsubscribeFeed(url, parse_reason(reason) if reason is not None else None)])[0]
+
+    def import_opml(self, data: bytes, what: str = "OPML file") -> dict[str, int]:
+        """Subscribe to every feed of an OPML file in one transaction, or none; URLs already followed are skipped."""
+        entries = parse_opml(data, what)
+        taken = feed_queries.live_names(self.conn)
+        live = set(taken.values())
+        commands: list[Command] = []
+        skipped = 0
+        for e in entries:
+            if e["url"] in live:
+                skipped += 1
+                continue
+            live.add(e["url"])
+            name = feed_name(e["url"], taken, e["name"], numbered=True)
+            try:
+                seconds = _seconds(e["every"])
+            except DomainError:  # another reader's attribute of that name: the default interval
+                seconds = _seconds(None)
+            cmd = SubscribeFeed(e["url"], name, e["language"] or "auto", seconds, e["trust"] or "review", dict(taken))
+            taken[name] = e["url"]
+            commands.append(cmd)
+        if commands:
+            self._execute(commands)
+        return {"added": len(commands), "skipped": skipped}
+
+    def export_opml(self) -> str:
+        """Every live feed as an OPML 2.0 document."""
+        from tracker.reports.opml import write_opml
+
+        return write_opml(self.feeds(), self.now().isoformat(timespec="seconds"))
