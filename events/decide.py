@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
+from events.catalogue import fields_of
 from events.commands import (
     AddAlias,
     AddChannelAlias,
@@ -42,7 +43,6 @@ from events.commands import (
     WithdrawStaleTerms,
 )
 from events.feeds import decide_feed
-from events.fields import declared_fields
 from events.ids import actor_id, channel_id, feed_id, interaction_ids, sanction_id
 from events.state import State
 from events.values import DomainError, Source
@@ -83,7 +83,7 @@ def reads(cmd: Command) -> list[UUID]:
 
 def independent_sources(sources: Iterable[Source]) -> int:
     """How many sources report on their own: a rewrite of another cited source (derived_from) is not one."""
-    cited = [s for s in sources]
+    cited = list(sources)
     urls = {s["url"] for s in cited}
     return sum(1 for s in cited if not s.get("derived_from") or s["derived_from"] not in urls)
 
@@ -211,13 +211,9 @@ def differences(interaction: Any, said: dict[str, Any]) -> list[str]:
     return out
 
 
-def _reported_fields() -> tuple[str, ...]:
-    from events.interaction import Interaction
-
-    return tuple(f for f in declared_fields(Interaction.InteractionReported) if f in ReportInteraction.__slots__)
-
-
-_COPIED: tuple[str, ...] | None = None
+# The fields of InteractionReported a report command carries as they are (the catalogue, not the
+# aggregate class, so deciding needs no class built before it must).
+_COPIED = tuple(f for f in fields_of("InteractionReported") if f in ReportInteraction.__slots__)
 
 
 def _reported(new_id: UUID, cmd: ReportInteraction, now: datetime) -> Any:
@@ -226,9 +222,6 @@ def _reported(new_id: UUID, cmd: ReportInteraction, now: datetime) -> Any:
 
     from events.interaction import Interaction
 
-    global _COPIED
-    if _COPIED is None:
-        _COPIED = _reported_fields()
     kind = INTERACTION_KINDS[cmd.kind]
     cameo, goldstein = kind.cameo, kind.goldstein
     if cmd.kind == "meeting":
@@ -250,11 +243,12 @@ def _reported(new_id: UUID, cmd: ReportInteraction, now: datetime) -> Any:
 
 def _correct_or_retract(state: State, cmd: CorrectFact | RetractFact, now: datetime) -> Outcome:
     from events.interaction import Interaction
+    from events.sanction import Sanction
 
     fact = _need(state, cmd.fact_id, f"no interaction or sanction {cmd.fact_id}")
-    kind = fact.kind if isinstance(fact, Interaction) else "sanction-imposed"
-    if not hasattr(fact, "retract"):
+    if not isinstance(fact, Interaction | Sanction):
         raise DomainError(f"no interaction or sanction {cmd.fact_id}")
+    kind = fact.kind if isinstance(fact, Interaction) else "sanction-imposed"
     if isinstance(cmd, CorrectFact):
         fact.amend(cmd.changes, cmd.reason, cmd.source, timestamp=now)
         return Outcome(str(cmd.fact_id), "amended", kind)

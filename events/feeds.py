@@ -17,7 +17,15 @@ from events.ids import feed_id
 from events.state import State
 from events.values import DomainError
 
-__all__ = ["decide_feed"]
+__all__ = ["decide_feed", "interval_text"]
+
+
+def interval_text(seconds: int) -> str:
+    """A feed's interval in its largest whole unit, as `--every` takes it: 15m, 2h, 1d, 90s."""
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds and seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
 
 
 def _name_free(name: str, url: str, taken: dict[str, str]) -> None:

@@ -195,12 +195,13 @@ def append(
                 counts[o.action] = counts.get(o.action, 0) + 1
             typer.echo(f"{plural(len(outcomes), 'fact')}: " + ", ".join(f"{n} {a}" for a, n in sorted(counts.items())))
         else:
-            words = {"occurred_on": "date", "until": "last day", "location": "place"}
             for o in outcomes:
                 typer.echo(f"{o.action} {o.kind} {o.fact_id}")
                 if o.differs:
                     # The report merged into a recorded interaction but tells it differently: say so.
-                    differs = ", ".join(words.get(f, f) for f in o.differs)
+                    from tracker.reports.common import FIELD_WORDS
+
+                    differs = ", ".join(FIELD_WORDS.get(f, f) for f in o.differs)
                     typer.echo(f"  this report differs on {differs}; see tracker history {o.fact_id[:8]}")
 
 

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
 
+from events.feeds import interval_text
 from events.values import DomainError
 
 __all__ = [
@@ -210,11 +211,7 @@ def parse_interval(text: str) -> timedelta:
 
 def format_interval(interval: timedelta) -> str:
     """An interval in the largest whole unit parse_interval reads back: 15m, 2h, 1d, 90s."""
-    seconds = int(interval.total_seconds())
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds and seconds % size == 0:
-            return f"{seconds // size}{unit}"
-    return f"{seconds}s"
+    return interval_text(int(interval.total_seconds()))
 
 
 def _canonical_url(text: str) -> str | None:

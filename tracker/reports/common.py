@@ -164,7 +164,8 @@ def subtitle(status: Mapping[str, Any]) -> str:
     return "; ".join(parts)
 
 
-_FIELD_WORDS = {"occurred_on": "date", "until": "last day", "location": "place"}
+# What a person calls the fields on which reports of one interaction can disagree.
+FIELD_WORDS = {"occurred_on": "date", "until": "last day", "location": "place"}
 
 
 def _kind(i: Mapping[str, Any]) -> str:
@@ -173,7 +174,7 @@ def _kind(i: Mapping[str, Any]) -> str:
         i.get("status") == "declined" and text == "meeting-declined"
     ):
         text += f" ({clean(i['status'])})"
-    disputed = [_FIELD_WORDS.get(str(f), clean(f)) for f in i.get("disputed") or ()]
+    disputed = [FIELD_WORDS.get(str(f), clean(f)) for f in i.get("disputed") or ()]
     if disputed:
         text += f"; sources differ on {', '.join(disputed)}"
     return text
