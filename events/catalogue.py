@@ -43,14 +43,17 @@ EVENT_FIELDS: dict[str, tuple[str, ...]] = {
     "SanctionAmended": ("changes", "reason", "source"),
     "SanctionLifted": ("effective_on", "source"),
     "SanctionRetracted": ("reason", "source"),
-    # Report (reserved for feed ingestion)
+    # Report
     "ReportIngested": (
-        "url", "feed", "title", "outlet", "language", "published_at", "content_sha256", "text", "derived_from",
+        "url", "feed", "title", "outlet", "language", "published_at", "content_sha256", "text", "truncated",
+        "derived_from",
     ),
+    "ReportRevised": ("feed", "content_sha256", "title", "text", "truncated"),
+    "ReportSeen": ("feed",),
     "CandidatesExtracted": ("candidates", "extractor_version"),
     "CandidateAccepted": ("index", "fact_id"),
     "CandidateRejected": ("index", "reason"),
-    # Feed (reserved for feed polling)
+    # Feed
     "FeedSubscribed": ("url", "name", "language", "interval", "trust"),
     "FeedChanged": ("changes",),
     "FeedUnsubscribed": ("reason",),

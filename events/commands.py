@@ -8,7 +8,7 @@ the state they lie in. A command is validated as far as it can be without the le
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -23,6 +23,7 @@ __all__ = [
     "Command",
     "CorrectFact",
     "ImposeSanction",
+    "IngestReport",
     "LeaveOffice",
     "LiftSanction",
     "Outcome",
@@ -242,6 +243,25 @@ class UnsubscribeFeed:
     reason: str | None
 
 
+@dataclass(slots=True)
+class IngestReport:
+    """Record one feed item: a new report, a new version of a known one, or a known one in another feed.
+
+    key is the item's canonical URL, else its guid (tracker.feeds.decide.item_key); feed is the feed's id.
+    """
+
+    key: str
+    feed: str
+    title: str | None
+    outlet: str | None
+    language: str | None
+    published_at: datetime | None
+    content_sha256: str
+    text: str
+    truncated: bool = False
+    derived_from: str | None = None
+
+
 Command = (
     ReportInteraction
     | ImposeSanction
@@ -260,6 +280,7 @@ Command = (
     | SubscribeFeed
     | ChangeFeed
     | UnsubscribeFeed
+    | IngestReport
 )
 
 

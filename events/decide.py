@@ -30,6 +30,7 @@ from events.commands import (
     Command,
     CorrectFact,
     ImposeSanction,
+    IngestReport,
     LeaveOffice,
     LiftSanction,
     Outcome,
@@ -42,8 +43,8 @@ from events.commands import (
     UnsubscribeFeed,
     WithdrawStaleTerms,
 )
-from events.feeds import decide_feed
-from events.ids import actor_id, channel_id, feed_id, interaction_ids, sanction_id
+from events.feeds import decide_feed, decide_report
+from events.ids import actor_id, channel_id, feed_id, interaction_ids, report_id, sanction_id
 from events.state import State
 from events.values import DomainError, Source
 from events.vocab import CODEBOOK_VERSION, INTERACTION_KINDS, meeting_code
@@ -78,6 +79,8 @@ def reads(cmd: Command) -> list[UUID]:
         return [actor_id(cmd.slug)]
     if isinstance(cmd, SubscribeFeed | ChangeFeed | UnsubscribeFeed):
         return [feed_id(cmd.url)]
+    if isinstance(cmd, IngestReport):
+        return [report_id(cmd.key)]
     return [cmd.fact_id]
 
 
@@ -129,6 +132,8 @@ def decide(state: State, cmd: Command, now: datetime) -> Outcome:
         return _correct_or_retract(state, cmd, now)
     if isinstance(cmd, SubscribeFeed | ChangeFeed | UnsubscribeFeed):
         return decide_feed(state, cmd, now)
+    if isinstance(cmd, IngestReport):
+        return decide_report(state, cmd, now)
     raise TypeError(f"unknown command {cmd!r}")
 
 

@@ -1,10 +1,12 @@
-"""Decisions on feeds: subscribe, change, unsubscribe (events.decide dispatches here).
+"""Decisions on feeds and the reports they bring: subscribe, change, unsubscribe, ingest (events.decide dispatches here).
 
 - A URL is one feed (its id is events.ids.feed_id(url)): a URL already followed is refused
   with the name it is followed as.
 - Subscribing a URL that was unsubscribed takes the same feed up again: a FeedChanged that
   clears `removed` and sets the new settings, so its id (and later its reports) stay its own.
 - Names are unique among live feeds (the command carries the live names the read models know).
+- An item is one report however many feeds carry it: ingested once, seen by each further feed, and
+  revised only by a content never seen before, so nothing is doubled however often a poll repeats.
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from events.commands import ChangeFeed, Outcome, SubscribeFeed, UnsubscribeFeed
-from events.ids import feed_id
+from events.commands import ChangeFeed, IngestReport, Outcome, SubscribeFeed, UnsubscribeFeed
+from events.ids import feed_id, report_id
 from events.state import State
 from events.values import DomainError
 
-__all__ = ["decide_feed", "interval_text"]
+__all__ = ["decide_feed", "decide_report", "interval_text"]
 
 
 def interval_text(seconds: int) -> str:
@@ -65,3 +67,25 @@ def decide_feed(state: State, cmd: SubscribeFeed | ChangeFeed | UnsubscribeFeed,
         return Outcome(str(fid), "changed" if len(feed.pending_events) > before else "unchanged", "feed")
     feed.unsubscribe(cmd.reason, timestamp=now)
     return Outcome(str(fid), "unsubscribed", "feed")
+
+
+def decide_report(state: State, cmd: IngestReport, now: datetime) -> Outcome:
+    """Ingest a feed item: ingested, revised, seen (by another feed) or unchanged."""
+    from events.report import Report
+
+    rid = report_id(cmd.key)
+    report: Any = state.get(rid)
+    if report is None:
+        state.add(
+            Report.ingest(
+                url=cmd.key, feed=cmd.feed, title=cmd.title, outlet=cmd.outlet, language=cmd.language,
+                published_at=cmd.published_at, content_sha256=cmd.content_sha256, text=cmd.text,
+                truncated=cmd.truncated, derived_from=cmd.derived_from, timestamp=now,
+            )
+        )  # fmt: skip
+        return Outcome(str(rid), "ingested", "report")
+    if cmd.content_sha256 != report.content_sha256 and cmd.content_sha256 not in report.versions:
+        report.revise(cmd.feed, cmd.content_sha256, cmd.title, cmd.text, cmd.truncated, timestamp=now)
+        return Outcome(str(rid), "revised", "report")
+    seen = report.see(cmd.feed, timestamp=now)
+    return Outcome(str(rid), "seen" if seen else "unchanged", "report")

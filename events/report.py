@@ -1,8 +1,7 @@
 """The Report and Feed aggregates of feed ingestion (DESIGN §4).
 
-Feeds are subscribed, changed and unsubscribed (issue 9, point 1). Report's events are declared
-so the catalogue and the store's topics are stable; the use cases that trigger them arrive
-with the poller.
+Feeds are subscribed, changed and unsubscribed; each new feed item is a Report, ingested once
+however many feeds carry it, and revised when its content changes (issue 9).
 """
 
 from __future__ import annotations
@@ -12,25 +11,55 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate
 
-from events.ids import feed_id
+from events.ids import feed_id, report_id
 from events.values import DomainError
 
 __all__ = ["Feed", "Report"]
 
 
 class Report(Aggregate):
-    """One published article or feed item, ingested once by canonical URL or guid."""
+    """One published article or feed item, ingested once by canonical URL or guid (events.ids.report_id).
+
+    `versions` holds the hash of every content the report has had, so a feed still serving an older
+    version next to one serving the newer does not make the report flip between them.
+    """
 
     class ReportIngested(Aggregate.Created):
-        url: str
-        feed: str | None
+        url: str  # the item's canonical URL, else its guid: the report's identity
+        feed: str  # the id of the feed it first came from
         title: str | None
         outlet: str | None
         language: str | None
         published_at: datetime | None
         content_sha256: str
         text: str
+        truncated: bool  # the text was cut at the poller's cap
         derived_from: str | None
+
+        def apply(self, aggregate: Report) -> None:
+            aggregate.url = self.url
+            aggregate.feeds = [self.feed]
+            aggregate.content_sha256 = self.content_sha256
+            aggregate.versions = [self.content_sha256]
+
+    class ReportRevised(Aggregate.Event):
+        feed: str
+        content_sha256: str
+        title: str | None
+        text: str
+        truncated: bool
+
+        def apply(self, aggregate: Report) -> None:
+            aggregate.content_sha256 = self.content_sha256
+            aggregate.versions.append(self.content_sha256)
+            if self.feed not in aggregate.feeds:
+                aggregate.feeds.append(self.feed)
+
+    class ReportSeen(Aggregate.Event):
+        feed: str
+
+        def apply(self, aggregate: Report) -> None:
+            aggregate.feeds.append(self.feed)
 
     class CandidatesExtracted(Aggregate.Event):
         candidates: list[dict[str, Any]]
@@ -44,8 +73,37 @@ class Report(Aggregate):
         index: int
         reason: str
 
+    url: str
+    feeds: list[str]
+    content_sha256: str
+    versions: list[str]
+
     def __init__(self) -> None:
         pass
+
+    @classmethod
+    def ingest(cls, **fields: Any) -> Report:
+        """A new report, from the fields of ReportIngested (and the event's timestamp)."""
+        return cls._create(cls.ReportIngested, id=report_id(fields["url"]), **fields)
+
+    def revise(
+        self, feed: str, content_sha256: str, title: str | None, text: str, truncated: bool, **meta: Any
+    ) -> bool:
+        """Record a content never seen before as a new version; a known one (even an older one) changes nothing."""
+        if content_sha256 in self.versions:
+            return self.see(feed, **meta)
+        self.trigger_event(
+            self.ReportRevised, feed=feed, content_sha256=content_sha256, title=title, text=text, truncated=truncated,
+            **meta,
+        )  # fmt: skip
+        return True
+
+    def see(self, feed: str, **meta: Any) -> bool:
+        """Record that another feed carries the report; a feed already known changes nothing."""
+        if feed in self.feeds:
+            return False
+        self.trigger_event(self.ReportSeen, feed=feed, **meta)
+        return True
 
 
 class Feed(Aggregate):
