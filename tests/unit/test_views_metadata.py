@@ -22,7 +22,9 @@ def test_every_table_and_column_is_described() -> None:
 
 
 def test_every_table_has_a_primary_key() -> None:
-    """Each table has a primary key, so sqlite3 and Datasette can address rows."""
+    """Each table has a primary key, so sqlite3 and Datasette can address rows (a full-text index has its rowid)."""
     views = Views(":memory:")
-    for (table,) in views.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+    for (table,) in views.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+    ):
         assert any(r[5] for r in views.conn.execute(f"PRAGMA table_info({table})")), table

@@ -260,9 +260,9 @@ def read_input(file: str) -> str:
 
 
 @contextmanager
-def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
-    """A callback that advances a progress bar, or None when stderr is not a terminal or the job is small."""
-    if not sys.stderr.isatty() or total < 10_000:
+def progress_bar(total: int, label: str, *, minimum: int = 10_000) -> Iterator[Callable[[int], None] | None]:
+    """A callback that advances a progress bar, or None when stderr is not a terminal or the job is under minimum."""
+    if not sys.stderr.isatty() or total < minimum:
         yield None
         return
     from rich.progress import Progress

@@ -1,8 +1,4 @@
-"""`tracker feeds`: subscribe, list, show, remove, OPML import and export (issue 9, point 1).
-
-Polling arrives with the poller: until then the poll fields of a feed (last_polled,
-last_status, last_error, next_poll) are null and failures and reports 0.
-"""
+"""`tracker feeds`: subscribe, list, show, remove, OPML import and export; `tracker poll` and `run` poll them."""
 
 from __future__ import annotations
 
@@ -15,22 +11,28 @@ import typer
 from tracker.cli.common import App, Format, Store, ViewsOpt, app, check_format, emit_json, fail, plural, session
 
 feeds_app = App(
-    help="Feeds to follow: subscribe, list, show, remove, OPML import and export. Polling arrives next: "
-    "until then last_polled, last_status, last_error and next_poll are null, failures and reports 0.\n\n"
+    help="Feeds to follow: subscribe, list (with each feed's health), show, remove, OPML import and export. "
+    "The poll and run commands poll them: now, or each on its interval.\n\n"
     "Example: tracker feeds add https://www.state.gov/feed/ --name state-dept --every 30m --language en"
 )
 app.add_typer(feeds_app, name="feeds")
 
 
 def _line(f: dict[str, Any]) -> str:
-    return f"{f['name']:<24} every {f['every']:<5} {f['language']:<4} {f['trust']:<6} {f['url']}"
+    from tracker.reports.common import feed_health
+
+    health = feed_health(f) + (f": {f['last_error']}" if f.get("last_error") else "")
+    return (
+        f"{f['name']:<24} every {f['every']:<5} {f['language']:<4} {f['trust']:<6} {f['reports']:>6} reports  "
+        f"{f['url']}  [{health}]"
+    )
 
 
 @feeds_app.command("add")
 def feeds_add(
     url: Annotated[str, typer.Argument(help="The feed's http or https URL (RSS, Atom or JSON Feed)")],
     name: Annotated[str | None, typer.Option(help="A name unique among feeds (default: the URL's host)")] = None,
-    every: Annotated[str, typer.Option(help="Polling interval: 30s, 15m, 2h, 1d (1m to 7d)")] = "15m",
+    every: Annotated[str, typer.Option(help="Polling interval such as 15m, 2h or 1d (from 1m to 7d)")] = "15m",
     language: Annotated[str, typer.Option(help="en, zh or auto (detected per item)")] = "auto",
     trust: Annotated[
         str, typer.Option(help="review (queue candidates) or auto (accept above the threshold)")
@@ -59,7 +61,8 @@ def feeds_list(fmt: Format = "text", store: Store = None, views: ViewsOpt = None
 
     The JSON is a list of objects: name, url, language, trust, every, last_polled, last_status,
     last_error, next_poll, failures, reports (and id, interval in seconds, subscribed_at).
-    Poll fields are null, failures and reports 0, until polling exists.
+    The poll fields are null until the feed's first poll. A failing feed is never dropped:
+    it shows its last_error and failures in a row, and is polled again after its back-off.
 
     Example: tracker feeds list --format json
     """
@@ -82,7 +85,7 @@ def feeds_show(
     store: Store = None,
     views: ViewsOpt = None,
 ) -> None:
-    """One feed: its settings and health (poll fields null until polling exists).
+    """One feed: its settings and health (poll fields null until its first poll).
 
     Example: tracker feeds show state-dept --format json
     """

@@ -30,6 +30,7 @@ __all__ = [
     "due",
     "format_interval",
     "item_key",
+    "language_of",
     "parse_interval",
     "remember",
 ]
@@ -258,3 +259,29 @@ def _check_aware(now: datetime) -> None:
 def _check_interval(interval: timedelta) -> None:
     if interval <= timedelta(0):
         raise ValueError(f"a polling interval must be positive, not {interval}")
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def language_of(feed_language: str, declared: str | None, text: str) -> str | None:
+    """A report's language: the feed's setting, else what the item or feed declares, else its script.
+
+    Only en and zh are told apart (the first bilateral relationship's languages): a text mostly in Han
+    characters is zh, one mostly in Latin letters is en, and anything else stays unknown (None).
+    """
+    if feed_language in ("en", "zh"):
+        return feed_language
+    if declared:
+        primary = declared.strip().lower().replace("_", "-").split("-")[0]
+        if primary in ("en", "zh"):
+            return primary
+    sample = text[:2000]
+    han = len(_HAN.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    if han and han * 3 >= latin:  # a Han character carries about a word; an English word about five letters
+        return "zh"
+    if latin >= 20:
+        return "en"
+    return None

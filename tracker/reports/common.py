@@ -312,20 +312,34 @@ def sections(status: Mapping[str, Any]) -> list[Section]:
         out.append(
             Section(
                 "feeds",
-                "Feeds",
-                ("Name", "Status", "Last polled", "Last error"),
+                "Sources",
+                ("Feed", "Health", "Last polled", "Next poll", "Reports", "Last error"),
                 [
                     (
                         clean(f.get("name") or f.get("url")),
-                        clean(f.get("status")),
-                        clean(f.get("last_polled")),
+                        feed_health(f),
+                        _stamp(f.get("last_polled")),
+                        _stamp(f.get("next_poll")),
+                        clean(f.get("reports")),
                         clean(f.get("last_error")),
                     )
                     for f in feeds
                 ],
+                note="Feeds are never dropped for failing: a failing feed waits out its back-off and is polled again.",
             )
         )
     return out
+
+
+def feed_health(feed: Mapping[str, Any]) -> str:
+    """A feed's health in words: never polled, ok, not modified, or failing with how many failures in a row."""
+    status = feed.get("last_status")
+    if status is None:
+        return "never polled"
+    if status == "failed":
+        failures = feed.get("failures") or 0
+        return f"failing ({failures} in a row)"
+    return "not modified" if status == "not-modified" else clean(status)
 
 
 def _stamp(value: Any) -> str:

@@ -26,6 +26,7 @@ from tracker.input.jsonl import parse_jsonl
 from tracker.input.options import parse_dyad, parse_kind
 from tracker.records import Record
 from tracker.session.feeds import FeedUseCases
+from tracker.session.reports import ReportUseCases
 from tracker.store import EventLog, StoreLocation, locate, open_log, writable
 from tracker.views import Views, catch_up, open_views, queries, rebuild_views, views_copy, views_known_at
 
@@ -35,7 +36,7 @@ Progress = Callable[[int], None]
 
 
 @dataclass
-class Session(FeedUseCases):
+class Session(FeedUseCases, ReportUseCases):
     """An open store: its event log, the ledger that writes to it, and its read models (feeds: FeedUseCases)."""
 
     location: StoreLocation
@@ -260,6 +261,8 @@ class Session(FeedUseCases):
         if changes_since:
             day = parse_date(changes_since, field="changes-since")[0].isoformat()
             result["changes"] = changes(conn, dyad=dyad, since=day, as_of=result["as_of"])
+        # Feed health is operational and current, whatever the date asked about.
+        result["feeds"] = self.with_health(result["feeds"])
         return result
 
     def _dyad(self, dyad: str | None) -> str:

@@ -7,21 +7,32 @@ is tracker.input.feeds', queries tracker.views.feeds', the interval format track
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from events.commands import Command, Outcome, SubscribeFeed, UnsubscribeFeed
 from events.values import DomainError
-from tracker.errors import UsageError
+from tracker.errors import OperationFailed, UsageError
 from tracker.feeds.decide import parse_interval
 from tracker.input.facts import parse_reason
 from tracker.input.feeds import feed_name, parse_opml, subscribe_command
+from tracker.store import StoreLocation
 from tracker.views import feeds as feed_queries
+
+if TYPE_CHECKING:
+    from tracker.feeds.poller import FeedOutcome, Poller, PollOptions, PollSummary
+    from tracker.feeds.state import PollerStore
 
 __all__ = ["FeedUseCases"]
 
 DEFAULT_EVERY = "15m"
+
+
+def _stamp(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment is not None else None
 
 
 def _seconds(every: str | None) -> int:
@@ -32,6 +43,7 @@ class FeedUseCases:
     """Feed subscriptions, as events: what Session offers for `tracker feeds`."""
 
     now: Callable[[], datetime]
+    location: StoreLocation
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -52,15 +64,83 @@ class FeedUseCases:
         return self._execute([command])[0]
 
     def feeds(self) -> list[dict[str, Any]]:
-        """Every live feed, as `feeds list --format json` and the status JSON give them."""
-        return feed_queries.feeds(self.conn)
+        """Every live feed with its health, as `feeds list --format json` and the status JSON give them."""
+        return self.with_health(feed_queries.feeds(self.conn))
 
     def feed(self, name: str) -> dict[str, Any]:
-        """One live feed, by name or URL."""
+        """One live feed with its health, by name or URL."""
         found = feed_queries.feed(self.conn, name.strip())
         if found is None:
             raise UsageError(f"no feed named {name!r}; see `tracker feeds list`")
-        return found
+        return self.with_health([found])[0]
+
+    # -- polling ------------------------------------------------------------------------
+
+    @property
+    def poller_path(self) -> Path:
+        """poller.db, beside the read models: the poller's operational state."""
+        from tracker.feeds.state import POLLER_FILE
+
+        return self.location.views_path.parent / POLLER_FILE
+
+    def poller_state(self) -> PollerStore:
+        """The poller's state file, opened (and created) for polling."""
+        from tracker.feeds.state import PollerStateError, PollerStore
+
+        try:
+            return PollerStore(self.poller_path)
+        except PollerStateError as exc:
+            raise OperationFailed(str(exc)) from exc
+
+    def with_health(self, feeds: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Feed objects with the poller's last poll, next poll, failures, and the reports each has brought."""
+        from tracker.views.reports import counts_by_feed
+
+        counts = counts_by_feed(self.conn)
+        health: dict[str, Any] = {}
+        if self.poller_path.exists():
+            with self.poller_state() as state:
+                health = state.health()
+        for f in feeds:
+            f["reports"] = counts.get(f["id"], 0)
+            polled = health.get(f["id"])
+            if polled is not None:
+                f.update(
+                    last_polled=_stamp(polled.last_polled), last_status=polled.last_status,
+                    last_error=polled.last_error, next_poll=_stamp(polled.next_poll), failures=polled.failures,
+                )  # fmt: skip
+        return feeds
+
+    def poll(
+        self,
+        feed: str | None = None,
+        *,
+        options: PollOptions | None = None,
+        progress: Callable[[FeedOutcome], None] | None = None,
+        manual: bool = True,
+    ) -> PollSummary:
+        """Poll every live feed, or the one named, now: those inside a Retry-After or back-off window are skipped."""
+        from tracker.feeds.poller import FeedRef
+
+        chosen = [self.feed(feed)] if feed is not None else self.feeds()
+        if not chosen:
+            raise UsageError("no feeds to poll; add one with `tracker feeds add URL`")
+        with self.poller(options) as poller:
+            return poller.poll([FeedRef.of(f) for f in chosen], manual=manual, progress=progress)
+
+    @contextmanager
+    def poller(self, options: PollOptions | None = None) -> Iterator[Poller]:
+        """A Poller writing through this session's ledger, with its state file open."""
+        from tracker.feeds.poller import Poller
+
+        state = self.poller_state()
+        peer = getattr(self, "append_peer_facts", None)
+        poller = Poller(state, self._execute, now=self.now, options=options, peer_facts=peer)
+        try:
+            yield poller
+        finally:
+            poller.close()
+            state.close()
 
     def remove_feed(self, name: str, reason: str | None = None) -> Outcome:
         """Unsubscribe a live feed, by name or URL, with an optional reason."""

@@ -19,11 +19,11 @@ from typing import Any
 
 from tracker.errors import OperationFailed
 from tracker.records import Record
-from tracker.views.projections import NAMES, SCHEMA, handle
+from tracker.views.projections import FTS, NAMES, SCHEMA, handle
 
 __all__ = ["SCHEMA_VERSION", "Views", "catch_up"]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BATCH = 5000
 # Page cache per connection. Read-model keys are random uuids, so inserts touch pages all over
 # the indexes; the cache, not the disk, should absorb that (measured on 1M events).
@@ -61,6 +61,9 @@ class Views:
                 f"read models at {path} are unreadable ({e}); run `tracker projections rebuild`"
             ) from None
         if version == 0:
+            if self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+                # Created up to its full-text indexes, not to its version (_create was interrupted).
+                raise OperationFailed(f"read models at {path} are incomplete; run `tracker projections rebuild`")
             self._create()
         elif version != SCHEMA_VERSION:
             raise OperationFailed(
@@ -77,7 +80,22 @@ class Views:
                 "CREATE TABLE tracking (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, updated_at TEXT)"
             )
             self.conn.executemany("INSERT INTO tracking VALUES (?, 0, NULL)", [(n,) for n in NAMES])
-            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if not self.bulk_mode:
+            self._enable_fts()
+        # Last: a file without its version is one whose creation was cut short, set aside on opening.
+        self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _enable_fts(self) -> None:
+        """The FTS5 indexes of the projections (FTS), with sqlite-utils' triggers keeping them equal to their tables.
+
+        sqlite-utils runs these as scripts, which commit: they cannot share the schema's transaction.
+        In bulk mode they are made by finish_bulk, which indexes the rows already written at once.
+        """
+        import sqlite_utils
+
+        db = sqlite_utils.Database(self.conn)
+        for table, (columns, tokenize) in FTS.items():
+            db.table(table).enable_fts(columns, create_triggers=True, tokenize=tokenize, replace=True)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -109,6 +127,7 @@ class Views:
         for statement in SCHEMA:
             if statement.startswith("CREATE INDEX"):
                 self.conn.execute(statement)
+        self._enable_fts()
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.bulk_mode = False
@@ -147,7 +166,9 @@ class Views:
         import sqlite_utils
 
         db = sqlite_utils.Database(self.conn)
-        return {name: db.table(name).count for name in db.table_names()}
+        # A full-text index and its shadow tables are the index of a table counted already.
+        indexes = tuple(db.table_names(fts5=True))
+        return {name: db.table(name).count for name in db.table_names() if not name.startswith(indexes)}
 
     def close(self) -> None:
         """Close the database connection; a temporary copy (views_copy) is removed."""

@@ -8,13 +8,15 @@ the same transaction that records the position.
 from __future__ import annotations
 
 from tracker.records import Record
-from tracker.views.projections import actors, channels, corrections, feeds, interactions, sanctions, timeline
+from tracker.views.projections import actors, channels, corrections, feeds, interactions, reports, sanctions, timeline
 from tracker.views.projections.ops import Handler, Op
 
-__all__ = ["HANDLERS", "MODULES", "SCHEMA", "Handler", "Op", "handle"]
+__all__ = ["FTS", "HANDLERS", "MODULES", "SCHEMA", "Handler", "Op", "handle"]
 
-MODULES = (actors, interactions, channels, sanctions, timeline, corrections, feeds)
+MODULES = (actors, interactions, channels, sanctions, timeline, corrections, feeds, reports)
 SCHEMA: list[str] = [stmt for m in MODULES for stmt in m.SCHEMA]
+# Full-text indexes (content table -> columns, tokenizer), which tracker.views.database enables with sqlite-utils.
+FTS: dict[str, tuple[tuple[str, ...], str]] = {t: spec for m in MODULES for t, spec in getattr(m, "FTS", {}).items()}
 NAMES = tuple(m.__name__.rsplit(".", 1)[-1] for m in MODULES)
 
 HANDLERS: dict[str, list[Handler]] = {}
