@@ -177,12 +177,16 @@ def _report(state: State, cmd: ReportInteraction, now: datetime) -> Outcome:
 def _another_report(interaction: Any, cmd: ReportInteraction, now: datetime) -> Outcome:
     action = "unchanged"
     sources = list(cmd.sources)
-    if interaction.status == "expected" and cmd.status == "occurred":
-        interaction.confirm(cmd.occurred_on, sources.pop(0), timestamp=now)
-        action = "confirmed"
-    elif interaction.status == "expected" and cmd.status == "cancelled":
-        interaction.cancel(cmd.summary or "reported as cancelled", sources.pop(0), timestamp=now)
-        action = "cancelled"
+    if interaction.status == "expected" and cmd.status in ("occurred", "cancelled"):
+        # The settling source is one not cited yet when there is one, so no URL is cited twice.
+        settling = next((s for s in sources if not interaction.has_source(s["url"])), sources[0])
+        sources.remove(settling)
+        if cmd.status == "occurred":
+            interaction.confirm(cmd.occurred_on, settling, timestamp=now)
+            action = "confirmed"
+        else:
+            interaction.cancel(cmd.summary or "reported as cancelled", settling, timestamp=now)
+            action = "cancelled"
     said = account(cmd)
     for source in sources:
         before = len(interaction.pending_events)

@@ -85,7 +85,8 @@ class Interaction(Aggregate):
         def apply(self, aggregate: Interaction) -> None:
             aggregate.status = "occurred"
             aggregate.occurred_on = self.occurred_on
-            aggregate.sources.append(self.source)
+            if not aggregate.has_source(self.source["url"]):
+                aggregate.sources.append(self.source)
 
     class InteractionCancelled(Aggregate.Event):
         reason: str
@@ -93,7 +94,8 @@ class Interaction(Aggregate):
 
         def apply(self, aggregate: Interaction) -> None:
             aggregate.status = "cancelled"
-            aggregate.sources.append(self.source)
+            if not aggregate.has_source(self.source["url"]):
+                aggregate.sources.append(self.source)
 
     kind: str
     status: str

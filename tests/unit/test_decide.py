@@ -133,6 +133,17 @@ def test_an_expected_interaction_is_cancelled_by_a_report_that_it_was_called_off
     assert (type(event).__name__, event.reason) == ("InteractionCancelled", "trip postponed")
 
 
+@pytest.mark.parametrize("status", ["occurred", "cancelled"])
+def test_settling_an_expected_interaction_never_cites_a_url_twice(status: str) -> None:
+    """A report already cited that settles an expected meeting picks a new source to settle it, and cites none twice."""
+    state = saved(_with(report(status="expected", occurred_on=date(2023, 7, 16))))
+    run(state, report(status=status, occurred_on=date(2023, 7, 16), sources=[REUTERS, AP]))
+    [settled, *rest] = state.events()
+    assert settled.source["url"] == AP["url"] and rest == []
+    interaction = state.get(settled.originator_id)
+    assert [s["url"] for s in interaction.sources] == [REUTERS["url"], AP["url"]]
+
+
 def test_a_rewrite_is_not_an_independent_source() -> None:
     """DW's rewrite of Reuters corroborates, but the fact still has one independent source; AP makes two."""
     state = saved(_with(MEETING))

@@ -25,17 +25,27 @@ from tracker.cli.common import (
 
 @app.command("export")
 def export_cmd(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or jsonfeed (facts)")] = "jsonl",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File (default stdout)")] = None,
     store: Store = None,
     views: ViewsOpt = None,
 ) -> None:
-    """Every stored event, oldest first, one JSON object a line.
+    """Every stored event, oldest first, one JSON object a line; or, with jsonfeed, the facts as a JSON Feed.
 
     Example: tracker export > ledger.jsonl
     """
-    check_format(fmt, ("jsonl", "csv"))
+    check_format(fmt, ("jsonl", "csv", "jsonfeed"))
     with session(store, views) as s:
+        if fmt == "jsonfeed":
+            if output is None:
+                s.export_jsonfeed(sys.stdout)
+                return
+            tmp = output.with_name(output.name + ".part")
+            with open(tmp, "w", encoding="utf-8") as f:
+                items = s.export_jsonfeed(f)
+            tmp.replace(output)
+            typer.echo(f"exported {plural(items, 'fact')} to {output}", err=True)
+            return
         if output is None:
             s.export(sys.stdout, fmt)
             return

@@ -41,6 +41,7 @@ class Item:
     truncated: bool
     content_sha256: str
     language: str | None
+    extension: dict[str, Any] | None = None  # a JSON Feed item's `_tracker` object (another tracker's fact)
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,7 @@ def _parse_json_feed(data: bytes, base_url: str | None, max_text: int) -> Parsed
                 text=text,
                 language=_clean(entry.get("language")) or feed_language,
                 max_text=max_text,
+                extension=entry["_tracker"] if isinstance(entry.get("_tracker"), dict) else None,
             )
         )
     return ParsedFeed(
@@ -252,6 +254,7 @@ def _item(
     text: str,
     language: str | None,
     max_text: int,
+    extension: dict[str, Any] | None = None,
 ) -> Item:
     truncated = len(text) > max_text
     text = text[:max_text]
@@ -265,6 +268,7 @@ def _item(
         truncated=truncated,
         content_sha256=digest.hexdigest(),
         language=language,
+        extension=extension,
     )
 
 

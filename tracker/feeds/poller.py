@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Callable, Iterator, Sequence, Sized
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -27,7 +27,8 @@ from tracker.feeds.state import PollerStore
 __all__ = ["FeedOutcome", "FeedRef", "Fetched", "PollOptions", "PollSummary", "Poller"]
 
 Append = Callable[[list[Command]], list[Outcome]]
-PeerFacts = Callable[[list[dict[str, Any]]], Any]
+# Session.append_peer_facts(payloads, labels): counts of added, corroborated and refused facts, and errors.
+PeerFacts = Callable[[list[dict[str, Any]], list[str]], dict[str, Any]]
 Progress = Callable[["FeedOutcome"], None]
 
 
@@ -93,7 +94,11 @@ class FeedOutcome:
     def line(self) -> str:
         """One log line: the feed, what happened and, when any, the new reports."""
         what = self.status if self.reason is None else f"{self.status}: {self.reason}"
-        counts = [f"{n} {word}" for n, word in ((self.new, "new"), (self.revised, "revised")) if n]
+        counts = [
+            f"{n} {word}"
+            for n, word in ((self.new, "new"), (self.revised, "revised"), (self.peer_facts, "facts from the peer"))
+            if n
+        ]
         return f"{self.feed.name}: {what}" + (f" ({', '.join(counts)})" if counts else "")
 
 
@@ -269,6 +274,7 @@ class Poller:
         met: list[str] = []
         met_keys: set[str] = set()
         payloads: list[dict[str, Any]] = []
+        labels: list[str] = []
         for item in parsed.items:
             try:
                 key = item_key(item.guid, item.url)
@@ -279,11 +285,12 @@ class Poller:
                 continue
             met.append(key)
             met_keys.add(key)
-            extension = getattr(item, "extension", None)
-            if feed.trust == "auto" and isinstance(extension, dict):
-                payloads.append(extension)
             if classify(seen, key, item.content_sha256) == "unchanged":
                 continue
+            # A peer tracker's facts (its `export --format jsonfeed`), taken as facts from a trusted feed only.
+            if feed.trust == "auto" and item.extension is not None:
+                payloads.append(item.extension)
+                labels.append(key)
             seen[key] = item.content_sha256
             commands.append(
                 IngestReport(
@@ -301,7 +308,9 @@ class Poller:
                 elif result.action == "seen":
                     outcome.seen += 1
         if payloads and self.peer_facts is not None:
-            outcome.peer_facts = _count(self.peer_facts(payloads))
+            counts = self.peer_facts(payloads, labels)
+            outcome.peer_facts = int(counts.get("added", 0))
+            outcome.warnings.extend(str(e) for e in counts.get("errors", ())[:20])
         return replace(state, seen=seen), met
 
     def _host_slot(self, url: str) -> threading.BoundedSemaphore:
@@ -312,11 +321,3 @@ class Poller:
             if slot is None:
                 slot = self._hosts[host] = threading.BoundedSemaphore(self.options.per_host)
         return slot
-
-
-def _count(result: Any) -> int:
-    if isinstance(result, int):
-        return result
-    if isinstance(result, dict):
-        return int(result.get("appended", 0)) + int(result.get("corroborated", 0))
-    return len(result) if isinstance(result, Sized) else 0

@@ -26,6 +26,7 @@ from tracker.input.jsonl import parse_jsonl
 from tracker.input.options import parse_dyad, parse_kind
 from tracker.records import Record
 from tracker.session.feeds import FeedUseCases
+from tracker.session.peer import PeerUseCases
 from tracker.session.reports import ReportUseCases
 from tracker.store import EventLog, StoreLocation, locate, open_log, writable
 from tracker.views import Views, catch_up, open_views, queries, rebuild_views, views_copy, views_known_at
@@ -36,7 +37,7 @@ Progress = Callable[[int], None]
 
 
 @dataclass
-class Session(FeedUseCases, ReportUseCases):
+class Session(FeedUseCases, ReportUseCases, PeerUseCases):
     """An open store: its event log, the ledger that writes to it, and its read models (feeds: FeedUseCases)."""
 
     location: StoreLocation

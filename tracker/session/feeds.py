@@ -52,6 +52,12 @@ class FeedUseCases:
     def _execute(self, commands: list[Command]) -> list[Outcome]:
         raise NotImplementedError  # Session's
 
+    if TYPE_CHECKING:  # PeerUseCases', beside this mixin in Session's bases; declared here for the type checker only
+
+        def append_peer_facts(
+            self, payloads: list[dict[str, Any]], *, labels: list[str] | None = None
+        ) -> dict[str, Any]: ...
+
     def add_feed(
         self, url: str, *, name: str | None = None, every: str | None = None, language: str = "auto",
         trust: str = "review",
@@ -134,7 +140,10 @@ class FeedUseCases:
         from tracker.feeds.poller import Poller
 
         state = self.poller_state()
-        peer = getattr(self, "append_peer_facts", None)
+
+        def peer(payloads: list[dict[str, Any]], labels: list[str]) -> dict[str, Any]:
+            return self.append_peer_facts(payloads, labels=labels)
+
         poller = Poller(state, self._execute, now=self.now, options=options, peer_facts=peer)
         try:
             yield poller

@@ -15,7 +15,7 @@ from typing import Any
 
 from tracker.views.projections.reports import SEPARATOR, searchable
 
-__all__ = ["KEYS", "counts_by_feed", "feed_id", "fts_query", "report", "reports", "search"]
+__all__ = ["KEYS", "counts_by_feed", "feed_id", "fts_query", "report", "reports", "review_pending", "search"]
 
 _COLUMNS = "r.id, r.url, r.title, r.outlet, r.language, r.published_at, r.versions, r.truncated, r.ingested_at"
 _NEWEST = "ORDER BY COALESCE(r.published_at, r.ingested_at) DESC, r.ingested_at DESC, r.id"
@@ -132,3 +132,8 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[s
 def counts_by_feed(conn: sqlite3.Connection) -> dict[str, int]:
     """How many reports each feed carries, by feed id (a feed with none is absent)."""
     return dict(conn.execute("SELECT feed_id, COUNT(*) FROM report_feeds GROUP BY feed_id"))
+
+
+def review_pending(conn: sqlite3.Connection) -> int:
+    """Candidate facts extracted from reports and neither accepted nor rejected yet."""
+    return int(conn.execute("SELECT COALESCE(SUM(pending), 0) FROM reports").fetchone()[0])

@@ -17,6 +17,7 @@ from events.vocab import ACCOUNT_FIELDS
 from tracker.data import place_name
 from tracker.views.feeds import feeds
 from tracker.views.projections.interactions import ACCOUNT_COLUMNS
+from tracker.views.reports import review_pending
 
 __all__ = [
     "INTERACTION_KEYS",
@@ -363,6 +364,6 @@ def status(
         "expected": expected(conn, dyad=dyad, since=start, as_of=end),
         "offices": offices(conn, dyad, end),
         "index": index(conn, dyad, start, end),
-        "review_pending": 0,
+        "review_pending": review_pending(conn),
         "feeds": feeds(conn),
     }

@@ -34,7 +34,8 @@ SCHEMA = [
     """CREATE TABLE reports (
         id TEXT PRIMARY KEY, url TEXT NOT NULL UNIQUE, feed TEXT NOT NULL, title TEXT, outlet TEXT, language TEXT,
         published_at TEXT, content_sha256 TEXT NOT NULL, text TEXT NOT NULL, truncated INTEGER NOT NULL,
-        derived_from TEXT, versions INTEGER NOT NULL, ingested_at TEXT NOT NULL, revised_at TEXT)""",
+        derived_from TEXT, versions INTEGER NOT NULL, ingested_at TEXT NOT NULL, revised_at TEXT,
+        pending INTEGER NOT NULL DEFAULT 0)""",
     """CREATE TABLE report_feeds (
         report_id TEXT NOT NULL, feed_id TEXT NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (report_id, feed_id))""",
     # The FTS5 index's content table: an INTEGER PRIMARY KEY keeps rowids stable through VACUUM.
@@ -102,8 +103,21 @@ def seen(r: Record) -> list[Op]:
     return [(_FEED, (r.aggregate_id, r.data["feed"], r.recorded_at))]
 
 
+def extracted(r: Record) -> list[Op]:
+    """Row operation that counts the candidates proposed as waiting for review."""
+    return [("UPDATE reports SET pending = pending + ? WHERE id = ?", (len(r.data["candidates"]), r.aggregate_id))]
+
+
+def reviewed(r: Record) -> list[Op]:
+    """Row operation that counts one candidate fewer waiting, accepted or rejected."""
+    return [("UPDATE reports SET pending = MAX(pending - 1, 0) WHERE id = ?", (r.aggregate_id,))]
+
+
 HANDLERS = {
     "ReportIngested": ingested,
     "ReportRevised": revised,
     "ReportSeen": seen,
+    "CandidatesExtracted": extracted,
+    "CandidateAccepted": reviewed,
+    "CandidateRejected": reviewed,
 }
