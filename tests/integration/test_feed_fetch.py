@@ -88,6 +88,14 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(b"x")
                 self.wfile.flush()
                 time.sleep(0.5)
+        elif path == "/drip-headers":
+            # The status line, then a header a byte every half second: httpx's read timeout restarts with each.
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            for _ in range(40):  # 20 s at most, so a broken deadline fails instead of hanging
+                self.wfile.flush()
+                time.sleep(0.5)
+                self.wfile.write(b"x")
+            self.wfile.write(b"\r\nContent-Length: 0\r\n\r\n")
         elif path == "/loop":
             self._send(302, Location="/loop")
         elif path.startswith("/hop/"):
@@ -183,6 +191,29 @@ def test_a_dripping_server_is_cut_at_the_deadline(server: Server) -> None:
     result = fetch(url(server, "/drip"), deadline=2)
     assert result.error == "timed out after 2 s" and result.body is None
     assert time.monotonic() - started < 3.5
+
+
+def test_a_server_dripping_its_headers_is_cut_at_the_deadline(server: Server) -> None:
+    """Headers sent a byte every half second are cut at the total deadline too, not only a dripping body."""
+    started = time.monotonic()
+    result = fetch(url(server, "/drip-headers"), deadline=2)
+    assert result.error == "timed out after 2 s" and result.body is None and result.status is None
+    assert time.monotonic() - started < 3.5
+
+
+def test_the_deadline_binds_a_shared_client_on_each_thread_alone(server: Server) -> None:
+    """One client shared by two threads: the drip is cut at its own deadline; the other fetch is not."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tracker.feeds.fetch import make_client
+
+    with make_client() as client, ThreadPoolExecutor(2) as pool:
+        drip = pool.submit(fetch, url(server, "/drip-headers"), client=client, deadline=1)
+        fine = pool.submit(fetch, url(server, "/feed"), client=client, deadline=30)
+        assert drip.result().error == "timed out after 1 s"
+        assert fine.result().body == FEED
+        # Outside fetch() the client keeps its own timeouts: no deadline is left over on this thread.
+        assert client.get(url(server, "/feed")).status_code == 200
 
 
 def test_a_redirect_loop_ends_in_an_error(server: Server) -> None:

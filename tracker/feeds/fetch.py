@@ -8,14 +8,17 @@ about it (back-off, Retry-After windows, the next poll) is for the pure decision
 from __future__ import annotations
 
 import math
+import threading
 import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import Any
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 import tracker
@@ -80,13 +83,15 @@ def make_client(
     poller must bound concurrent fetches per host itself. `fetch` follows redirects on its own, under its
     own `max_redirects`, so that its deadline spans every hop; the limit here serves direct callers.
     """
-    return httpx.Client(
+    client = httpx.Client(
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": _ACCEPT_ENCODING},
         timeout=httpx.Timeout(deadline, connect=connect_timeout),
         follow_redirects=False,
         max_redirects=max_redirects,
         limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_keepalive_connections),
     )
+    _bound_reads(client)
+    return client
 
 
 def fetch(
@@ -116,6 +121,8 @@ def fetch(
     # Monotonic time measures the deadline; wall time (`now`) is only for Retry-After dates.
     started = time.monotonic()
     hops = [url]
+    outer = getattr(_DEADLINE, "at", None)
+    _DEADLINE.at = started + deadline
     try:
         return _fetch(
             http, hops, old, started, max_bytes, max_decompressed, connect_timeout, deadline, max_redirects, now
@@ -133,6 +140,7 @@ def fetch(
     except httpx.HTTPError as exc:
         return _failed(hops[-1], old, f"{type(exc).__name__}: {_one_line(exc)}")
     finally:
+        _DEADLINE.at = outer
         if own_client:
             http.close()
 
@@ -265,6 +273,76 @@ class _Inflater:
             out.append(piece)
             data = self._z.unconsumed_tail
         return b"".join(out)
+
+
+# -- the deadline on every socket read ----------------------------------------------------------------------
+# httpx has no total timeout: its read timeout restarts with every byte, so a server dripping its status line
+# and headers would hold `http.send` past the deadline. `fetch` puts its deadline on a thread-local; the network
+# streams of a `make_client` client cut every connect, read and write to what is left of it.
+_DEADLINE = threading.local()
+
+
+def _left(timeout: float | None, error: type[Exception]) -> float | None:
+    at: float | None = getattr(_DEADLINE, "at", None)
+    if at is None:  # not inside fetch(): a direct caller of the client keeps httpx's own timeouts
+        return timeout
+    left = at - time.monotonic()
+    if left <= 0:
+        raise error("the fetch deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> Any:
+        tls = self._stream.start_tls(ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(tls)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._backend = backend
+
+    def connect_tcp(
+        self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:  # fmt: skip
+        left = _left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._backend.connect_tcp(host, port, left, local_address, socket_options))
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None) -> Any:
+        left = _left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._backend.connect_unix_socket(path, left, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+def _bound_reads(client: httpx.Client) -> None:
+    """Wrap the network backend of the client's connection pools (proxies from the environment included).
+
+    httpx offers no way to pass one, so this reaches into its transports (httpx 0.28, httpcore 1.x); should
+    they change shape it fails loudly, and the header-drip test of test_feed_fetch.py with it.
+    """
+    for transport in (client._transport, *(t for t in client._mounts.values() if t is not None)):
+        pool = getattr(transport, "_pool", None)
+        if not isinstance(pool, httpcore.ConnectionPool) or not hasattr(pool, "_network_backend"):
+            raise RuntimeError("httpx changed shape: header reads cannot be bound by the fetch deadline")
+        pool._network_backend = _DeadlineBackend(pool._network_backend)
 
 
 def _retry_after(value: str | None, now: Callable[[], datetime]) -> float | None:
