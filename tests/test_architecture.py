@@ -34,9 +34,12 @@ ALLOWED: dict[str, set[str]] = {
     "reports": {"reports", *BENEATH},
     # Feed polling (fetch, parse, pure decisions, the poller's own state file) beside store and views.
     "feeds": {"feeds", *BENEATH},
-    "session": {"session", "input", "application", "store", "views", "reports", "feeds", *BENEATH},
+    # Extraction: report text in, candidate facts out; pure, beside feeds.
+    "extract": {"extract", *BENEATH},
+    "session": {"session", "input", "application", "store", "views", "reports", "feeds", "extract", *BENEATH},
     "demo": {"demo", "session", *BENEATH},
-    "cli": {"cli", "demo", "session", "input", "application", "store", "views", "reports", "feeds", *BENEATH},
+    "cli": {"cli", "demo", "session", "input", "application", "store", "views", "reports", "feeds", "extract",
+            *BENEATH},
 }
 # The domain does no I/O and knows no framework of the edges.
 EVENTS_MAY_NOT_IMPORT = ("tracker", "httpx", "sqlite3", "sqlite_utils", "apscheduler", "typer", "psycopg",

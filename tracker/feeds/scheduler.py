@@ -12,7 +12,7 @@ import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -105,7 +105,11 @@ class Scheduler:
         from tracker.feeds.decide import due
 
         state = self.poller.state.load(feed.id)
-        go, reason = due(state, self.now(), manual=True)
+        now = self.now()
+        if state.last_polled is not None and now - state.last_polled < timedelta(seconds=feed.interval / 2):
+            # APScheduler's jitter can fire a job twice in quick succession; half an interval apart is too soon.
+            return
+        go, reason = due(state, now, manual=True)
         if not go:
             self.log(f"{feed.name}: skipped: {reason}")
             return
