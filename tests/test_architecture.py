@@ -38,8 +38,19 @@ ALLOWED: dict[str, set[str]] = {
     "extract": {"extract", *BENEATH},
     "session": {"session", "input", "application", "store", "views", "reports", "feeds", "extract", *BENEATH},
     "demo": {"demo", "session", *BENEATH},
-    "cli": {"cli", "demo", "session", "input", "application", "store", "views", "reports", "feeds", "extract",
-            *BENEATH},
+    "cli": {
+        "cli",
+        "demo",
+        "session",
+        "input",
+        "application",
+        "store",
+        "views",
+        "reports",
+        "feeds",
+        "extract",
+        *BENEATH,
+    },
 }
 # The domain does no I/O and knows no framework of the edges.
 EVENTS_MAY_NOT_IMPORT = ("tracker", "httpx", "sqlite3", "sqlite_utils", "apscheduler", "typer", "psycopg",
