@@ -1,0 +1,72 @@
+"""The extraction pipeline on short reports in both languages: the candidates an analyst would record, no others."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cache
+
+from tracker.data import load
+from tracker.extract.model import Candidate, Report
+from tracker.extract.pipeline import Context, extract
+
+
+@cache
+def context() -> Context:
+    return Context.from_data(load("actors"), load("states"), load("channels"))
+
+
+def run(text: str, language: str, published: str) -> list[Candidate]:
+    return extract(Report(text, language, datetime.fromisoformat(published)), context())
+
+
+def facts(found: list[Candidate]) -> list[tuple[str, str | None, frozenset[str], str]]:
+    return [
+        (c.kind, c.fact.get("status"), frozenset(c.fact.get("participants") or [c.fact.get("target")]),
+         c.fact["occurred_on"])
+        for c in found
+    ]  # fmt: skip
+
+
+def test_one_call_in_english_and_in_chinese() -> None:
+    """The same call, reported from Washington and from Beijing, gives the same candidate, evidence and all."""
+    en = run("U.S. Defense Secretary Lloyd Austin held a video call with Chinese Defense Minister Dong Jun on "
+             "Tuesday, the Pentagon said.", "en", "2024-04-16T22:30:00-04:00")  # fmt: skip
+    zh = run("美国防长奥斯汀16日晚与中国国防部长董军视频通话。", "zh", "2024-04-17T08:00:00+08:00")
+    expected = ("call", "occurred", frozenset({"lloyd-austin", "dong-jun"}), "2024-04-16")
+    assert facts(en) == [expected] and facts(zh) == [expected]
+    assert en[0].evidence.startswith("U.S. Defense Secretary") and en[0].span.start == 0
+    assert zh[0].confidence >= 0.8 and zh[0].extractor_version
+
+
+def test_background_is_marked_and_a_quoted_demand_is_the_speakers() -> None:
+    """ "Sanctioned since 2018" is the 2018 sanction, as background; Xie's demand of the U.S. is Xie's act only."""
+    found = run("Chinese Ambassador Xie Feng urged the United States to hold talks and remove obstacles on "
+                "Wednesday. Li Shangfu has been under U.S. sanctions since 2018.", "en", "2023-07-12T21:00:00+00:00")  # fmt: skip
+    by_kind = {c.kind: c for c in found}
+    assert by_kind["demand"].fact["participants"] == ["xie-feng"] and by_kind["demand"].fact["recipient"] == "USA"
+    sanction = by_kind["sanction-imposed"]
+    assert (sanction.fact["target"], sanction.fact["imposed_by"], sanction.fact["occurred_on"]) == (
+        "li-shangfu", "USA", "2018")  # fmt: skip
+    assert sanction.background and sanction.confidence < 0.8
+    assert all("USA" not in (c.fact.get("participants") or []) for c in found)
+
+
+def test_expected_visit_and_agreement_to_resume() -> None:
+    """ "Next week" makes an expected visit; agreeing to resume channels is an intent, not a resumption."""
+    kerry = run(
+        "U.S. climate envoy John Kerry is expected to visit China next week.", "en", "2023-07-12T21:00:00+00:00"
+    )
+    assert facts(kerry) == [("meeting", "expected", frozenset({"john-kerry", "CHN"}), "2023-07-17")]
+    woodside = run("中美两国元首同意恢复两军高层沟通、国防部工作会晤和海上军事安全磋商机制会议。", "zh",
+                   "2023-11-16T08:00:00+08:00")  # fmt: skip
+    kinds = {c.kind for c in woodside}
+    assert "channel-resumed" not in kinds and "meeting" not in kinds
+    assert "intent-to-meet" in kinds
+
+
+def test_negated_and_hypothetical_meetings_are_not_facts() -> None:
+    """ "Did not meet" and "would meet if" propose nothing."""
+    found = run("Lloyd Austin did not meet Li Shangfu in Singapore. Lloyd Austin would meet Dong Jun if Beijing "
+                "agreed.", "en",
+                "2024-05-01T12:00:00+00:00")  # fmt: skip
+    assert [c for c in found if c.kind == "meeting"] == []

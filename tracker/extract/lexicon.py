@@ -1,0 +1,257 @@
+"""Verb and cue lexicons in English and Chinese, and the small matchers over a sentence (issue 10).
+
+`find_triggers` finds the words that signal a kind of fact (met, hosted, 会见, 制裁, 暂停 …) and reads the
+words around each: negated ("did not meet", 未会晤), hypothetical ("would", 如果, a question, a wish),
+quoted (inside quotation marks, or the content of a demand: "urged the U.S. to meet" is Xie's demand, not
+a U.S. act), expected ("will visit", 将访问), background ("has been sanctioned since 2018", 曾), governed by
+an agreement ("agreed to resume" is intent, CAMEO 036), a refusal or a cancellation. `cues` reads the same
+signals for a whole sentence, with the outlet it attributes the story to (路透社报道 → Reuters).
+Channels and places: `tracker.extract.channels`, `tracker.extract.places` (re-exported here).
+
+Pure: one compiled regular expression per lexicon and language, built once on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from tracker.extract import lexicon_en, lexicon_zh
+from tracker.extract.channels import ChannelIndex, find_channels
+from tracker.extract.lexicon_en import Entry
+from tracker.extract.lexicon_zh import simplify
+from tracker.extract.model import Sentence, Span
+from tracker.extract.places import PlaceIndex, find_places
+
+__all__ = ["ChannelIndex", "Cues", "PlaceIndex", "Trigger", "cues", "find_channels", "find_places", "find_triggers"]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that signals a fact, with what its context says of it.
+
+    `kind`: an interaction kind, or sanction-imposed, sanction-lifted, countermeasure, channel-suspended,
+    channel-resumed, channel-stalled, office-assumed, office-left. `status`: occurred, expected, declined
+    or cancelled. `role`: the grammatical subject's role — host (hosted, 会见), guest (visited, was received
+    by), initiator (called, 召见), invited (应约: the other side initiated), object (the fact is the object's:
+    "replacing Wei" means Wei left) — or None. `passive`: "was sanctioned", 遭制裁 (the subject undergoes it).
+    `quoted`: inside quotation marks or the content of a demand; not an act of its grammatical subject.
+    `governed_by`: the kind of the trigger whose clause it is in (intent-to-meet, demand, meeting-declined …).
+    """
+
+    kind: str
+    span: Span
+    text: str
+    status: str = "occurred"
+    negated: bool = False
+    hypothetical: bool = False
+    quoted: bool = False
+    background: bool = False
+    passive: bool = False
+    role: str | None = None
+    governed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What a sentence as a whole signals, and the cue words found (name, text, span) to explain it."""
+
+    background: bool = False
+    rewrite_of: str | None = None
+    expected: bool = False
+    negation: bool = False
+    intent: bool = False
+    hypothetical: bool = False
+    question: bool = False
+    found: tuple[tuple[str, str, Span], ...] = ()
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    entries: tuple[Entry, ...]
+    verbs: re.Pattern[str]
+    cues: dict[str, re.Pattern[str]]
+    modifiers: tuple[tuple[re.Pattern[str], str], ...]
+    rewrite: re.Pattern[str]
+    outlets: dict[str, str]
+    clause: re.Pattern[str]
+    scope: re.Pattern[str]
+    passive: re.Pattern[str]
+    window: int  # how far back (characters) negation reaches
+
+
+@cache
+def _lexicon(language: str) -> _Lexicon:
+    zh = language.startswith("zh")
+    data = lexicon_zh if zh else lexicon_en
+    flags = 0 if zh else re.IGNORECASE
+    edge = "" if zh else r"\b"
+    verbs = "|".join(f"(?P<g{i}>{edge}(?:{e.pattern}){edge})" for i, e in enumerate(data.ENTRIES))
+    outlets = {name: names[0] for names in data.OUTLETS for name in names}
+    names = "|".join(re.escape(n) for n in sorted(outlets, key=len, reverse=True))
+    return _Lexicon(
+        entries=data.ENTRIES,
+        verbs=re.compile(verbs, flags),
+        cues={name: re.compile(pattern, flags) for name, pattern in data.CUES.items()},
+        modifiers=tuple((re.compile(p, flags), role) for p, role in data.MODIFIERS),
+        rewrite=re.compile(data.REWRITE.format(o=names), flags),
+        outlets=outlets,
+        clause=re.compile(r"[，,；;：:（）()]" if zh else r"[,;:()]| [-–—] "),
+        scope=re.compile(r"[；;]|[，,](?:但|而|并|同时|此外)" if zh else r";|,? (?:and|but|while|which|who|after)\b"),
+        passive=re.compile(r"(?:遭到|遭|被|受到)\S{0,4}$" if zh else r"\b(?:was|were|been|being|is|are)\s+(?:\w+ )?$",
+                           flags),
+        window=8 if zh else 30,
+    )  # fmt: skip
+
+
+def _text(sentence: Sentence, language: str) -> str:
+    return simplify(sentence.text) if language.startswith("zh") else sentence.text
+
+
+def find_triggers(sentence: Sentence, language: str) -> list[Trigger]:
+    """The triggers of `sentence`, in order, each with its absolute span and its context read."""
+    lex = _lexicon(language)
+    text = _text(sentence, language)
+    question = _is_question(text)
+    starts_background = bool(lex.cues["background_start"].search(text))
+    found: list[tuple[Trigger, Entry]] = []
+    previous_end = 0
+    for m in lex.verbs.finditer(text):
+        if not m.lastgroup:
+            continue
+        entry = lex.entries[int(m.lastgroup[1:])]
+        s, e = m.span()
+        # local cues reach back to the clause's start or the previous trigger, whichever is nearer
+        before = text[max(previous_end, _clause_start(lex, text, s)) : s]
+        previous_end = e
+        after = text[e : _clause_end(lex, text, e)]
+        status = entry.status or ("expected" if _expected(lex, before, after) else "occurred")
+        passive = entry.passive or (
+            _participle(text[s:e], language) and bool(lex.passive.search(text[max(0, s - 12) : s]))
+        )
+        role = entry.role
+        for pattern, modifier in lex.modifiers:
+            if entry.kind in ("meeting", "call", "talks") and pattern.search(text, 0, s):
+                role = modifier
+        trigger = Trigger(
+            kind=entry.kind,
+            span=Span(sentence.span.start + s, sentence.span.start + e),
+            text=sentence.text[s:e],
+            status=status,
+            negated=bool(lex.cues["negation"].search(before[-lex.window :])),
+            hypothetical=question
+            or bool(lex.cues["hypothetical"].search(text, 0, s))
+            or bool(lex.cues["proposal"].search(before)),
+            quoted=_in_quote(text, s),
+            background=starts_background or bool(lex.cues["background"].search(before + " " + after)),
+            passive=passive,
+            role=role,
+        )
+        found.append((trigger, entry))
+    return _govern(lex, text, sentence.span.start, found)
+
+
+_EFFECT: dict[str, dict[str, object]] = {
+    "demand": {"quoted": True},
+    "proposal": {"hypothetical": True},
+    "intent": {"status": "expected"},
+    "decline": {"status": "declined"},
+    "cancel": {"status": "cancelled"},
+}
+
+
+def _govern(lex: _Lexicon, text: str, offset: int, found: list[tuple[Trigger, Entry]]) -> list[Trigger]:
+    """Apply each governing trigger (urged, agreed to, declined, cancelled) to the triggers after it in scope.
+
+    A passive refusal ("遭到中方拒绝", "was turned down") governs instead the triggers before it in the sentence.
+    """
+    out: list[Trigger] = []
+    governor: str | None = None
+    effect: dict[str, object] = {}
+    scope_end = 0
+    for t, entry in found:
+        inside = governor is not None and t.span.start - offset < scope_end
+        if inside:
+            t = replace(t, governed_by=governor, **effect)  # type: ignore[arg-type]
+        if entry.governs == "decline" and t.passive:
+            out = [replace(u, governed_by=t.kind, status="declined") if u.governed_by is None else u for u in out]
+        elif entry.governs is not None:
+            # a governor inside another's scope adds its effect: "declined an invitation to meet"
+            effect = {**(effect if inside else {}), **_EFFECT[entry.governs]}
+            governor = governor if inside else t.kind
+            scope = lex.scope.search(text, t.span.end - offset)
+            scope_end = scope.start() if scope else len(text)
+        out.append(t)
+    return out
+
+
+def cues(sentence: Sentence, language: str) -> Cues:
+    """The cues of a whole sentence: background, rewrite of another outlet, expected, negation, intent."""
+    lex = _lexicon(language)
+    text = _text(sentence, language)
+    found: list[tuple[str, str, Span]] = []
+    for name in ("background", "expected", "negation", "intent", "hypothetical"):
+        for m in lex.cues[name].finditer(text):
+            found.append((name, sentence.text[m.start() : m.end()], _abs(sentence, m.start(), m.end())))
+    rewrite_of = None
+    rewrite = lex.rewrite.search(text)
+    if rewrite:
+        key = "o1" if rewrite.group("o1") else "o2"
+        outlet = rewrite.group(key)
+        rewrite_of = next((v for k, v in lex.outlets.items() if k.lower() == outlet.lower()), outlet)
+        start, end = rewrite.span(key)
+        found.append(("rewrite", sentence.text[start:end], _abs(sentence, start, end)))
+    names = {name for name, _, _ in found}
+    return Cues(
+        background="background" in names or bool(lex.cues["background_start"].search(text)),
+        rewrite_of=rewrite_of,
+        expected="expected" in names,
+        negation="negation" in names,
+        intent="intent" in names,
+        hypothetical="hypothetical" in names or _is_question(text),
+        question=_is_question(text),
+        found=tuple(sorted(found, key=lambda f: f[2].start)),
+    )
+
+
+def _abs(sentence: Sentence, start: int, end: int) -> Span:
+    return Span(sentence.span.start + start, sentence.span.start + end)
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip("\"'”’」』）) ").endswith(("?", "？"))
+
+
+def _clause_start(lex: _Lexicon, text: str, at: int) -> int:
+    start = 0
+    for m in lex.clause.finditer(text, 0, at):
+        start = m.end()
+    return start
+
+
+def _clause_end(lex: _Lexicon, text: str, at: int) -> int:
+    m = lex.clause.search(text, at)
+    return m.start() if m else len(text)
+
+
+def _participle(word: str, language: str) -> bool:
+    """Whether a trigger can be passive: any Chinese verb; an English past participle."""
+    return language.startswith("zh") or word.lower().endswith(("ed", "en", "wn", "ions", "s"))
+
+
+def _expected(lex: _Lexicon, before: str, after: str) -> bool:
+    if lex.cues["expected"].search(before):
+        return True
+    return bool(re.match(r"\s*\S*\s*(?:next (?:week|month)|下周|下月)", after, re.IGNORECASE))
+
+
+def _in_quote(text: str, at: int) -> bool:
+    """Whether `at` lies between quotation marks: straight quotes by parity, curly and CJK ones by depth."""
+    head = text[:at]
+    return (
+        head.count('"') % 2 == 1
+        or head.count("“") > head.count("”")
+        or head.count("「") > head.count("」")
+        or head.count("『") > head.count("』")
+    )

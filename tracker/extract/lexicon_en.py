@@ -1,0 +1,177 @@
+"""The English verb and cue lexicons, as data: what `tracker.extract.lexicon` compiles and matches.
+
+Each `Entry` is a regular expression (matched case-insensitively, on word boundaries) with the kind it
+signals. Order is priority: at one position the first entry that matches wins, so specific phrases
+("called off", "agreed to resume", "port call") come before the bare verbs they contain.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+__all__ = ["CUES", "ENTRIES", "MODIFIERS", "OUTLETS", "REWRITE", "Entry"]
+
+
+class Entry(NamedTuple):
+    """One lexicon entry: a pattern and what a match of it means.
+
+    `role`: the grammatical subject's role (host, guest, initiator, invited, object: the fact concerns the
+    object, as "replacing Wei" means Wei left). `governs`: what the entry does to the triggers after it in
+    its clause (demand: they are the content of a demand; intent: agreed to, so expected; decline: they
+    were refused; cancel: they were called off; proposal: only sought).
+    """
+
+    pattern: str
+    kind: str
+    role: str | None = None
+    status: str | None = None
+    passive: bool = False
+    governs: str | None = None
+
+
+_V = r"(?:s|ed|ing)?"  # a regular verb's endings
+
+ENTRIES: tuple[Entry, ...] = (
+    # cooperation before "call"/"visit": a port call is not a phone call
+    Entry(
+        r"joint (?:military |naval |maritime )?(?:exercises?|drills?|patrols?)|port (?:call|visit)s?"
+        r"|ship visits?|search[- ]and[- ]rescue (?:exercise|drill)s?|(?-i:military cooperation)",
+        "military-cooperation",
+    ),
+    # demands, appeals: what follows them in the clause is their content, not an act
+    Entry(
+        r"call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|press(?:es|ed)? \w+ to"
+        r"|ask(?:s|ed)? (?:\w+ ){1,4}?to|insist(?:s|ed)?",
+        "demand",
+        governs="demand",
+    ),
+    Entry(
+        r"call(?:s|ed|ing)? for|appeal(?:s|ed)?(?: to| for)?|invit(?:e|es|ed|ing|ation)|propos(?:e|es|ed)",
+        "appeal",
+        governs="proposal",
+    ),
+    # intent (CAMEO 036): an agreement to meet or resume is not the meeting or the resumption
+    Entry(
+        r"agree(?:s|d)?(?: \w+){0,3}? to (?:resume|restore|reopen|re-?establish|restart|hold|meet|establish"
+        r"|set up|maintain|continue)|agree(?:s|d)? (?:on|to) (?:a |the )?(?:resumption|restoration|meeting|call)",
+        "intent-to-meet",
+        governs="intent",
+    ),
+    # cancellations and suspensions of channels
+    Entry(
+        r"call(?:s|ed|ing)? off|cancel(?:s|ed|led|ing|ling|lation)?|scrap(?:s|ped|ping)?",
+        "channel-suspended",
+        status="cancelled",
+        governs="cancel",
+    ),
+    Entry(r"postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?", "talks", status="cancelled", governs="cancel"),
+    Entry(
+        r"suspend" + _V + r"|suspension|halt" + _V + r"|cut(?:s|ting)? off|froze|frozen|freez(?:e|es|ing)",
+        "channel-suspended",
+    ),
+    Entry(r"(?:have|has|had|remain(?:s|ed)?) stalled|stall(?:s|ed)|stalling", "channel-stalled"),
+    Entry(
+        r"resum(?:e|es|ed|ing|ption)|restor(?:e|es|ed|ing)|restoration|reopen" + _V + r"|re-?establish(?:es|ed|ing)?",
+        "channel-resumed",
+    ),
+    # refusals
+    Entry(
+        r"declin(?:e|es|ed|ing)(?! to (?:comment|elaborate|say|respond|give|provide|discuss))|refus(?:e|es|ed|ing)"
+        r"|reject(?:s|ed|ing)?|snubb(?:ed|ing)|snubs?|turn(?:s|ed)? down|rebuff(?:s|ed)?",
+        "meeting-declined",
+        governs="decline",
+    ),
+    # sanctions and countermeasures
+    Entry(
+        r"lift(?:s|ed|ing)? (?:\w+ ){0,3}?sanctions?|remov(?:e|es|ed|ing) (?:\w+ ){0,4}?from (?:the |its )?"
+        r"(?:entity|sdn|unreliable entity) list",
+        "sanction-lifted",
+    ),
+    Entry(
+        r"(?:impos|announc|slapp|levi|plac)(?:e|es|ed|ing|y|ies)? (?:\w+ ){0,3}?sanctions?"
+        r"|sanctioned|sanctioning|under (?:\w+\.?\w*\.? ){0,2}sanctions"
+        r"|add(?:s|ed|ing)? (?:\w+ ){0,6}?to (?:the |its )?(?:entity|sdn|unreliable entity) list|blacklist(?:s|ed|ing)?",
+        "sanction-imposed",
+    ),
+    Entry(r"countermeasures?|counter-measures?|retaliat(?:e|es|ed|ing|ion|ory)", "countermeasure"),
+    # offices
+    Entry(
+        r"remov(?:e|es|ed|ing) (?:\w+ ){0,4}?as|dismiss(?:es|ed|ing)?|sack(?:s|ed)|oust(?:s|ed)|fired"
+        r"|stepp?(?:s|ed)? down|resign(?:s|ed|ing)?",
+        "office-left",
+    ),
+    Entry(r"replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)", "office-left", role="object"),
+    Entry(
+        r"appoint(?:s|ed|ing|ment)?|named(?=[^;]{0,160}?\bas\b)|sworn in|took office|tak(?:e|es) office"
+        r"|confirmed as",
+        "office-assumed",
+    ),
+    # calls before meetings: "spoke by video", "held a call", "called"
+    Entry(
+        r"(?:spoke|speak|speaks|talked|talks) (?:by|over the|on the|via) (?:tele)?(?:phone|video(?:\s?link)?)"
+        r"|(?:phone|telephone|video) (?:call|conversation|talks)s?|videoconference|video conference"
+        r"|held (?:\w+ ){0,3}?call|call(?:s|ed)?(?= (?:his|her|their) (?:\w+ ){0,2}counterpart)"
+        r"|(?:twice |had |has |have )call(?:s|ed)?|(?<!so-)called|phoned",
+        "call",
+        role="initiator",
+    ),
+    # meetings
+    Entry(
+        r"was (?:received|hosted|welcomed) by|were (?:received|hosted|welcomed) by",
+        "meeting",
+        role="guest",
+        passive=True,
+    ),
+    Entry(r"host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)", "meeting", role="host"),
+    Entry(
+        r"visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)? to|trip to|arriv(?:e|es|ed|ing) in", "meeting", role="guest"
+    ),
+    Entry(
+        r"held (?:two|three|\w+)? ?(?:days|rounds?) of talks|(?:held|hold|holds|holding|had|have) (?:\w+ ){0,2}?talks"
+        r"|in talks with|talks (?:with|between)|round of talks|consultations? (?:with|between)|dialogue with",
+        "talks",
+    ),
+    Entry(
+        r"met|meet(?:s|ing)? with|meets?|(?:held|hold|holds|holding|had) (?:\w+ ){0,3}?meeting|sat down with"
+        r"|(?:in-person|face-to-face) (?:meeting|talks)",
+        "meeting",
+    ),
+    # criticism and statements
+    Entry(
+        r"criticiz" + _V + r"|criticis" + _V + r"|condemn" + _V + r"|denounc(?:e|es|ed|ing)|accus(?:e|es|ed|ing)"
+        r"|blam(?:e|es|ed|ing)|slamm?(?:s|ed)?|rebuk(?:e|es|ed)|protest(?:s|ed)?|lodged (?:\w+ ){0,2}?"
+        r"(?:representations|protests?|complaints?)|summon(?:s|ed)?",
+        "criticism",
+    ),
+    Entry(
+        r"told (?:a |the )?(?:\w+ )?(?:forum|conference|reporters|lawmakers|audience|summit|briefing|news conference)"
+        r"|(?:said )?in a statement|issued a statement|(?:gave|delivered) (?:a |his |her )?(?:speech|remarks|address)",
+        "statement",
+    ),
+)
+
+# Words that change the role of later triggers: the other side invited (应约 in English).
+MODIFIERS: tuple[tuple[str, str], ...] = ((r"at the invitation of|at (?:\w+ )?request|invited by", "invited"),)
+
+CUES: dict[str, str] = {
+    "background": r"\b(?:since|has been|have been|had been|already|last met|previously|in the past|a year after"
+    r"|first (?:\w+ ){0,8}?since|earlier this (?:year|month)|last year)\b",
+    "background_start": r"^(?:previously|earlier|last year|in \d{4})\b",
+    "expected": r"\b(?:will|is expected to|are expected to|expected to|plans? to|planned|planning to|is set to"
+    r"|are set to|is due to|are due to|scheduled to|to be held|upcoming|next (?:week|month)|would travel)\b",
+    "negation": r"\b(?:not|no|never|without|neither|nor|cannot)\b|n't\b",
+    "hypothetical": r"\b(?:would|could|might|if|unless|whether|should|unlikely|would have been)\b",
+    "proposal": r"\b(?:efforts? to|sought to|seeking to|seeks to|hoped to|hopes to|wants? to|wanted to|tried to"
+    r"|invitation (?:\w+ ){0,6}?to|request (?:\w+ ){0,6}?to|offer(?:ed)? to)\b",
+    "intent": r"\b(?:agree[sd]? (?:on |to )?(?:resume|restore|hold|meet|reopen)|agreed (?:\w+ ){0,3}?to|committed to)\b",
+}
+
+# News outlets a sentence can attribute its story to; the first name is the one reported.
+OUTLETS: tuple[tuple[str, ...], ...] = (
+    ("Reuters",), ("Associated Press", "AP"), ("Agence France-Presse", "AFP"), ("Bloomberg",),
+    ("Xinhua",), ("CNN",), ("The New York Times", "New York Times", "NYT"), ("The Wall Street Journal",
+    "Wall Street Journal", "WSJ"), ("Financial Times", "FT"), ("Kyodo",), ("South China Morning Post", "SCMP"),
+    ("Global Times",), ("The Washington Post", "Washington Post"), ("Politico",), ("Axios",), ("BBC",),
+    ("Deutsche Welle", "DW"), ("Nikkei",), ("CCTV",), ("Yonhap",),
+)  # fmt: skip
+REWRITE = r"(?:according to (?:a |an )?(?:report (?:by|from|in) )?(?:the )?(?P<o1>{o})|(?P<o2>{o}) (?:reported|reports|has reported|said in a report|first reported))\b"

@@ -1,0 +1,114 @@
+"""The Chinese verb and cue lexicons, as data, and the traditional → simplified folding they match on.
+
+Matching runs on simplified text. `simplify` uses OpenCC when it is installed and keeps the length
+(so offsets stay valid); otherwise, and always after it, a one-to-one table of the traditional
+characters this vocabulary needs. Entries are in priority order, as in `lexicon_en`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from tracker.extract.lexicon_en import Entry
+
+__all__ = ["CUES", "ENTRIES", "MODIFIERS", "OUTLETS", "REWRITE", "simplify"]
+
+_TRADITIONAL = (
+    "會見談訪問話視頻絕實體單暫復務國長職聯參謀戰區領導軍與議機製將計劃預沒並來據報華頓萬廈樓對協調擴壓認為說歡約應動鋒東"
+    "週於後時這個們則稱發佈聲舉辦員選擔辭經雙關係題灣臺衛處邊決斷絡溝擊飛彈艦隊術習練號電線專門結開啟滯凍譴責評論嚴籲請須該"
+    "當願準備擬達識進場過歷屆僅從業裡樣兩陸總統屬連續條氣變館讓遺組織權產購買羅漢臨網質誠顧礙興層級禮節贊價錢護輸設龍觀點島"
+    "嶼亞歐盧紐舊魯廳園莊釣賓賽換鬥艙項針盡陣營憤異傳確轟簽贏聽講訊記錄獲頒歲綫劉趙鄭馮張楊陳黃韓蘇鄧葉謝紅遠衝險擾試爭優勢"
+    "遲緩減輕釋訂貿稅費額顯謂細隨團眾"
+)
+_SIMPLIFIED = (
+    "会见谈访问话视频绝实体单暂复务国长职联参谋战区领导军与议机制将计划预没并来据报华顿万厦楼对协调扩压认为说欢约应动锋东"
+    "周于后时这个们则称发布声举办员选担辞经双关系题湾台卫处边决断络沟击飞弹舰队术习练号电线专门结开启滞冻谴责评论严吁请须该"
+    "当愿准备拟达识进场过历届仅从业里样两陆总统属连续条气变馆让遗组织权产购买罗汉临网质诚顾碍兴层级礼节赞价钱护输设龙观点岛"
+    "屿亚欧卢纽旧鲁厅园庄钓宾赛换斗舱项针尽阵营愤异传确轰签赢听讲讯记录获颁岁线刘赵郑冯张杨陈黄韩苏邓叶谢红远冲险扰试争优势"
+    "迟缓减轻释订贸税费额显谓细随团众"
+)
+_TABLE = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+
+
+@cache
+def _opencc() -> Any:
+    try:
+        import opencc  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    try:
+        return opencc.OpenCC("t2s")
+    except Exception:
+        return None
+
+
+def simplify(text: str) -> str:
+    """`text` with traditional characters folded to simplified, always of the same length as `text`."""
+    converter = _opencc()
+    if converter is not None:
+        converted = converter.convert(text)
+        if len(converted) == len(text):
+            text = converted
+    return text.translate(_TABLE)
+
+
+_P = "[^，。；！？,;]"  # any character within a clause
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry("联合(?:军事)?(?:演习|演练|巡航)|军事合作|人道主义(?:救援|援助)(?:演练)?|舰艇访问|港口访问", "military-cooperation"),
+    # demands and appeals by their speaker: what follows in the clause is their content
+    Entry("要求|敦促|促请|责成|(?:美方|美国|中方|对方|双方|华府|华盛顿)(?:应当|应该|应|必须|需要)(?=.)", "demand",
+          governs="demand"),
+    Entry("呼吁|邀请|提议|倡议|建议", "appeal", governs="proposal"),
+    # intent (CAMEO 036): agreeing to resume is not resuming
+    Entry("(?:同意|一致同意|商定|约定)(?:恢复|重启|举行|保持|开展|建立|会晤|会面|通话)?|达成共识", "intent-to-meet",
+          governs="intent"),
+    # sanctions first: 取消制裁 is a lifting, not a cancelled meeting
+    Entry(f"(?:取消|解除|撤销|停止){_P}{{0,12}}?制裁|(?:从|自)不可靠实体清单(?:中)?移出|移出不可靠实体清单", "sanction-lifted"),
+    Entry("制裁|不可靠实体清单|出口管制管控名单|实体清单", "sanction-imposed"),
+    Entry("反制措施|反制|报复", "countermeasure"),
+    Entry("取消|叫停|中止", "channel-suspended", status="cancelled", governs="cancel"),
+    Entry("推迟|延后|延期", "talks", status="cancelled", governs="cancel"),
+    Entry("暂停|停止|冻结|切断|中断", "channel-suspended"),
+    Entry("停滞|陷入僵局|搁置", "channel-stalled"),
+    Entry("恢复|重启|重新开启", "channel-resumed"),
+    Entry("拒绝|婉拒|回绝|拒不", "meeting-declined", governs="decline"),
+    # offices
+    Entry(f"免去{_P}{{0,30}}?职务|免职|撤职|卸任|离任|辞去|辞职|被解职", "office-left"),
+    Entry("接替|接任", "office-left", role="object"),
+    Entry("任命|出任|就任|担任|当选|新任(?=国防部长|部长)", "office-assumed"),
+    # calls and meetings
+    Entry("视频通话|电话通话|通电话|通话|视频会晤|视频会议|视频会谈", "call"),
+    Entry("会见|接见|会晤了|会晤|会面|见面|举行会晤", "meeting"),
+    Entry("(?:访问|访华|访美|造访|到访|出访|前往)", "meeting", role="guest"),
+    Entry("(?:在|于)[^，。；]{1,20}?(?:接待|迎接)|接待|欢迎", "meeting", role="host"),
+    Entry(f"(?:举行|进行)了?{_P}{{0,10}}?(?:会谈|磋商|对话|会议)|会谈|(?:会议|磋商){_P}{{0,24}}?举行", "talks"),
+    # criticism and statements
+    Entry("批评|指责|谴责|抨击|抗议|严正交涉|强烈不满|召见|归咎|责任全在|反对", "criticism"),
+    Entry("(?:论坛|会议|记者会|发布会|峰会|讲话|演讲|研讨会)(?:上|中)?(?:表示|说|称|指出)|发表(?:了)?(?:声明|讲话|演讲|谈话)",
+          "statement"),
+)  # fmt: skip
+
+# Words that change the role of the triggers after them: the other side invited (应约) or hosted.
+MODIFIERS: tuple[tuple[str, str], ...] = (("应约|应邀|应.{1,12}?(?:邀请|之邀)", "invited"),)
+
+CUES: dict[str, str] = {
+    "background": "此前|曾经|曾|自[^，。]{1,20}?(?:以来|起)|去年|前年|早前|先前|以前|一年后|已经",
+    "background_start": "^(?:此前|当时|早前|先前|去年|此后)",
+    "expected": "(?<![中少上大])将(?![军领官士])(?![^，。]{0,20}?(?:列入|纳入|视为|作为|移出))|将于|拟|计划|预计|预定|准备|即将|下周|下月|原定|有望",
+    "negation": "未|没有|没|并未|不会|不再|不(?![断仅少同久过但管论可])|尚未|未能|未有|无意",
+    "hypothetical": "如果|若|假如|除非|是否|要是|能否|可能|如若|一旦|否则|先决条件",
+    "proposal": "希望|寻求|试图|想要|提议|邀请|请求",
+    "intent": "同意恢复|一致同意|商定|同意|约定|达成共识",
+}
+
+OUTLETS: tuple[tuple[str, ...], ...] = (
+    ("Reuters", "路透社", "路透"), ("Associated Press", "美联社"), ("Agence France-Presse", "法新社"),
+    ("Bloomberg", "彭博社", "彭博"), ("Xinhua", "新华社"), ("CNN", "美国有线电视新闻网"),
+    ("The New York Times", "纽约时报"), ("The Wall Street Journal", "华尔街日报"), ("Financial Times", "金融时报"),
+    ("Kyodo", "共同社"), ("South China Morning Post", "南华早报"), ("Global Times", "环球时报"),
+    ("The Washington Post", "华盛顿邮报"), ("Politico", "政客"), ("BBC", "英国广播公司"),
+    ("Deutsche Welle", "德国之声"), ("Nikkei", "日经"), ("CCTV", "央视"), ("Yonhap", "韩联社"),
+)  # fmt: skip
+REWRITE = "(?:据(?P<o1>{o})|(?P<o2>{o})(?:报道|报导|消息|援引|引述|独家报道|披露))"

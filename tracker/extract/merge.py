@@ -1,0 +1,76 @@
+"""Candidates of one report put together: an encounter told in pieces is one candidate, a fact told twice one.
+
+Pure; tracker.extract.pipeline's last step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from tracker.extract.model import Candidate
+
+__all__ = ["dedupe", "merge"]
+
+FAMILY = {"meeting": "meet", "talks": "meet", "call": "call"}
+
+
+def merge(found: list[Candidate]) -> list[Candidate]:
+    """One encounter told in pieces ("Xie held a rare meeting at the Pentagon" … "in talks with Ratner") is one
+    candidate: same family and status, a shared person, the same day or one of them undated; a state stands in
+    for a person of that state until the person is named."""
+    out: list[Candidate] = []
+    for c in found:
+        into = next((o for o in out if _same_encounter(o, c)), None)
+        if into is None:
+            out.append(c)
+            continue
+        merged = dict(into.fact)
+        people = [p for p in merged["participants"] if p not in ("CHN", "USA")]
+        people += [p for p in c.fact["participants"] if p not in ("CHN", "USA") and p not in people]
+        states = [p for p in (*merged["participants"], *c.fact["participants"]) if p in ("CHN", "USA")]
+        homes = {**into.homes, **c.homes}
+        covered = {homes.get(p) for p in people}
+        merged["participants"] = people + [s for s in dict.fromkeys(states) if s not in covered]
+        if c.dated and not into.dated:
+            merged["occurred_on"], merged["precision"] = c.fact["occurred_on"], c.fact["precision"]
+        out[out.index(into)] = replace(
+            into, fact=merged, confidence=max(into.confidence, c.confidence), homes=homes,
+            new_actors=into.new_actors + [a for a in c.new_actors if a not in into.new_actors],
+        )  # fmt: skip
+    return out
+
+
+def _same_encounter(a: Candidate, b: Candidate) -> bool:
+    fa, fb = a.fact, b.fact
+    if FAMILY.get(fa["kind"]) is None or FAMILY.get(fa["kind"]) != FAMILY.get(fb["kind"]):
+        return False
+    if fa.get("status") != fb.get("status") or a.background != b.background:
+        return False
+    people_a = {p for p in fa["participants"] if p not in ("CHN", "USA")}
+    people_b = {p for p in fb["participants"] if p not in ("CHN", "USA")}
+    if not people_a & people_b:
+        return False
+    return bool(fa["occurred_on"] == fb["occurred_on"] or not (a.dated and b.dated))
+
+
+def _key(c: Candidate) -> tuple[Any, ...]:
+    f = c.fact
+    parties = frozenset(
+        [*f.get("participants", ()), f.get("initiator"), f.get("recipient"), f.get("target"), f.get("imposed_by"),
+         f.get("channel"), f.get("actor")]
+    ) - {None}  # fmt: skip
+    return (f["kind"], f.get("status"), parties, f.get("occurred_on"))
+
+
+def dedupe(found: list[Candidate]) -> list[Candidate]:
+    """One candidate a fact: the first mention's evidence, the best confidence of its mentions."""
+    best: dict[tuple[Any, ...], Candidate] = {}
+    for c in found:
+        k = _key(c)
+        held = best.get(k)
+        if held is None:
+            best[k] = c
+        elif c.confidence > held.confidence:
+            best[k] = replace(held, confidence=c.confidence)
+    return list(best.values())

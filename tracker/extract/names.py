@@ -1,0 +1,215 @@
+"""Name normalisation for matching: one form for every script, case and tone, same length as the text.
+
+`fold` maps a text to its matching form character by character, so an offset in the folded text is the
+same offset in the original: traditional Chinese becomes simplified (OpenCC, t2s), Latin letters lose
+case and tone marks ("Xí Jìnpíng" → "xi jinping"), curly quotes and the many middle dots become one.
+`key` is `fold` plus collapsed whitespace, for the index's keys. `slug_for` names a new actor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import cache
+from typing import Any
+
+__all__ = [
+    "family_name",
+    "fold",
+    "han_name_after",
+    "has_han",
+    "is_han",
+    "key",
+    "latin_gloss",
+    "latin_name_after",
+    "latin_name_before",
+    "ranked_names",
+    "slug_for",
+    "to_simplified",
+]
+
+# Middle dots used between parts of a transliterated name (唐纳德·特朗普), and quote variants.
+_PUNCT = {
+    "・": "·",
+    "•": "·",
+    "‧": "·",
+    "∙": "·",
+    "．": "·",
+    "’": "'",
+    "‘": "'",
+    "\u3000": " ",
+    "\u00a0": " ",
+}
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {ord(k): v for k, v in _PUNCT.items()}
+    # Latin letters with diacritics (pinyin tones: āáǎà, ü stays ü→u) to their base letter, one for one.
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if len(base) == 1 and base != ch:
+            table[code] = base
+    return table
+
+
+_TABLE = _build_table()
+
+
+@cache
+def _converter() -> Any:
+    import opencc  # traditional → simplified; loaded on first use (about 10 ms)
+
+    return opencc.OpenCC("t2s")
+
+
+def is_han(ch: str) -> bool:
+    """Whether a character is a CJK ideograph."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def has_han(text: str) -> bool:
+    """Whether a text holds any CJK ideograph."""
+    return any(is_han(ch) for ch in text)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional Chinese characters to simplified, keeping the length (and so every offset)."""
+    if not has_han(text):
+        return text
+    convert = _converter().convert
+    out = convert(text)
+    if len(out) == len(text):
+        return str(out)
+    # A phrase conversion changed the length: fall back to one character at a time.
+    return "".join(c if len(c := convert(ch)) == 1 else ch for ch in text)
+
+
+def fold(text: str) -> str:
+    """The matching form of a text, as long as the text: simplified, case-folded, without tone marks."""
+    out = to_simplified(text).translate(_TABLE)
+    lowered = out.lower()
+    if len(lowered) == len(out):
+        return lowered
+    return "".join(c if len(c := ch.lower()) == 1 else ch for ch in out)
+
+
+def key(name: str) -> str:
+    """The index key of a name: folded, with whitespace collapsed and trimmed."""
+    return " ".join(fold(name).split())
+
+
+_SUFFIXES = {"jr", "jr.", "sr.", "ii", "iii", "iv"}
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯")
+
+
+def _slugify(name: str) -> str:
+    """'Dong Jun' -> 'dong-jun'; as tracker.input.naming.slugify (not imported: extraction is beneath input)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if not slug:
+        slug = "actor-" + hashlib.sha1(name.strip().encode()).hexdigest()[:8]
+    return slug
+
+
+def slug_for(name: str, chinese_name_order: bool = True) -> str:
+    """The slug of a new actor: its Latin name hyphenated; a Chinese name by its pinyin, surname first.
+
+    郑泽光 → zheng-zeguang (as the gazetteer spells Chinese officials). A transliterated foreign name
+    (帕帕罗, with `chinese_name_order` False) has no reliable Latin form: it gets a stable hash slug.
+    """
+    if not has_han(name):
+        return _slugify(name)
+    if not chinese_name_order or "·" in name:
+        return _slugify(name)
+    from pypinyin import lazy_pinyin  # large dictionary: loaded only when a new Chinese name is met
+
+    name = to_simplified(name)
+    cut = 2 if name.startswith(_COMPOUND_SURNAMES) and len(name) > 2 else 1
+    family, given = lazy_pinyin(name[:cut]), lazy_pinyin(name[cut:])
+    return _slugify("".join(family) + " " + "".join(given))
+
+
+def family_name(en: str, chinese_order: bool) -> str | None:
+    """The family name of a Latin name: the first word of a Chinese name, else the last (without Jr./III)."""
+    words = [w for w in en.replace(",", " ").split() if w.casefold() not in _SUFFIXES]
+    words = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w) and '"' not in w]
+    if len(words) < 2:
+        return None
+    return words[0] if chinese_order else words[-1]
+
+
+# --- the shape of a name after (or before) a title, for officials not in the gazetteer ---------------
+
+_LATIN_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)?"
+LATIN_NAME = rf"{_LATIN_WORD}(?:\s+[A-Z]\.)?(?:\s+{_LATIN_WORD}){{1,2}}(?:,?\s+Jr\.)?"
+RANK = (
+    r"(?:(?:Lt\.|Lieutenant|Maj\.|Major|Brig\.|Brigadier|Rear|Vice)\s+)?"
+    r"(?:Gen\.|General|Adm\.|Admiral|Col\.|Colonel|Adm|Gen)(?=\s)"
+)
+_AFTER_TITLE = re.compile(rf"\s+(?:{RANK}\s+)?(?P<name>{LATIN_NAME})(?![\w-])")
+_BEFORE_TITLE = re.compile(rf"(?:(?<![\w.]){RANK}\s+)?(?P<name>{LATIN_NAME}),\s*(?:the\s+)?$")
+_RANKED = re.compile(rf"(?<![\w.])(?:{RANK})\s+(?P<name>{LATIN_NAME})(?![\w-])")
+# Words that end a Chinese name after a title: verbs, particles, and nouns that follow a bare title.
+_ZH_STOP = re.compile(
+    r"表示|会见|会晤|会谈|与|和|同|在|于|说|称|指出|强调|就|对|向|将|已|也|曾|则|及|等|的|率|访|召|出席|参加|"
+    r"抵达|前往|宣布|发表|通话|视频|举行|致|接见|职务|人选|一职|级|们|期间|办公室|上将|中将|少将|大将|今|昨|本|日"
+)
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
+    "崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤温康施文牛樊葛"
+    "邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝路"
+    "游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟"
+    "臧闵苟邬边卞姬仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池麻苑迟邝"
+)
+
+
+def latin_name_after(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of a capitalised name (optionally after a rank) starting at pos, else None."""
+    m = _AFTER_TITLE.match(text, pos)
+    return m.span("name") if m else None
+
+
+def latin_name_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of a name standing in apposition before pos ("Samuel Paparo, " + title), else None."""
+    m = _BEFORE_TITLE.search(text, max(0, pos - 80), pos)
+    return m.span("name") if m else None
+
+
+def ranked_names(text: str) -> list[tuple[int, int]]:
+    """The spans of names after a military rank ("Gen. Liu Zhenli", "Adm. Samuel Paparo")."""
+    return [m.span("name") for m in _RANKED.finditer(text)]
+
+
+def han_name_after(text: str, pos: int, foreign: bool) -> tuple[int, int] | None:
+    """The span of a Chinese name right after a title, else None.
+
+    A Chinese name is 2–3 characters from a known surname; a transliterated foreign name (`foreign`)
+    runs up to 6 characters a part, parts joined by ·. Either stops at a verb or particle (表示, 与, 在…).
+    """
+    limit = 6 if foreign else 3
+    end = pos
+    while end < len(text) and end - pos < 20:
+        ch = text[end]
+        if is_han(ch) or (ch == "·" and foreign and end > pos):
+            end += 1
+        else:
+            break
+    stop = _ZH_STOP.search(text, pos, end)
+    if stop:
+        end = stop.start()
+    parts = text[pos:end].split("·")
+    if not parts or any(len(p) < 1 for p in parts):
+        return None
+    if len(parts[0]) > limit:
+        end = pos + limit
+    if end - pos < 2 or (not foreign and text[pos] not in _SURNAMES):
+        return None
+    return pos, end
+
+
+def latin_gloss(text: str, pos: int) -> str | None:
+    """A Latin name in brackets right after pos (裴洛西（Nancy Pelosi）), else None."""
+    m = re.compile(rf"\s*[（(](?P<name>{LATIN_NAME})[）)]").match(text, pos)
+    return m.group("name") if m else None
