@@ -27,11 +27,13 @@ __all__ = [
     "LeaveOffice",
     "LiftSanction",
     "Outcome",
+    "ProposeCandidates",
     "RegisterActor",
     "RegisterChannel",
     "ReportInteraction",
     "RetractAssessment",
     "RetractFact",
+    "ReviewCandidate",
     "SubscribeFeed",
     "UnsubscribeFeed",
     "WithdrawStaleTerms",
@@ -262,6 +264,25 @@ class IngestReport:
     derived_from: str | None = None
 
 
+@dataclass(slots=True)
+class ProposeCandidates:
+    """Record what an extractor proposes from a report: candidate facts with their evidence, for review."""
+
+    report: str  # the report's key (its canonical URL, else its guid)
+    candidates: list[dict[str, Any]]
+    extractor_version: str
+
+
+@dataclass(slots=True)
+class ReviewCandidate:
+    """Accept a report's candidate (the fact it became) or reject it (with a reason)."""
+
+    report: str
+    index: int
+    fact_id: str | None = None
+    reason: str | None = None
+
+
 Command = (
     ReportInteraction
     | ImposeSanction
@@ -281,6 +302,8 @@ Command = (
     | ChangeFeed
     | UnsubscribeFeed
     | IngestReport
+    | ProposeCandidates
+    | ReviewCandidate
 )
 
 

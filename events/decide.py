@@ -34,16 +34,18 @@ from events.commands import (
     LeaveOffice,
     LiftSanction,
     Outcome,
+    ProposeCandidates,
     RegisterActor,
     RegisterChannel,
     ReportInteraction,
     RetractAssessment,
     RetractFact,
+    ReviewCandidate,
     SubscribeFeed,
     UnsubscribeFeed,
     WithdrawStaleTerms,
 )
-from events.feeds import decide_feed, decide_report
+from events.feeds import decide_candidates, decide_feed, decide_report
 from events.ids import actor_id, channel_id, feed_id, interaction_ids, report_id, sanction_id
 from events.state import State
 from events.values import DomainError, Source
@@ -81,6 +83,8 @@ def reads(cmd: Command) -> list[UUID]:
         return [feed_id(cmd.url)]
     if isinstance(cmd, IngestReport):
         return [report_id(cmd.key)]
+    if isinstance(cmd, ProposeCandidates | ReviewCandidate):
+        return [report_id(cmd.report)]
     return [cmd.fact_id]
 
 
@@ -134,6 +138,8 @@ def decide(state: State, cmd: Command, now: datetime) -> Outcome:
         return decide_feed(state, cmd, now)
     if isinstance(cmd, IngestReport):
         return decide_report(state, cmd, now)
+    if isinstance(cmd, ProposeCandidates | ReviewCandidate):
+        return decide_candidates(state, cmd, now)
     raise TypeError(f"unknown command {cmd!r}")
 
 

@@ -14,12 +14,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from events.commands import ChangeFeed, IngestReport, Outcome, SubscribeFeed, UnsubscribeFeed
+from events.commands import (
+    ChangeFeed,
+    IngestReport,
+    Outcome,
+    ProposeCandidates,
+    ReviewCandidate,
+    SubscribeFeed,
+    UnsubscribeFeed,
+)
 from events.ids import feed_id, report_id
 from events.state import State
 from events.values import DomainError
 
-__all__ = ["decide_feed", "decide_report", "interval_text"]
+__all__ = ["decide_candidates", "decide_feed", "decide_report", "interval_text"]
 
 
 def interval_text(seconds: int) -> str:
@@ -89,3 +97,16 @@ def decide_report(state: State, cmd: IngestReport, now: datetime) -> Outcome:
         return Outcome(str(rid), "revised", "report")
     seen = report.see(cmd.feed, timestamp=now)
     return Outcome(str(rid), "seen" if seen else "unchanged", "report")
+
+
+def decide_candidates(state: State, cmd: ProposeCandidates | ReviewCandidate, now: datetime) -> Outcome:
+    """Propose a report's candidates (only those never proposed), or accept or reject one of them."""
+    rid = report_id(cmd.report)
+    report: Any = state.get(rid)
+    if report is None:
+        raise DomainError(f"no report {cmd.report}", field="report")
+    if isinstance(cmd, ProposeCandidates):
+        fresh = report.propose(cmd.candidates, cmd.extractor_version, timestamp=now)
+        return Outcome(str(rid), "proposed" if fresh else "unchanged", "candidates")
+    report.review(cmd.index, cmd.fact_id, cmd.reason, timestamp=now)
+    return Outcome(str(rid), "accepted" if cmd.fact_id else "rejected", "candidate")

@@ -6,6 +6,7 @@ however many feeds carry it, and revised when its content changes (issue 9).
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -38,6 +39,8 @@ class Report(Aggregate):
 
         def apply(self, aggregate: Report) -> None:
             aggregate.url = self.url
+            aggregate.proposed = []
+            aggregate.reviewed = set()
             aggregate.feeds = [self.feed]
             aggregate.content_sha256 = self.content_sha256
             aggregate.versions = [self.content_sha256]
@@ -65,18 +68,29 @@ class Report(Aggregate):
         candidates: list[dict[str, Any]]
         extractor_version: str
 
+        def apply(self, aggregate: Report) -> None:
+            aggregate.proposed.extend(_fact_key(c["fact"]) for c in self.candidates)
+
     class CandidateAccepted(Aggregate.Event):
         index: int
         fact_id: str
+
+        def apply(self, aggregate: Report) -> None:
+            aggregate.reviewed.add(self.index)
 
     class CandidateRejected(Aggregate.Event):
         index: int
         reason: str
 
+        def apply(self, aggregate: Report) -> None:
+            aggregate.reviewed.add(self.index)
+
     url: str
     feeds: list[str]
     content_sha256: str
     versions: list[str]
+    proposed: list[str]  # a key of each candidate ever proposed, in order: its index is its place here
+    reviewed: set[int]
 
     def __init__(self) -> None:
         pass
@@ -98,12 +112,41 @@ class Report(Aggregate):
         )  # fmt: skip
         return True
 
+    def propose(self, candidates: list[dict[str, Any]], extractor_version: str, **meta: Any) -> int:
+        """Record the candidates not proposed before (by any extractor version); returns how many were new."""
+        known = set(self.proposed)
+        fresh = []
+        for c in candidates:
+            key = _fact_key(c["fact"])
+            if key not in known:
+                known.add(key)
+                fresh.append(c)
+        if fresh:
+            self.trigger_event(self.CandidatesExtracted, candidates=fresh, extractor_version=extractor_version, **meta)
+        return len(fresh)
+
+    def review(self, index: int, fact_id: str | None, reason: str | None, **meta: Any) -> None:
+        """Accept a candidate as the fact it became, or reject it with a reason; each is reviewed once."""
+        if not 0 <= index < len(self.proposed):
+            raise DomainError(f"report has no candidate {index}", field="candidate")
+        if index in self.reviewed:
+            raise DomainError(f"candidate {index} of this report was already reviewed", field="candidate")
+        if fact_id is not None:
+            self.trigger_event(self.CandidateAccepted, index=index, fact_id=fact_id, **meta)
+        else:
+            self.trigger_event(self.CandidateRejected, index=index, reason=reason or "rejected", **meta)
+
     def see(self, feed: str, **meta: Any) -> bool:
         """Record that another feed carries the report; a feed already known changes nothing."""
         if feed in self.feeds:
             return False
         self.trigger_event(self.ReportSeen, feed=feed, **meta)
         return True
+
+
+def _fact_key(fact: dict[str, Any]) -> str:
+    """What makes two candidates the same proposal: their fact's fields, in a stable order."""
+    return json.dumps(fact, sort_keys=True, ensure_ascii=False, default=str)
 
 
 class Feed(Aggregate):

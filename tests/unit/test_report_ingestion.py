@@ -58,3 +58,27 @@ def test_a_replayed_report_decides_as_the_live_one() -> None:
     again = _replay(state)
     assert decide(again, _item("v1", feed="feed-b"), NOW).action == "unchanged"
     assert decide(again, _item("v1", feed="feed-c"), NOW).action == "seen"
+
+
+def test_candidates_are_proposed_once_and_reviewed_once() -> None:
+    """A candidate proposed again (a rerun, a newer extractor) is not proposed twice; each is reviewed once."""
+    import pytest
+
+    from events.commands import ProposeCandidates, ReviewCandidate
+    from events.values import DomainError
+
+    meeting = {"fact": {"kind": "meeting", "participants": ["xie-feng", "ely-ratner"], "occurred_on": "2023-07-12"}}
+    call = {"fact": {"kind": "call", "participants": ["lloyd-austin", "dong-jun"], "occurred_on": "2024-04-16"}}
+    state = State()
+    decide(state, _item("v1"), NOW)
+    assert decide(state, ProposeCandidates(KEY, [meeting], "1"), NOW).action == "proposed"
+    assert decide(state, ProposeCandidates(KEY, [meeting, call], "2"), NOW).action == "proposed"
+    assert decide(state, ProposeCandidates(KEY, [call, meeting], "2"), NOW).action == "unchanged"
+    proposed = [e for e in state.events() if type(e).__name__ == "CandidatesExtracted"]
+    assert [[c["fact"]["kind"] for c in e.candidates] for e in proposed] == [["meeting"], ["call"]]
+    assert decide(state, ReviewCandidate(KEY, 1, fact_id="f-1"), NOW).action == "accepted"
+    assert decide(state, ReviewCandidate(KEY, 0, reason="not a meeting"), NOW).action == "rejected"
+    with pytest.raises(DomainError, match="already reviewed"):
+        decide(state, ReviewCandidate(KEY, 0, fact_id="f-2"), NOW)
+    with pytest.raises(DomainError, match="no candidate 2"):
+        decide(state, ReviewCandidate(KEY, 2, reason="x"), NOW)

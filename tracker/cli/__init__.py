@@ -6,7 +6,7 @@ become one line on stderr and exit code 2 (bad input) or 1 (failed operation).
 
 from __future__ import annotations
 
-from tracker.cli import feeds, ledger, nouns, poll, reading, reports, storage  # noqa: F401 - registers the commands
+from tracker.cli import feeds, ledger, nouns, poll, reading, reports, review, storage  # noqa: F401 - registers the commands
 from tracker.cli.common import app
 
 __all__ = ["app", "main"]

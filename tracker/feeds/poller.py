@@ -158,12 +158,15 @@ class Poller:
         options: PollOptions | None = None,
         peer_facts: PeerFacts | None = None,
         rng: random.Random | None = None,
+        extract: Callable[[list[str]], Any] | None = None,
     ) -> None:
         self.state = state
         self.append = append
         self.now = now
         self.options = options or PollOptions()
         self.peer_facts = peer_facts
+        # Extraction of the reports a poll brought (new or revised), by report id, after they are stored.
+        self.extract = extract
         self.rng = rng or random.Random()
         self._client = make_client(
             connect_timeout=self.options.connect_timeout,
@@ -275,6 +278,7 @@ class Poller:
         met_keys: set[str] = set()
         payloads: list[dict[str, Any]] = []
         labels: list[str] = []
+        peer_keys: set[str] = set()
         for item in parsed.items:
             try:
                 key = item_key(item.guid, item.url)
@@ -291,6 +295,8 @@ class Poller:
             if feed.trust == "auto" and item.extension is not None:
                 payloads.append(item.extension)
                 labels.append(key)
+            if item.extension is not None:
+                peer_keys.add(key)
             seen[key] = item.content_sha256
             commands.append(
                 IngestReport(
@@ -299,14 +305,20 @@ class Poller:
                     item.content_sha256, item.text, item.truncated,
                 )
             )  # fmt: skip
+        changed: list[str] = []
         if commands:
-            for result in self.append(commands):
+            for cmd, result in zip(commands, self.append(commands), strict=True):
                 if result.action == "ingested":
                     outcome.new += 1
                 elif result.action == "revised":
                     outcome.revised += 1
                 elif result.action == "seen":
                     outcome.seen += 1
+                # A peer tracker's item carries its facts already: nothing to extract from its text.
+                if result.action in ("ingested", "revised") and cmd.key not in peer_keys:  # type: ignore[union-attr]
+                    changed.append(result.fact_id)
+        if changed and self.extract is not None:
+            self.extract(changed)
         if payloads and self.peer_facts is not None:
             counts = self.peer_facts(payloads, labels)
             outcome.peer_facts = int(counts.get("added", 0))

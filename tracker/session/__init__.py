@@ -28,6 +28,7 @@ from tracker.records import Record
 from tracker.session.feeds import FeedUseCases
 from tracker.session.peer import PeerUseCases
 from tracker.session.reports import ReportUseCases
+from tracker.session.review import ReviewUseCases
 from tracker.store import EventLog, StoreLocation, locate, open_log, writable
 from tracker.views import Views, catch_up, open_views, queries, rebuild_views, views_copy, views_known_at
 
@@ -37,7 +38,7 @@ Progress = Callable[[int], None]
 
 
 @dataclass
-class Session(FeedUseCases, ReportUseCases, PeerUseCases):
+class Session(FeedUseCases, ReportUseCases, PeerUseCases, ReviewUseCases):
     """An open store: its event log, the ledger that writes to it, and its read models (feeds: FeedUseCases)."""
 
     location: StoreLocation

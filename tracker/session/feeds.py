@@ -58,6 +58,10 @@ class FeedUseCases:
             self, payloads: list[dict[str, Any]], *, labels: list[str] | None = None
         ) -> dict[str, Any]: ...
 
+        def extract_reports(
+            self, ids: list[str] | None = None, *, every: bool = False, progress: Callable[[int], None] | None = None
+        ) -> dict[str, int]: ...
+
     def add_feed(
         self, url: str, *, name: str | None = None, every: str | None = None, language: str = "auto",
         trust: str = "review",
@@ -144,7 +148,10 @@ class FeedUseCases:
         def peer(payloads: list[dict[str, Any]], labels: list[str]) -> dict[str, Any]:
             return self.append_peer_facts(payloads, labels=labels)
 
-        poller = Poller(state, self._execute, now=self.now, options=options, peer_facts=peer)
+        def extract(report_ids: list[str]) -> None:
+            self.extract_reports(report_ids)
+
+        poller = Poller(state, self._execute, now=self.now, options=options, peer_facts=peer, extract=extract)
         try:
             yield poller
         finally:

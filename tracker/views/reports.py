@@ -136,4 +136,4 @@ def counts_by_feed(conn: sqlite3.Connection) -> dict[str, int]:
 
 def review_pending(conn: sqlite3.Connection) -> int:
     """Candidate facts extracted from reports and neither accepted nor rejected yet."""
-    return int(conn.execute("SELECT COALESCE(SUM(pending), 0) FROM reports").fetchone()[0])
+    return int(conn.execute("SELECT COUNT(*) FROM candidates WHERE status = 'pending'").fetchone()[0])

@@ -21,6 +21,7 @@ Traditional and simplified characters are different tokens: 國防部長 does no
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -34,8 +35,15 @@ SCHEMA = [
     """CREATE TABLE reports (
         id TEXT PRIMARY KEY, url TEXT NOT NULL UNIQUE, feed TEXT NOT NULL, title TEXT, outlet TEXT, language TEXT,
         published_at TEXT, content_sha256 TEXT NOT NULL, text TEXT NOT NULL, truncated INTEGER NOT NULL,
-        derived_from TEXT, versions INTEGER NOT NULL, ingested_at TEXT NOT NULL, revised_at TEXT,
-        pending INTEGER NOT NULL DEFAULT 0)""",
+        derived_from TEXT, versions INTEGER NOT NULL, ingested_at TEXT NOT NULL, revised_at TEXT)""",
+    # Each candidate fact an extractor proposed from a report, in proposal order (idx), and its review.
+    """CREATE TABLE candidates (
+        report_id TEXT NOT NULL, idx INTEGER NOT NULL, kind TEXT NOT NULL, fact TEXT NOT NULL,
+        confidence REAL NOT NULL, evidence TEXT NOT NULL, span_start INTEGER, span_end INTEGER,
+        extractor_version TEXT NOT NULL, background INTEGER NOT NULL, new_actors TEXT NOT NULL, rule TEXT,
+        status TEXT NOT NULL, fact_id TEXT, reason TEXT, proposed_at TEXT NOT NULL, reviewed_at TEXT,
+        PRIMARY KEY (report_id, idx))""",
+    "CREATE INDEX candidates_status ON candidates (status, confidence)",
     """CREATE TABLE report_feeds (
         report_id TEXT NOT NULL, feed_id TEXT NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (report_id, feed_id))""",
     # The FTS5 index's content table: an INTEGER PRIMARY KEY keeps rowids stable through VACUUM.
@@ -103,14 +111,50 @@ def seen(r: Record) -> list[Op]:
     return [(_FEED, (r.aggregate_id, r.data["feed"], r.recorded_at))]
 
 
+_CANDIDATE = (
+    "INSERT INTO candidates (report_id, idx, kind, fact, confidence, evidence, span_start, span_end, "
+    "extractor_version, background, new_actors, rule, status, proposed_at) VALUES "
+    "(?, (SELECT COUNT(*) FROM candidates WHERE report_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)"
+)
+
+
 def extracted(r: Record) -> list[Op]:
-    """Row operation that counts the candidates proposed as waiting for review."""
-    return [("UPDATE reports SET pending = pending + ? WHERE id = ?", (len(r.data["candidates"]), r.aggregate_id))]
+    """Row operations that add each candidate proposed, numbered after the report's earlier ones."""
+    ops: list[Op] = []
+    for c in r.data["candidates"]:
+        evidence = c.get("evidence") or {}
+        ops.append(
+            (
+                _CANDIDATE,
+                (
+                    r.aggregate_id, r.aggregate_id, c["fact"]["kind"], json.dumps(c["fact"], ensure_ascii=False),
+                    float(c.get("confidence", 0)), evidence.get("text", ""), evidence.get("start"),
+                    evidence.get("end"), r.data["extractor_version"], bool(c.get("background")),
+                    json.dumps(c.get("new_actors") or [], ensure_ascii=False), c.get("rule"), r.recorded_at,
+                ),
+            )
+        )  # fmt: skip
+    return ops
 
 
-def reviewed(r: Record) -> list[Op]:
-    """Row operation that counts one candidate fewer waiting, accepted or rejected."""
-    return [("UPDATE reports SET pending = MAX(pending - 1, 0) WHERE id = ?", (r.aggregate_id,))]
+def accepted(r: Record) -> list[Op]:
+    """Row operation that marks the candidate accepted, with the fact it became."""
+    return [
+        (
+            "UPDATE candidates SET status = 'accepted', fact_id = ?, reviewed_at = ? WHERE report_id = ? AND idx = ?",
+            (r.data["fact_id"], r.recorded_at, r.aggregate_id, r.data["index"]),
+        )
+    ]
+
+
+def rejected(r: Record) -> list[Op]:
+    """Row operation that marks the candidate rejected, with the reason."""
+    return [
+        (
+            "UPDATE candidates SET status = 'rejected', reason = ?, reviewed_at = ? WHERE report_id = ? AND idx = ?",
+            (r.data["reason"], r.recorded_at, r.aggregate_id, r.data["index"]),
+        )
+    ]
 
 
 HANDLERS = {
@@ -118,6 +162,6 @@ HANDLERS = {
     "ReportRevised": revised,
     "ReportSeen": seen,
     "CandidatesExtracted": extracted,
-    "CandidateAccepted": reviewed,
-    "CandidateRejected": reviewed,
+    "CandidateAccepted": accepted,
+    "CandidateRejected": rejected,
 }

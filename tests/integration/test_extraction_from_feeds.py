@@ -1,0 +1,82 @@
+"""The seed story polled from a loopback feed and turned into facts: trust=auto appends, trust=review queues."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+
+import pytest
+from feedserver import FeedServer, serve
+
+from tests.conftest import SHARED
+from tracker.session import Session
+
+CORPUS = SHARED / "corpus"
+pytestmark = pytest.mark.skipif(
+    not CORPUS.is_dir(), reason=f"the seed corpus is not at {CORPUS} (it ships beside the repository, not in it)"
+)
+REUTERS = "https://www.reuters.com/world/chinas-ambassador-us-holds-rare-meeting-pentagon-2023-07-12/"
+DW = "https://www.dw.com/zh/中国驻美大使罕见造访五角大楼/a-66218787"
+
+
+def _feed(items: list[tuple[str, str, str, str, str]]) -> bytes:
+    entries = "".join(
+        f"<item><link>{escape(link)}</link><title>{escape(title)}</title><pubDate>{date}</pubDate>"
+        f"<description>{escape(text)}</description></item>"
+        for link, title, date, text, _ in items
+    )
+    return (f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>wire</title>"
+            f"<link>https://example.org/</link>{entries}</channel></rss>").encode()  # fmt: skip
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    with serve() as s:
+        en = (CORPUS / "2023-07-12-reuters-en.txt").read_text(encoding="utf-8")
+        zh = (CORPUS / "2023-07-13-dw-zh.txt").read_text(encoding="utf-8")
+        s.set("/reuters.xml", _feed([(REUTERS, "China's ambassador holds rare meeting at Pentagon",
+                                      "Wed, 12 Jul 2023 21:27:00 GMT", en, "en")]))  # fmt: skip
+        s.set("/dw.xml", _feed([(DW, "中国驻美大使罕见造访五角大楼", "Thu, 13 Jul 2023 01:00:00 GMT", zh, "zh")]))
+        yield s
+
+
+def _meeting(session: Session) -> dict:  # type: ignore[type-arg]
+    status = session.status(as_of="2023-07-31", since="2023-01-01")
+    [meeting] = [
+        i for i in status["interactions"] if {p["id"] for p in i["participants"]} >= {"xie-feng", "ely-ratner"}
+    ]
+    return meeting  # type: ignore[no-any-return]
+
+
+def test_trusted_feeds_give_one_meeting_with_two_sources(session: Session, server: FeedServer) -> None:
+    """Reuters and DW, polled with trust=auto: one Xie–Ratner meeting on 12 July citing both, and Xie's demand."""
+    session.add_feed(server.url("/reuters.xml"), name="reuters", language="en", trust="auto")
+    session.add_feed(server.url("/dw.xml"), name="dw", language="zh", trust="auto")
+    summary = session.poll()
+    assert summary.new == 2, summary.line()
+    meeting = _meeting(session)
+    assert meeting["occurred_on"] == "2023-07-12"
+    assert {s["url"] for s in meeting["sources"]} == {REUTERS, DW}
+    status = session.status(as_of="2023-07-31", since="2023-01-01")
+    demands = [i for i in status["interactions"] if i["kind"] == "demand"]
+    assert [p["id"] for d in demands for p in d["participants"]] == ["xie-feng"]
+    assert session.review_list(status="accepted")
+
+
+def test_a_feed_under_review_queues_the_same_facts(session: Session, server: FeedServer) -> None:
+    """With trust=review nothing is appended; the candidates wait with their evidence; accepting them gives the meeting."""
+    session.add_feed(server.url("/reuters.xml"), name="reuters", language="en", trust="review")
+    before = session.status(as_of="2023-07-31", since="2023-01-01")["interactions"]
+    session.poll()
+    assert session.status(as_of="2023-07-31", since="2023-01-01")["interactions"] == before
+    queue = session.review_list()
+    text = session.report(queue[0]["report_id"])["text"]
+    assert queue and all(text[c["evidence"]["start"] : c["evidence"]["end"]] == c["evidence"]["text"] for c in queue)
+    assert session.status()["review_pending"] == len(queue)
+    meeting = next(c for c in queue if c["kind"] == "meeting" and "xie-feng" in c["fact"]["participants"])
+    session.accept([meeting["id"]])
+    assert {s["url"] for s in _meeting(session)["sources"]} == {REUTERS}
+    assert session.status()["review_pending"] == len(queue) - 1
+    rejected = queue[-1] if queue[-1]["id"] != meeting["id"] else queue[0]
+    session.reject(rejected["id"], "not a fact")
+    assert session.status()["review_pending"] == len(queue) - 2
