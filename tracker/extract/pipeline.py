@@ -10,7 +10,9 @@ it, so a reviewer can see why.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from tracker.extract import EXTRACTOR_VERSION
@@ -21,6 +23,7 @@ from tracker.extract.lexicon import find_triggers as triggers_in
 from tracker.extract.merge import dedupe, merge
 from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence
 from tracker.extract.offices import find_office_phrases
+from tracker.extract.roles import channel_of, counterpart
 from tracker.extract.sentences import split
 
 __all__ = ["Context", "extract"]
@@ -36,6 +39,7 @@ OTHER_SIDE = {"CHN": "USA", "USA": "CHN"}
 MAX_PARTICIPANTS = 6
 # How far from a trigger (characters) its subjects and objects stand, by language.
 NEAR = {"en": 90, "zh": 30}
+COUNTERPART = re.compile(r"counterpart|对口|同行|對口")
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ class _Scene:
     places: list[tuple[str, Any]]
     cues: Cues
     language: str
-    seen_new: dict[str, ActorMention] = field(default_factory=dict)
+    index: ActorIndex
 
 
 def extract(report: Report, context: Context) -> list[Candidate]:
@@ -95,7 +99,7 @@ def extract(report: Report, context: Context) -> list[Candidate]:
             continue
         scene = _Scene(
             sentence, mentions, dates, find_channels(sentence, language, context.channels),
-            find_places(sentence, language, context.places), sentence_cues, language,
+            find_places(sentence, language, context.places), sentence_cues, language, context.actors,
         )  # fmt: skip
         for trigger in triggers:
             for candidate in _candidates(trigger, scene, report, last_date, context.version):
@@ -118,7 +122,7 @@ def _candidates(
         base["until"] = when.until.isoformat()
     facts: list[tuple[dict[str, Any], list[ActorMention], str]] = []
     if kind in INTERACTIONS:
-        built = _interaction(kind, status, t, scene)
+        built = _interaction(kind, status, t, scene, when.day)
         if built is not None:
             facts.append(built)
     elif kind in ("sanction-imposed", "sanction-lifted", "countermeasure"):
@@ -167,8 +171,11 @@ def _candidates(
 
 
 def _date(t: Trigger, scene: _Scene, report: Report, last: DateMention | None) -> tuple[DateMention, bool]:
-    """The date nearest the trigger in its sentence, else the report's last date, else its publication day."""
+    """The date nearest the trigger in its sentence (for an announcement, the sentence's first date: "China
+    said on Friday it was cancelling …"), else the report's last date, else its publication day."""
     if scene.dates:
+        if t.kind not in INTERACTIONS:
+            return scene.dates[0], True
         return min(scene.dates, key=lambda d: abs(d.span.start - t.span.start)), True
     if last is not None:
         return last, False
@@ -232,7 +239,24 @@ def _home(m: ActorMention) -> str | None:
 
 
 def _interaction(
-    kind: str, status: str, t: Trigger, scene: _Scene
+    kind: str, status: str, t: Trigger, scene: _Scene, day: date
+) -> tuple[dict[str, Any], list[ActorMention], str] | None:
+    built = _encounter(kind, status, t, scene, day)
+    if built is None:
+        return None
+    fact, used, rule = built
+    if fact["kind"] in TWO_SIDED or fact["kind"] == "meeting-declined":
+        text_channel = scene.channels[0][0] if scene.channels else None
+        channel = text_channel or channel_of(scene.index, [p for p in fact["participants"] if p not in OTHER_SIDE], day)
+        if channel:
+            fact["channel"] = channel
+        if fact["kind"] == "talks" and text_channel is None:
+            fact["kind"] = "meeting"  # talks between two officials, off any channel's rounds, are a meeting
+    return fact, used, rule
+
+
+def _encounter(
+    kind: str, status: str, t: Trigger, scene: _Scene, day: date
 ) -> tuple[dict[str, Any], list[ActorMention], str] | None:
     persons, states = _parties(scene)
     fact: dict[str, Any] = {"kind": kind, "status": status}
@@ -254,6 +278,10 @@ def _interaction(
         others = [p for p in persons if p.state != home]
         fact["status"] = "occurred"
         fact["participants"] = [p.slug for p in persons if p.kind != "state"] or [decliner.slug]
+        if len(fact["participants"]) == 1 and COUNTERPART.search(scene.sentence.text):
+            other = counterpart(scene.index, fact["participants"][0], day)
+            if other is not None:
+                fact["participants"].append(other)
         if home:
             fact["initiator"] = home
         if others:
@@ -277,9 +305,12 @@ def _interaction(
     if len(persons) >= 2:
         used = persons[:MAX_PARTICIPANTS]
         fact["participants"] = [p.slug for p in used]
-        if scene.channels:
-            fact["channel"] = scene.channels[0][0]
         return fact, used, "two named parties"
+    if len(persons) == 1 and COUNTERPART.search(scene.sentence.text):
+        other = counterpart(scene.index, persons[0].slug, day)
+        if other is not None:
+            fact["participants"] = [persons[0].slug, other]
+            return fact, persons, "a named party and their counterpart"
     if len(persons) == 1:
         other_states = [s for s in states if s != persons[0].state]
         if not other_states:
@@ -288,17 +319,20 @@ def _interaction(
         return fact, persons, "a named party and a state"
     if len(states) >= 2:
         fact["participants"] = states[:2]
-        if scene.channels:
-            fact["channel"] = scene.channels[0][0]
         return fact, [], "two states"
     return None
+
+
+def _first(scene: _Scene) -> ActorMention | None:
+    """An announcement's subject: the sentence's first actor ("The United States on Thursday imposed …")."""
+    return scene.mentions[0] if scene.mentions else None
 
 
 def _sanctions(kind: str, t: Trigger, scene: _Scene) -> list[tuple[dict[str, Any], list[ActorMention], str]]:
     targets = [m for m in scene.mentions if m.kind != "state"]
     if not targets:
         return []
-    subject = _subject(t, scene)
+    subject = _first(scene)
     imposer = None
     if subject is not None and subject.kind == "state" and not t.passive:
         imposer = subject.slug
@@ -314,7 +348,7 @@ def _sanctions(kind: str, t: Trigger, scene: _Scene) -> list[tuple[dict[str, Any
 
 
 def _channel_facts(kind: str, t: Trigger, scene: _Scene) -> list[tuple[dict[str, Any], list[ActorMention], str]]:
-    subject = _subject(t, scene)
+    subject = _first(scene)
     by = _home(subject) if subject is not None else None
     out: list[tuple[dict[str, Any], list[ActorMention], str]] = []
     for slug in dict.fromkeys(c for c, _ in scene.channels):

@@ -1,0 +1,64 @@
+"""What offices tell extraction: the channel two office holders talk on, and who a "counterpart" is.
+
+Pure: reads the offices an ActorIndex holds, on the report's date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tracker.extract.actors import ActorIndex
+from tracker.extract.offices import holds
+
+__all__ = ["channel_of", "counterpart", "offices_on"]
+
+_DEFENSE_US = frozenset({"Secretary of Defense", "Acting Secretary of Defense", "Secretary of War"})
+_DEFENSE_CN = frozenset({"Minister of National Defense"})
+_CHIEFS_US = frozenset({"Chairman of the Joint Chiefs of Staff"})
+_CHIEFS_CN = frozenset({"Chief of the CMC Joint Staff Department"})
+_THEATER_US = frozenset({"Commander, U.S. Indo-Pacific Command"})
+_THEATER_CN = frozenset({"Commander, Eastern Theater Command", "Commander, Southern Theater Command"})
+
+# A meeting or call between the holders of these offices is on the channel (both sides must hold theirs).
+CHANNELS = (
+    ("defense-ministers", _DEFENSE_US, _DEFENSE_CN),
+    ("chiefs-of-defense", _CHIEFS_US, _CHIEFS_CN),
+    ("theater-commanders", _THEATER_US, _THEATER_CN),
+)
+# "His Chinese counterpart": the office of the same rank on the other side.
+COUNTERPARTS = {
+    "Secretary of Defense": ("CHN", "Minister of National Defense"),
+    "Acting Secretary of Defense": ("CHN", "Minister of National Defense"),
+    "Secretary of War": ("CHN", "Minister of National Defense"),
+    "Minister of National Defense": ("USA", "Secretary of Defense"),
+    "Chairman of the Joint Chiefs of Staff": ("CHN", "Chief of the CMC Joint Staff Department"),
+    "Chief of the CMC Joint Staff Department": ("USA", "Chairman of the Joint Chiefs of Staff"),
+    "Secretary of State": ("CHN", "Minister of Foreign Affairs"),
+    "Minister of Foreign Affairs": ("USA", "Secretary of State"),
+}
+
+
+def offices_on(index: ActorIndex, slug: str, on: date) -> set[str]:
+    """The offices an actor held on a day."""
+    return {office for office, _, _, record, holder in index.offices if holder == slug and holds(record, on)}
+
+
+def channel_of(index: ActorIndex, participants: list[str], on: date) -> str | None:
+    """The catalogue channel of an encounter between its participants' offices on the day, if they pair up."""
+    held = [offices_on(index, p, on) for p in participants]
+    for slug, us, cn in CHANNELS:
+        if any(h & us for h in held) and any(h & cn for h in held):
+            return slug
+    return None
+
+
+def counterpart(index: ActorIndex, slug: str, on: date) -> str | None:
+    """Who held the matching office on the other side on the day ("his Chinese counterpart")."""
+    for office in sorted(offices_on(index, slug, on)):
+        other = COUNTERPARTS.get(office)
+        if other is not None:
+            state, wanted = other
+            found = index.held([(wanted, None)], state, on)
+            if found is not None:
+                return found
+    return None
