@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cache
 
-from tracker.data import load
 from tracker.extract.model import Candidate, Report
 from tracker.extract.pipeline import Context, extract
 
 
 @cache
 def context() -> Context:
-    return Context.from_data(load("actors"), load("states"), load("channels"))
+    return Context.shipped()
 
 
 def run(text: str, language: str, published: str) -> list[Candidate]:

@@ -11,7 +11,7 @@ it, so a reviewer can see why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,7 @@ from tracker.extract.lexicon import ChannelIndex, Cues, PlaceIndex, Trigger, cue
 from tracker.extract.lexicon import find_triggers as triggers_in
 from tracker.extract.merge import dedupe, merge
 from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence
+from tracker.extract.names import fold
 from tracker.extract.offices import find_office_phrases
 from tracker.extract.roles import channel_of, counterpart
 from tracker.extract.sentences import split
@@ -44,12 +45,29 @@ COUNTERPART = re.compile(r"counterpart|对口|同行|對口")
 
 @dataclass(frozen=True)
 class Context:
-    """What extraction knows besides the text: actors with their offices, channels and places."""
+    """What extraction knows besides the text: actors with their offices, channels and places.
+
+    `known` are the slugs the ledger holds: an actor the index knows from elsewhere (the shipped list of
+    organizations that sanctions name) is proposed for registration with the fact, as a new official is.
+    """
 
     actors: ActorIndex
     channels: ChannelIndex
     places: PlaceIndex | None = None
     version: str = EXTRACTOR_VERSION
+    known: frozenset[str] = frozenset()
+    extra: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def shipped(cls, actors: list[dict[str, Any]] | None = None) -> Context:
+        """The context of the shipped reference data (states, channels, places, organizations) and the actors
+        given (the ledger's, from its read models; the shipped list when None)."""
+        from tracker.data import load
+
+        return cls.from_data(
+            load("actors") if actors is None else actors, load("states"), load("channels"), load("places"),
+            load("organizations"),
+        )  # fmt: skip
 
     @classmethod
     def from_data(
@@ -58,12 +76,17 @@ class Context:
         states: list[dict[str, Any]],
         channels: list[dict[str, Any]],
         places: list[dict[str, Any]] | None = None,
+        organizations: list[dict[str, Any]] | None = None,
     ) -> Context:
         """Indexes built from plain data in the shape of tracker/data's files (or the read models' rows)."""
+        known = frozenset(a["slug"] for a in [*actors, *states])
+        extra = {o["slug"]: o for o in organizations or () if o["slug"] not in known}
         return cls(
-            ActorIndex.build(actors, states),
+            ActorIndex.build([*actors, *extra.values()], states),
             ChannelIndex.build(channels),
             PlaceIndex.build(places) if places is not None else None,
+            known=known,
+            extra=extra,
         )
 
 
@@ -102,14 +125,14 @@ def extract(report: Report, context: Context) -> list[Candidate]:
             find_places(sentence, language, context.places), sentence_cues, language, context.actors,
         )  # fmt: skip
         for trigger in triggers:
-            for candidate in _candidates(trigger, scene, report, last_date, context.version):
+            for candidate in _candidates(trigger, scene, report, last_date, context):
                 found.append(candidate)
         last_date = dates[0] if dates else last_date
     return dedupe(merge(found))
 
 
 def _candidates(
-    t: Trigger, scene: _Scene, report: Report, last_date: DateMention | None, version: str
+    t: Trigger, scene: _Scene, report: Report, last_date: DateMention | None, context: Context
 ) -> list[Candidate]:
     kind = "intent-to-meet" if t.governed_by == "intent-to-meet" and t.kind in TWO_SIDED else t.kind
     if t.quoted and kind not in SPOKEN:
@@ -130,16 +153,14 @@ def _candidates(
     elif kind in CHANNEL_KINDS:
         facts.extend(_channel_facts(kind, t, scene))
     elif kind in ("office-assumed", "office-left"):
-        built = _office(kind, t, scene)
-        if built is not None:
-            facts.append(built)
+        facts.extend(_office(kind, t, scene))
     out = []
     for fact, used, rule in facts:
         fact.update(base)
         place = _place_near(t, scene)
         if kind in INTERACTIONS and place and "location" not in fact:
             fact["location"] = place
-        new = [m for m in used if m.new]
+        new = [m for m in used if m.new or (context.known and m.slug not in context.known)]
         confidence = _confidence(fact, used, dated, background)
         out.append(
             Candidate(
@@ -147,7 +168,7 @@ def _candidates(
                 confidence=confidence,
                 evidence=scene.sentence.text,
                 span=scene.sentence.span,
-                extractor_version=version,
+                extractor_version=context.version,
                 background=background,
                 rule=f"{rule}: {t.text}",
                 dated=dated,
@@ -155,7 +176,7 @@ def _candidates(
                 new_actors=[
                     {
                         "slug": m.slug,
-                        "names": m.names or {scene.language: m.name},
+                        "names": m.names or context.extra.get(m.slug, {}).get("names") or {scene.language: m.name},
                         "office": m.office,
                         "state": m.state,
                         "kind": m.kind,
@@ -174,7 +195,7 @@ def _date(t: Trigger, scene: _Scene, report: Report, last: DateMention | None) -
     """The date nearest the trigger in its sentence (for an announcement, the sentence's first date: "China
     said on Friday it was cancelling …"), else the report's last date, else its publication day."""
     if scene.dates:
-        if t.kind not in INTERACTIONS:
+        if t.kind not in INTERACTIONS and not t.background:
             return scene.dates[0], True
         return min(scene.dates, key=lambda d: abs(d.span.start - t.span.start)), True
     if last is not None:
@@ -329,7 +350,11 @@ def _first(scene: _Scene) -> ActorMention | None:
 
 
 def _sanctions(kind: str, t: Trigger, scene: _Scene) -> list[tuple[dict[str, Any], list[ActorMention], str]]:
-    targets = [m for m in scene.mentions if m.kind != "state"]
+    reach = NEAR[scene.language]
+    parties = [m for m in scene.mentions if m.kind != "state"]
+    after = [m for m in parties if t.span.end <= m.span.start <= t.span.end + reach]
+    before = [m for m in parties if t.span.start - reach <= m.span.end <= t.span.start]
+    targets = after if after and not (t.passive or t.background) else before[-1:] or after
     if not targets:
         return []
     subject = _first(scene)
@@ -359,21 +384,29 @@ def _channel_facts(kind: str, t: Trigger, scene: _Scene) -> list[tuple[dict[str,
     return out
 
 
-def _office(kind: str, t: Trigger, scene: _Scene) -> tuple[dict[str, Any], list[ActorMention], str] | None:
+def _office(kind: str, t: Trigger, scene: _Scene) -> list[tuple[dict[str, Any], list[ActorMention], str]]:
+    """Who took or left which offices: the person the verb governs ("named Li … as defence minister",
+    任命董军为国防部长, 免去李尚福的国务委员、国防部部长职务, "replacing Wei"), the offices named after it."""
     persons = [m for m in scene.mentions if m.kind == "person"]
-    if not persons:
-        return None
-    actor = min(persons, key=lambda m: abs(m.span.start - t.span.start))
-    office = actor.office
-    if office is None:
-        local = scene.sentence.text
-        phrases = find_office_phrases(local.casefold(), scene.language)
-        titled = [p.title for p in phrases if p.title]
-        office = titled[0] if titled else None
-    if office is None or actor.state is None:
-        return None
-    fact = {"kind": kind, "actor": actor.slug, "office": office, "state": actor.state}
-    return fact, [actor], "office"
+    after = [m for m in persons if m.span.start >= t.span.start]
+    before = [m for m in persons if m.span.end <= t.span.start]
+    actor = after[0] if after else before[-1] if before else None
+    if actor is None or actor.state is None:
+        return []
+    local = t.span.start - scene.sentence.span.start
+    folded = fold(scene.sentence.text)
+    offices = [p.title for p in find_office_phrases(folded, scene.language) if p.start >= local and p.title]
+    if t.role == "object":  # "replacing Wei": the office the sentence's subject took
+        offices = [p.title for p in find_office_phrases(folded, scene.language) if p.title]
+    if not offices and actor.office:
+        offices = [actor.office]
+    if not offices:
+        return []
+    limit = 2 if kind == "office-left" else 1  # one can leave several offices at once; one is named to one
+    return [
+        ({"kind": kind, "actor": actor.slug, "office": office, "state": actor.state}, [actor], "office")
+        for office in list(dict.fromkeys(offices))[:limit]
+    ]
 
 
 def _confidence(fact: dict[str, Any], used: list[ActorMention], dated: bool, background: bool) -> float:

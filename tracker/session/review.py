@@ -46,13 +46,10 @@ class ReviewUseCases:
 
     def extraction_context(self) -> Context:
         """The extractor's knowledge: the actors and offices the read models hold, states, channels and places."""
-        from tracker.data import load
         from tracker.extract.pipeline import Context
 
         if self._extraction is None:
-            self._extraction = Context.from_data(
-                queue.extraction_actors(self.conn), load("states"), load("channels"), load("places")
-            )
+            self._extraction = Context.shipped(queue.extraction_actors(self.conn))
         return self._extraction
 
     def extract_reports(
