@@ -19,13 +19,13 @@ REUTERS = "https://www.reuters.com/world/chinas-ambassador-us-holds-rare-meeting
 DW = "https://www.dw.com/zh/中国驻美大使罕见造访五角大楼/a-66218787"
 
 
-def _feed(items: list[tuple[str, str, str, str, str]]) -> bytes:
+def _feed(items: list[tuple[str, str, str, str, str]], outlet: str) -> bytes:
     entries = "".join(
         f"<item><link>{escape(link)}</link><title>{escape(title)}</title><pubDate>{date}</pubDate>"
         f"<description>{escape(text)}</description></item>"
         for link, title, date, text, _ in items
     )
-    return (f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>wire</title>"
+    return (f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>{outlet}</title>"
             f"<link>https://example.org/</link>{entries}</channel></rss>").encode()  # fmt: skip
 
 
@@ -35,8 +35,8 @@ def server() -> Iterator[FeedServer]:
         en = (CORPUS / "2023-07-12-reuters-en.txt").read_text(encoding="utf-8")
         zh = (CORPUS / "2023-07-13-dw-zh.txt").read_text(encoding="utf-8")
         s.set("/reuters.xml", _feed([(REUTERS, "China's ambassador holds rare meeting at Pentagon",
-                                      "Wed, 12 Jul 2023 21:27:00 GMT", en, "en")]))  # fmt: skip
-        s.set("/dw.xml", _feed([(DW, "中国驻美大使罕见造访五角大楼", "Thu, 13 Jul 2023 01:00:00 GMT", zh, "zh")]))
+                                      "Wed, 12 Jul 2023 21:27:00 GMT", en, "en")], "Reuters"))  # fmt: skip
+        s.set("/dw.xml", _feed([(DW, "中国驻美大使罕见造访五角大楼", "Thu, 13 Jul 2023 01:00:00 GMT", zh, "zh")], "DW"))
         yield s
 
 
@@ -57,6 +57,8 @@ def test_trusted_feeds_give_one_meeting_with_two_sources(session: Session, serve
     meeting = _meeting(session)
     assert meeting["occurred_on"] == "2023-07-12"
     assert {s["url"] for s in meeting["sources"]} == {REUTERS, DW}
+    # DW's story opens with 路透社报道: a rewrite of Reuters', not an independent source.
+    assert {s["url"]: s.get("derived_from") for s in meeting["sources"]} == {REUTERS: None, DW: REUTERS}
     status = session.status(as_of="2023-07-31", since="2023-01-01")
     demands = [i for i in status["interactions"] if i["kind"] == "demand"]
     assert [p["id"] for d in demands for p in d["participants"]] == ["xie-feng"]

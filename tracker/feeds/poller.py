@@ -174,6 +174,9 @@ class Poller:
             max_redirects=self.options.max_redirects,
             max_connections=max(self.options.workers * 2, 10),
         )
+        # During a whole poll, extraction waits until every feed is stored: a rewrite ("Reuters reported …")
+        # then finds the story it retells whichever feed came in first.
+        self._deferred: list[str] | None = None
         self._hosts: dict[str, threading.BoundedSemaphore] = {}
         self._hosts_lock = threading.Lock()
 
@@ -194,8 +197,14 @@ class Poller:
                 todo.append((feed, state))
             else:
                 summary.outcomes.append(self._report(FeedOutcome(feed, "skipped", reason), progress))
-        for fetched in self._fetch_all(todo):
-            summary.outcomes.append(self._report(self.commit(fetched), progress))
+        self._deferred = []
+        try:
+            for fetched in self._fetch_all(todo):
+                summary.outcomes.append(self._report(self.commit(fetched), progress))
+        finally:
+            deferred, self._deferred = self._deferred, None
+        if deferred and self.extract is not None:
+            self.extract(deferred)
         order = {feed.id: i for i, feed in enumerate(feeds)}
         summary.outcomes.sort(key=lambda o: order[o.feed.id])
         return summary
@@ -318,7 +327,10 @@ class Poller:
                 if result.action in ("ingested", "revised") and cmd.key not in peer_keys:  # type: ignore[union-attr]
                     changed.append(result.fact_id)
         if changed and self.extract is not None:
-            self.extract(changed)
+            if self._deferred is not None:
+                self._deferred.extend(changed)
+            else:
+                self.extract(changed)
         if payloads and self.peer_facts is not None:
             counts = self.peer_facts(payloads, labels)
             outcome.peer_facts = int(counts.get("added", 0))

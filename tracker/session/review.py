@@ -72,6 +72,10 @@ class ReviewUseCases:
                 row["derived_from"],
             )  # fmt: skip
             found = [c.as_json() for c in extract(report, context)]
+            original = self._original_of(report, row["id"])
+            for c in found:
+                if original is not None:
+                    c["derived_from"] = original
             if found:
                 commands.append(ProposeCandidates(row["url"], found, EXTRACTOR_VERSION))
             if len(commands) >= _BATCH:
@@ -83,6 +87,16 @@ class ReviewUseCases:
             counts["proposed"] += self._propose(commands)
         counts["accepted"] = self.accept_trusted()
         return counts
+
+    def _original_of(self, report: Any, report_id: str) -> str | None:
+        """The URL of the story a report retells, when it names the outlet and the ledger holds that outlet's
+        report from the days before (a rewrite is recorded with derived_from: not an independent source)."""
+        from tracker.extract.rewrite import rewrite_of
+
+        outlet = rewrite_of(report)
+        if outlet is None:
+            return None
+        return queue.original_report(self.conn, outlet, report.published_at.isoformat(), report_id)
 
     def _propose(self, commands: list[Command]) -> int:
         return sum(1 for o in self._execute(commands) if o.action == "proposed")
@@ -154,7 +168,7 @@ class ReviewUseCases:
             k: v for k, v in {
                 "url": report["url"], "outlet": report["outlet"], "language": report["language"],
                 "published_at": report["published_at"], "title": report["title"],
-                "derived_from": report["derived_from"],
+                "derived_from": c.get("derived_from") or report["derived_from"],
             }.items() if v
         }  # fmt: skip
         self._complete_sanction(fact)

@@ -6,11 +6,12 @@ import json
 import sqlite3
 from typing import Any
 
-__all__ = ["candidate", "candidates", "extraction_actors", "reports_to_extract", "sanction_programs"]
+__all__ = ["candidate", "candidates", "extraction_actors", "original_report", "reports_to_extract", "sanction_programs"]
 
 _SELECT = (
     "SELECT c.report_id, c.idx, c.kind, c.fact, c.confidence, c.evidence, c.span_start, c.span_end, "
     "c.extractor_version, c.background, c.new_actors, c.rule, c.status, c.fact_id, c.reason, c.proposed_at, "
+    "c.derived_from, "
     "r.url, r.title, r.outlet, r.language, r.published_at, r.derived_from, r.feed, COALESCE(f.name, r.feed), "
     "COALESCE(f.trust, 'review') FROM candidates c JOIN reports r ON r.id = c.report_id "
     "LEFT JOIN feeds f ON f.id = r.feed"
@@ -19,12 +20,12 @@ _SELECT = (
 
 def _candidate(row: tuple[Any, ...]) -> dict[str, Any]:
     (rid, idx, kind, fact, confidence, evidence, start, end, version, background, new_actors, rule, status, fact_id,
-     reason, proposed_at, url, title, outlet, language, published_at, derived_from, feed_id, feed, trust) = row  # fmt: skip
+     reason, proposed_at, rewrites, url, title, outlet, language, published_at, derived_from, feed_id, feed, trust) = row  # fmt: skip
     return {
         "id": f"{rid[:8]}#{idx}", "report_id": rid, "index": idx, "kind": kind, "fact": json.loads(fact),
         "confidence": confidence, "evidence": {"text": evidence, "start": start, "end": end},
         "extractor_version": version, "background": bool(background), "new_actors": json.loads(new_actors),
-        "rule": rule, "status": status, "fact_id": fact_id, "reason": reason, "proposed_at": proposed_at,
+        "rule": rule, "status": status, "derived_from": rewrites, "fact_id": fact_id, "reason": reason, "proposed_at": proposed_at,
         "report": {"url": url, "title": title, "outlet": outlet, "language": language, "published_at": published_at,
                    "derived_from": derived_from},
         "feed": {"id": feed_id, "name": feed, "trust": trust},
@@ -104,3 +105,14 @@ def sanction_programs(conn: sqlite3.Connection, target: str | None, imposed_by: 
         (target, imposed_by),
     )
     return [(a, p) for a, p in rows]
+
+
+def original_report(conn: sqlite3.Connection, outlet: str, published_at: str, not_id: str) -> str | None:
+    """The URL of the newest report from an outlet (by name, any case) published up to three days before."""
+    row = conn.execute(
+        "SELECT url FROM reports WHERE lower(outlet) = lower(?) AND id != ? AND url LIKE 'http%' "
+        "AND julianday(COALESCE(published_at, ingested_at)) BETWEEN julianday(?) - 3 AND julianday(?) "
+        "ORDER BY COALESCE(published_at, ingested_at) DESC LIMIT 1",
+        (outlet, not_id, published_at, published_at),
+    ).fetchone()
+    return str(row[0]) if row else None

@@ -42,7 +42,7 @@ SCHEMA = [
         confidence REAL NOT NULL, evidence TEXT NOT NULL, span_start INTEGER, span_end INTEGER,
         extractor_version TEXT NOT NULL, background INTEGER NOT NULL, new_actors TEXT NOT NULL, rule TEXT,
         status TEXT NOT NULL, fact_id TEXT, reason TEXT, proposed_at TEXT NOT NULL, reviewed_at TEXT,
-        PRIMARY KEY (report_id, idx))""",
+        derived_from TEXT, PRIMARY KEY (report_id, idx))""",
     "CREATE INDEX candidates_status ON candidates (status, confidence)",
     """CREATE TABLE report_feeds (
         report_id TEXT NOT NULL, feed_id TEXT NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (report_id, feed_id))""",
@@ -113,8 +113,8 @@ def seen(r: Record) -> list[Op]:
 
 _CANDIDATE = (
     "INSERT INTO candidates (report_id, idx, kind, fact, confidence, evidence, span_start, span_end, "
-    "extractor_version, background, new_actors, rule, status, proposed_at) VALUES "
-    "(?, (SELECT COUNT(*) FROM candidates WHERE report_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)"
+    "extractor_version, background, new_actors, rule, status, proposed_at, derived_from) VALUES "
+    "(?, (SELECT COUNT(*) FROM candidates WHERE report_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"
 )
 
 
@@ -131,6 +131,7 @@ def extracted(r: Record) -> list[Op]:
                     float(c.get("confidence", 0)), evidence.get("text", ""), evidence.get("start"),
                     evidence.get("end"), r.data["extractor_version"], bool(c.get("background")),
                     json.dumps(c.get("new_actors") or [], ensure_ascii=False), c.get("rule"), r.recorded_at,
+                    c.get("derived_from"),
                 ),
             )
         )  # fmt: skip
