@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from tracker.cli.common import App, Format, Store, ViewsOpt, app, check_format, emit_json, plural, session, use_color
+from tracker.cli.common import (
+    App,
+    Format,
+    Store,
+    ViewsOpt,
+    app,
+    check_format,
+    emit_json,
+    fail,
+    plural,
+    session,
+    use_color,
+)
 from tracker.cli.reports import reports_app
 
 review_app = App(
@@ -18,21 +30,13 @@ review_app = App(
 app.add_typer(review_app, name="review")
 
 
-def _fact_line(fact: dict[str, Any]) -> str:
-    parties = fact.get("participants") or [fact.get("target") or fact.get("channel") or fact.get("actor")]
-    status = f" ({fact['status']})" if fact.get("status") not in (None, "occurred") else ""
-    return f"{fact['kind']}{status} {', '.join(str(p) for p in parties)} on {fact.get('occurred_on')}"
+def _highlighted(c: dict[str, Any], text: str | None) -> str:
+    """The evidence in its report's words, in bold on a terminal (between ** elsewhere)."""
+    from tracker.reports.review import in_context
 
-
-def _highlight(c: dict[str, Any]) -> str:
-    """The evidence sentence with the fact's parties in bold (on a terminal) or between ** (elsewhere)."""
-    text = c["evidence"]["text"]
-    names = [n for a in c["new_actors"] for n in a.get("names", {}).values()]
-    if not names:
-        return text
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    before, evidence, after = in_context(c, text)
     mark = ("\x1b[1m", "\x1b[0m") if use_color() else ("**", "**")
-    return pattern.sub(lambda m: f"{mark[0]}{m.group()}{mark[1]}", text)
+    return f"{before}{mark[0]}{evidence}{mark[1]}{after}".replace("\n", " ")
 
 
 @review_app.command("list")
@@ -43,17 +47,22 @@ def review_list(
     status: Annotated[str, typer.Option(help="pending, accepted, rejected or all")] = "pending",
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many")] = None,
     fmt: Format = "text",
+    output: Annotated[Path | None, typer.Option(help="Write to this file (--format html needs one)")] = None,
     store: Store = None,
     views: ViewsOpt = None,
 ) -> None:
-    """The candidate facts waiting for review, most confident first, each with its evidence sentence.
+    """The candidate facts waiting for review, most confident first, each with its evidence in its report.
 
     The JSON is a list of objects: id (REPORT#N), kind, fact (as append --file takes it), confidence,
     evidence {text, start, end}, rule, background, new_actors, status, report {url, title, outlet, …}, feed.
 
+    --format html writes one page with each evidence sentence marked in its report's text.
+
     Example: tracker review list --feed reuters-world --format json
     """
-    check_format(fmt, ("text", "json"))
+    check_format(fmt, ("text", "json", "html"))
+    if fmt == "html" and output is None:
+        fail("--format html needs --output FILE", 2)
     with session(store, views) as s:
         rows = s.review_list(
             feed=feed, kind=kind, min_confidence=min_confidence, status=None if status == "all" else status,
@@ -62,10 +71,23 @@ def review_list(
         if fmt == "json":
             emit_json(rows)
             return
+        texts: dict[str, str] = {r: s.report(r)["text"] for r in {c["report_id"] for c in rows}}
+        if fmt == "html":
+            from tracker.reports.review import render_review_html
+
+            assert output is not None
+            try:
+                output.write_text(render_review_html(rows, texts, "tracker: facts waiting for review"), "utf-8")
+            except OSError as e:
+                fail(f"cannot write {output}: {e.strerror}", 1)
+            typer.echo(f"wrote {output}", err=True)
+            return
+        from tracker.reports.review import fact_line
+
         for c in rows:
             flag = " [background]" if c["background"] else ""
-            typer.echo(f"{c['id']:<12} {c['confidence']:.2f}  {_fact_line(c['fact'])}{flag}  ({c['status']})")
-            typer.echo(f"             “{_highlight(c)}”")
+            typer.echo(f"{c['id']:<12} {c['confidence']:.2f}  {fact_line(c['fact'])}{flag}  ({c['status']})")
+            typer.echo(f"             “{_highlighted(c, texts.get(c['report_id']))}”")
             typer.echo(f"             {c['report']['outlet'] or ''} {c['report']['url']}  rule: {c['rule']}")
         if not rows:
             typer.echo("nothing waits for review")
@@ -81,19 +103,23 @@ def review_accept(
     """Append the facts of the candidates given (or --all), each citing its report as its source.
 
     A fact the ledger already holds is corroborated by the report, not doubled. New officials the
-    extraction found are registered first.
+    extraction found are registered first. With --all, a candidate that cannot be appended as it stands
+    (a sanction named without its program, say) stays in the queue with its reason.
 
     Example: tracker review accept 2f257ad3#0 2f257ad3#2
     """
     if bool(ids) == all_:
-        from tracker.cli.common import fail
-
         fail("give candidate ids or --all (not both)", 2)
     with session(store, views, setup=False) as s:
-        outcomes = s.accept(None if all_ else ids)
+        left: list[str] = []
+        outcomes = s.accept(None if all_ else ids, left=left)
         for o in outcomes:
             typer.echo(f"{o.action} {o.kind} {o.fact_id}")
-        typer.echo(f"accepted {plural(len(outcomes), 'candidate')}")
+        for line in left:
+            typer.echo(f"left in the queue: {line}", err=True)
+        typer.echo(
+            f"accepted {plural(len(outcomes), 'candidate')}" + (f", {len(left)} left in the queue" if left else "")
+        )
 
 
 @review_app.command("reject")

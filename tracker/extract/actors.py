@@ -62,6 +62,7 @@ _PLACE_AFTER = re.compile(r"(?:\s*,?\s*d\.c\.|\s+time\b|时间|市)")
 PAIRS = {"中美": ("CHN", "USA"), "美中": ("USA", "CHN")}  # one word, two states
 _NEAR = 4  # characters between an ambiguous name and an office word
 _GAP_BEFORE_NAME = re.compile(r"\s*,?\s*(?:the\s+)?(?:" + nm.RANK + r"\s+)?$|(?:上将|中将|少将)?$", re.IGNORECASE)
+_SEA = re.compile(r"\s+seas?\b")
 _GAP_AFTER_NAME = re.compile(r"^(?:\s*,\s*(?:the\s+|a\s+)?|(?:上将|中将|少将)?)$")
 _ZH_TITLES = r"部长|大使|上将|中将|少将|主席|副主席|司令员?|将军|先生|女士|发言人|总理|国务委员|防长|外长|国务卿|特使"
 _EN_TITLES = r"(?:Mr|Mrs|Ms|Dr|Gen|Adm|Col|Secretary|Minister|General|Admiral|Ambassador)\.?\s+"
@@ -89,6 +90,14 @@ class ActorIndex:
     upper: set[str] = field(default_factory=set)  # keys of acronyms, matched only in upper case (US, PRC)
     latin: re.Pattern[str] | None = None
     han: re.Pattern[str] | None = None
+    matched: dict[str, str] = field(default_factory=dict)  # nm.key of each matched text, as met
+
+    def key_of(self, text: str) -> str:
+        """nm.key(text), remembered: the regexes match the same few texts again and again."""
+        found = self.matched.get(text)
+        if found is None:
+            found = self.matched[text] = nm.key(text)
+        return found
 
     @classmethod
     def build(cls, actors: list[dict[str, Any]], states: list[dict[str, Any]]) -> ActorIndex:
@@ -130,8 +139,8 @@ class ActorIndex:
         han = sorted((k for k in [*self.keys, *PAIRS] if nm.has_han(k)), key=len, reverse=True)
         latin = sorted((k for k in self.keys if not nm.has_han(k)), key=len, reverse=True)
         alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in latin)
-        self.latin = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
-        self.han = re.compile("|".join(re.escape(k) for k in han))
+        self.latin = nm.compile_fast(rf"(?<![\w.])(?:{alternation})(?![\w])")
+        self.han = nm.compile_fast("|".join(re.escape(k) for k in han))
 
     def held(self, offices: Sequence[tuple[str, str | None]], state: str | None, on: date) -> str | None:
         """The one actor holding any of these offices of a state on a day, else None."""
@@ -177,15 +186,16 @@ def _names(sentence: Sentence, folded: str, index: ActorIndex) -> list[ActorMent
                                 ActorMention(state, "state", state, Span(base + s + i, base + s + i + 1), text[s + i])
                             )
                 continue
-            entries = index.keys.get(nm.key(k), [])
+            key = index.key_of(k)
+            entries = index.keys.get(key, [])
             if len({x.slug for x in entries}) != 1:
                 continue  # unknown or shared by two actors
-            if nm.key(k) in index.upper and not text[s:e].replace(".", "").isupper():
+            if key in index.upper and not text[s:e].replace(".", "").isupper():
                 continue
-            if nm.key(k) in CAPITALS and not _political(folded, text, s, e):
+            if key in CAPITALS and not _political(folded, text, s, e):
                 continue
             x = entries[0]
-            if x.kind == "state" and re.match(r"\s+seas?\b", folded[e:]):
+            if x.kind == "state" and _SEA.match(folded, e):
                 continue  # the South China Sea
             found.append(ActorMention(x.slug, x.kind, x.state, Span(base + s, base + e), text[s:e]))
     return found

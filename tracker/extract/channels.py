@@ -16,6 +16,7 @@ from typing import Any
 
 from tracker.extract.lexicon_zh import simplify
 from tracker.extract.model import Sentence, Span
+from tracker.extract.names import compile_fast
 from tracker.extract.places import trie_pattern
 
 __all__ = ["PARAPHRASES", "ChannelIndex", "find_channels"]
@@ -74,9 +75,9 @@ class ChannelIndex:
         alternatives = [(p, slug) for slug, patterns in paraphrases.items() for p in patterns]
         joined = "|".join(f"(?P<c{i}>{_edged(p)})" for i, (p, _) in enumerate(alternatives))
         return cls(
-            re.compile(_edged(trie_pattern(list(slugs))), re.IGNORECASE),
+            compile_fast(_edged(trie_pattern(list(slugs))), re.IGNORECASE),
             slugs,
-            re.compile(joined, re.IGNORECASE),
+            compile_fast(joined, re.IGNORECASE),
             tuple(slug for _, slug in alternatives),
         )
 

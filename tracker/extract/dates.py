@@ -57,11 +57,12 @@ from datetime import timedelta, timezone
 from tracker.extract.dates_en import Clock, Hit, scan_en
 from tracker.extract.dates_zh import scan_zh
 from tracker.extract.model import DateMention, Report, Sentence, Span
+from tracker.extract.names import compile_fast
 
 __all__ = ["find_dates"]
 
 BEIJING = timezone(timedelta(hours=8))
-_BEIJING_TIME = re.compile(r"北京时间|北京時間|Beijing time", re.IGNORECASE)
+_BEIJING_TIME = compile_fast(r"北京时间|北京時間|Beijing time", re.IGNORECASE)
 _JOIN = re.compile(r"[\s,，、]*[(（]?[\s]*")  # what may stand between a weekday and its explicit date
 _CLOSE = "）)"
 

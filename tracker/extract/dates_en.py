@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from tracker.extract.model import Precision
+from tracker.extract.names import compile_fast
 
 __all__ = ["Clock", "Hit", "scan_en"]
 
@@ -305,33 +306,33 @@ def _weekday(m: re.Match[str], text: str, clock: Clock) -> Iterator[Hit]:
 
 _I = re.IGNORECASE
 PATTERNS_EN: list[tuple[re.Pattern[str], Handler]] = [
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _iso),
+    (compile_fast(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _iso),
     (
-        re.compile(
+        compile_fast(
             rf"\b({_MON}) ?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*(?:({_MON}) ?)?"
             rf"(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? {_YEAR})?"
         ),
         _month_day_range,
     ),
-    (re.compile(rf"\b(?:({_MON}) ?{_DAY}|{_DAY} ({_MON}))(?:,? {_YEAR})?"), _month_day),
-    (re.compile(rf"\b({_MON}),? (?:of )?{_YEAR}"), _month_year),
+    (compile_fast(rf"\b(?:({_MON}) ?{_DAY}|{_DAY} ({_MON}))(?:,? {_YEAR})?"), _month_day),
+    (compile_fast(rf"\b({_MON}),? (?:of )?{_YEAR}"), _month_year),
     (
-        re.compile(
+        compile_fast(
             rf"\b(?:(in|since|by|from|until|during|early|late|mid|last|next|this)[ -])({_FULLMON})\b(?! \d)", _I
         ),
         _month_alone,
     ),
     (
-        re.compile(
+        compile_fast(
             r"\b(?:the day before yesterday|yesterday|last night|today|tonight|tomorrow|"
             r"this (?:morning|afternoon|evening))\b",
             _I,
         ),
         _relative,
     ),
-    (re.compile(r"\b(?:last|next|(?:earlier|later) this|this) (?:week|month|year)\b", _I), _relative),
-    (re.compile(rf"\b(?:(last|next|this|early|late)\s+)?{_WD}(?:\s*(and|to|through|-|–)\s*{_WD})?"), _weekday),
-    (re.compile(rf"\b(in|since|from|by|until|during|early|late|mid|of)[ -]{_YEAR}(?![-/]\d)", _I), _year),
+    (compile_fast(r"\b(?:last|next|(?:earlier|later) this|this) (?:week|month|year)\b", _I), _relative),
+    (compile_fast(rf"\b(?:(last|next|this|early|late)\s+)?{_WD}(?:\s*(and|to|through|-|–)\s*{_WD})?"), _weekday),
+    (compile_fast(rf"\b(in|since|from|by|until|during|early|late|mid|of)[ -]{_YEAR}(?![-/]\d)", _I), _year),
 ]
 
 

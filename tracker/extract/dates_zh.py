@@ -20,6 +20,7 @@ from tracker.extract.dates_en import (
     safe_date,
     scan,
 )
+from tracker.extract.names import compile_fast
 
 __all__ = ["chinese_number", "scan_zh"]
 
@@ -199,10 +200,10 @@ _NOT_NUM = r"(?![0-9０-９一二三四五六七八九十])"
 _DAY_MARK = r"[日号號]"
 _WEEKDAY = r"(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])"
 PATTERNS_ZH: list[tuple[re.Pattern[str], Handler]] = [
-    (re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)"), _full),
+    (compile_fast(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)"), _full),
     # 2023年7月12日, 去年12月3日, 7月3日至4日, 7月30日至8月1日
     (
-        re.compile(
+        compile_fast(
             rf"(?:{_NUM_Y}|{_REL_Y})?(?P<mo>{_N})月(?P<d>{_N}){_DAY_MARK}"
             rf"(?:{_TO}(?:(?P<mo2>{_N})月)?(?P<d2>{_N}){_DAY_MARK})?"
         ),
@@ -210,7 +211,7 @@ PATTERNS_ZH: list[tuple[re.Pattern[str], Handler]] = [
     ),
     # 3日至4日, 3至4日
     (
-        re.compile(
+        compile_fast(
             rf"(?<![0-9０-９月])(?P<d>[0-9０-９]{{1,2}}|[一二三]?十[一二三四五六七八九]?){_DAY_MARK}?{_TO}"
             rf"(?:(?P<mo2>{_N})月)?(?P<d2>{_N}){_DAY_MARK}"
         ),
@@ -218,23 +219,28 @@ PATTERNS_ZH: list[tuple[re.Pattern[str], Handler]] = [
     ),
     # 12日, 十二日 (not 日元 yen, not 日本 Japan)
     (
-        re.compile(rf"(?<![0-9０-９月])(?P<d>[0-9０-９]{{1,2}}|[一二三]?十[一二三四五六七八九]?){_DAY_MARK}(?![元本])"),
+        compile_fast(
+            rf"(?<![0-9０-９月])(?P<d>[0-9０-９]{{1,2}}|[一二三]?十[一二三四五六七八九]?){_DAY_MARK}(?![元本])"
+        ),
         _full,
     ),
     # 2018年9月, 去年12月, 6月, 6月份
-    (re.compile(rf"(?:{_NUM_Y}|{_REL_Y})?(?P<mo>{_N})月(?:份)?{_NOT_NUM}"), _full),
+    (compile_fast(rf"(?:{_NUM_Y}|{_REL_Y})?(?P<mo>{_N})月(?:份)?{_NOT_NUM}"), _full),
     # 2018年, 自2018年起, 2018年以来, 去年, 今年早些时候
     (
-        re.compile(
+        compile_fast(
             rf"(?:自|从|從)?(?:{_NUM_Y}|{_REL_Y})(?P<tail>早些时候|早些時候|稍早|初|以来|以來|起)?(?![0-9０-９一二三四五六七八九十月代])"
         ),
         _year_only,
     ),
-    (re.compile(r"前天|前日|昨天|昨日|昨晚|今天|今日(?!美国|美國|俄罗斯|俄羅斯|头条)|今晚|今晨|明天|明日"), _relative),
-    (re.compile(rf"(上|下|本|这|這)?(?:个|個)?{_WEEKDAY}"), _weekday),
-    (re.compile(r"(?:上|下)(?:个|個)?月|本月(?:早些时候|早些時候|稍早|初)?|这个月|這個月"), _relative),
     (
-        re.compile(
+        compile_fast(r"前天|前日|昨天|昨日|昨晚|今天|今日(?!美国|美國|俄罗斯|俄羅斯|头条)|今晚|今晨|明天|明日"),
+        _relative,
+    ),
+    (compile_fast(rf"(上|下|本|这|這)?(?:个|個)?{_WEEKDAY}"), _weekday),
+    (compile_fast(r"(?:上|下)(?:个|個)?月|本月(?:早些时候|早些時候|稍早|初)?|这个月|這個月"), _relative),
+    (
+        compile_fast(
             r"(?:上|下)(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?![一二三四五六日天年])"
             r"|(?:本|这|這)(?:个|個)?(?:周|週|星期)(?:早些时候|早些時候|稍早)?(?![一二三四五六日天年])"
         ),

@@ -22,6 +22,7 @@ from tracker.extract.channels import ChannelIndex, find_channels
 from tracker.extract.lexicon_en import Entry
 from tracker.extract.lexicon_zh import simplify
 from tracker.extract.model import Sentence, Span
+from tracker.extract.names import compile_fast
 from tracker.extract.places import PlaceIndex, find_places
 
 __all__ = ["ChannelIndex", "Cues", "PlaceIndex", "Trigger", "cues", "find_channels", "find_places", "find_triggers"]
@@ -87,15 +88,16 @@ def _lexicon(language: str) -> _Lexicon:
     data = lexicon_zh if zh else lexicon_en
     flags = 0 if zh else re.IGNORECASE
     edge = "" if zh else r"\b"
-    verbs = "|".join(f"(?P<g{i}>{edge}(?:{e.pattern}){edge})" for i, e in enumerate(data.ENTRIES))
+    # the leading edge once for all entries (zero-width: the same spans), so most positions fail at once
+    verbs = edge + "(?:" + "|".join(f"(?P<g{i}>(?:{e.pattern}){edge})" for i, e in enumerate(data.ENTRIES)) + ")"
     outlets = {name: names[0] for names in data.OUTLETS for name in names}
     names = "|".join(re.escape(n) for n in sorted(outlets, key=len, reverse=True))
     return _Lexicon(
         entries=data.ENTRIES,
-        verbs=re.compile(verbs, flags),
-        cues={name: re.compile(pattern, flags) for name, pattern in data.CUES.items()},
-        modifiers=tuple((re.compile(p, flags), role) for p, role in data.MODIFIERS),
-        rewrite=re.compile(data.REWRITE.format(o=names), flags),
+        verbs=compile_fast(verbs, flags),
+        cues={name: compile_fast(pattern, flags) for name, pattern in data.CUES.items()},
+        modifiers=tuple((compile_fast(p, flags), role) for p, role in data.MODIFIERS),
+        rewrite=compile_fast(data.REWRITE.format(o=names), flags),
         outlets=outlets,
         clause=re.compile(r"[，,；;：:（）()]" if zh else r"[,;:()]| [-–—] "),
         scope=re.compile(r"[；;]|[，,](?:但|而|并|同时|此外)" if zh else r";|,? (?:and|but|while|which|who|after)\b"),

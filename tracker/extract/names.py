@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 __all__ = [
@@ -69,9 +69,12 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def has_han(text: str) -> bool:
     """Whether a text holds any CJK ideograph."""
-    return any(is_han(ch) for ch in text)
+    return _HAN.search(text) is not None
 
 
 def to_simplified(text: str) -> str:
@@ -86,8 +89,12 @@ def to_simplified(text: str) -> str:
     return "".join(c if len(c := convert(ch)) == 1 else ch for ch in text)
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """The matching form of a text, as long as the text: simplified, case-folded, without tone marks."""
+    """The matching form of a text, as long as the text: simplified, case-folded, without tone marks.
+
+    Cached: each stage (actors, offices, channels) folds the same sentence again.
+    """
     out = to_simplified(text).translate(_TABLE)
     lowered = out.lower()
     if len(lowered) == len(out):
@@ -213,3 +220,72 @@ def latin_gloss(text: str, pos: int) -> str | None:
     """A Latin name in brackets right after pos (裴洛西（Nancy Pelosi）), else None."""
     m = re.compile(rf"\s*[（(](?P<name>{LATIN_NAME})[）)]").match(text, pos)
     return m.group("name") if m else None
+
+
+# --- compiling with a first-character filter ---------------------------------------------------------------
+
+_P = re._parser  # type: ignore[attr-defined]
+_C = re._constants  # type: ignore[attr-defined]
+
+
+def _seq_first(items: Any) -> tuple[list[str], bool] | None:
+    """The character-class parts a sequence can start with, and whether it can match empty; None if any."""
+    parts: list[str] = []
+    for op, av in items:
+        got = _item_first(op, av)
+        if got is None:
+            return None
+        parts += got[0]
+        if not got[1]:
+            return parts, False
+    return parts, True
+
+
+def _item_first(op: Any, av: Any) -> tuple[list[str], bool] | None:
+    if op is _C.LITERAL:
+        return [f"\\U{av:08x}"], False
+    if op is _C.IN:
+        out = []
+        for o, a in av:
+            if o is _C.LITERAL:
+                out.append(f"\\U{a:08x}")
+            elif o is _C.RANGE:
+                out.append(f"\\U{a[0]:08x}-\\U{a[1]:08x}")
+            else:
+                return None  # a negated set, a category: anything
+        return out, False
+    if op is _C.SUBPATTERN:
+        if av[1] & re.IGNORECASE:
+            return None  # case-insensitive inside only: the outer class would not be
+        return _seq_first(av[3])
+    if op is _C.BRANCH:
+        parts, empty = [], False
+        for alternative in av[1]:
+            got = _seq_first(alternative)
+            if got is None:
+                return None
+            parts += got[0]
+            empty = empty or got[1]
+        return parts, empty
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+        got = _seq_first(av[2])
+        return None if got is None else (got[0], got[1] or av[0] == 0)
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return [], True  # zero-width: what follows starts the match
+    return None
+
+
+def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile(pattern, flags), led by a look-ahead for the characters a match can start with.
+
+    The same matches (the look-ahead only skips positions where no match can start), found without trying
+    every alternative of a long alternation at every position.
+    """
+    compiled = re.compile(pattern, flags)
+    first = _seq_first(_P.parse(pattern, flags))
+    if first is None or first[1] or not first[0]:
+        return compiled
+    try:
+        return re.compile(f"(?=[{''.join(sorted(set(first[0])))}])(?:{pattern})", flags)
+    except re.error:
+        return compiled

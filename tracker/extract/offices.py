@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from tracker.extract.names import compile_fast
+
 __all__ = ["CONCEPTS", "OfficePhrase", "find_office_phrases", "office_strings"]
 
 Office = tuple[str, str | None]  # (office, organization or None for any)
@@ -173,8 +175,8 @@ _ZH_QUAL = r"(?:(?P<qc>中国|中方|解放军|中)|(?P<qu>美国|美方|美军|
 def _compile(patterns: list[tuple[str, str, str | None]], qualifier: str, latin: bool) -> re.Pattern[str]:
     body = "|".join(f"(?P<o{i}>{p})" for i, (p, _, _) in enumerate(patterns))
     if latin:
-        return re.compile(rf"(?<![\w.])(?:{qualifier})?(?:{body})(?![\w])")
-    return re.compile(rf"(?:{qualifier})?(?:{body})")
+        return compile_fast(rf"(?<![\w.])(?:{qualifier})?(?:{body})(?![\w])")
+    return compile_fast(rf"(?:{qualifier})?(?:{body})")
 
 
 _EN_RE = _compile(EN, _EN_QUAL, latin=True)
@@ -190,14 +192,30 @@ _WINDOW = {"en": 48, "zh": 12}
 
 def _scan(regex: re.Pattern[str], keys: re.Pattern[str], folded: str, window: int) -> list[re.Match[str]]:
     """regex.finditer(folded), trying only the positions within `window` before a key word."""
-    starts = sorted({p for k in keys.finditer(folded) for p in range(max(0, k.start() - window), k.start() + 1)})
     found: list[re.Match[str]] = []
     last = 0
-    for pos in starts:
-        if pos >= last and (m := regex.match(folded, pos)):
+    for lo, hi in _windows(keys, folded, window):
+        pos = max(lo, last)
+        while pos <= hi:
+            # the leftmost match starting in [pos, hi] is the one trying each position in turn would find
+            m = regex.search(folded, pos)
+            if m is None or m.start() > hi:
+                break
             found.append(m)
-            last = m.end()
+            pos = last = m.end()
     return found
+
+
+def _windows(keys: re.Pattern[str], folded: str, window: int) -> list[tuple[int, int]]:
+    """The [start - window, start] ranges before each key word, merged where they touch or overlap."""
+    out: list[tuple[int, int]] = []
+    for k in keys.finditer(folded):
+        lo, hi = max(0, k.start() - window), k.start()
+        if out and lo <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 @dataclass(frozen=True)

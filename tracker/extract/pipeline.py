@@ -32,7 +32,7 @@ from tracker.extract.facts import (
 from tracker.extract.lexicon import ChannelIndex, PlaceIndex, Trigger, cues, find_channels, find_places
 from tracker.extract.lexicon import find_triggers as triggers_in
 from tracker.extract.merge import dedupe, merge
-from tracker.extract.model import ActorMention, Candidate, DateMention, Report
+from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence
 from tracker.extract.sentences import split
 
 __all__ = ["Context", "extract"]
@@ -92,22 +92,26 @@ def extract(report: Report, context: Context) -> list[Candidate]:
     mentions_by_sentence = find_all(sentences, report, context.actors)
     found: list[Candidate] = []
     last_date: DateMention | None = None
+    undated: list[Sentence] = []  # sentences since the last trigger, whose dates a later one may carry over
     for sentence, mentions in zip(sentences, mentions_by_sentence, strict=True):
-        sentence_cues = cues(sentence, language)
-        if sentence_cues.question:
-            continue
+        # Questions and hypotheticals come back marked by the lexicon: most sentences stop here, cheaply.
         triggers = [t for t in triggers_in(sentence, language) if not (t.negated or t.hypothetical)]
-        dates = find_dates(sentence, report)
         if not triggers:
-            last_date = dates[0] if dates else last_date
+            undated.append(sentence)
             continue
+        for earlier in reversed(undated):
+            earlier_dates = find_dates(earlier, report)
+            if earlier_dates:
+                last_date = earlier_dates[0]
+                break
+        undated = []
+        dates = find_dates(sentence, report)
         scene = Scene(
             sentence, mentions, dates, find_channels(sentence, language, context.channels),
-            find_places(sentence, language, context.places), sentence_cues, language, context.actors,
+            find_places(sentence, language, context.places), cues(sentence, language), language, context.actors,
         )  # fmt: skip
         for trigger in triggers:
-            for candidate in _candidates(trigger, scene, report, last_date, context):
-                found.append(candidate)
+            found.extend(_candidates(trigger, scene, report, last_date, context))
         last_date = dates[0] if dates else last_date
     return dedupe(merge(found))
 
@@ -121,6 +125,8 @@ def _candidates(
     when, dated = _date(t, scene, report, last_date)
     background = t.background or (scene.cues.background and when.day.year < report.published_at.year)
     status = _status(t, when)
+    if status == "expected":
+        background = False  # what is still to come is news, whatever older facts the sentence recalls
     base: dict[str, Any] = {"occurred_on": _iso(when), "precision": when.precision}
     if when.until is not None and when.precision == "day":
         base["until"] = when.until.isoformat()

@@ -17,6 +17,7 @@ from typing import Any
 
 from tracker.extract.lexicon_zh import simplify
 from tracker.extract.model import Sentence, Span
+from tracker.extract.names import compile_fast
 
 __all__ = ["EXTRA_NAMES", "PlaceIndex", "find_places", "trie_pattern"]
 
@@ -64,7 +65,7 @@ class PlaceIndex:
         for slug, more in extra.items():
             for name in more:
                 names.setdefault(simplify(name), slug)
-        return cls(re.compile(rf"(?<![A-Za-z0-9])(?:{trie_pattern(list(names))})(?![A-Za-z0-9])"), names)
+        return cls(compile_fast(rf"(?<![A-Za-z0-9])(?:{trie_pattern(list(names))})(?![A-Za-z0-9])"), names)
 
     def find(self, text: str) -> list[tuple[str, Span]]:
         """The places named in `text`, with their [start, end) offsets in it, leftmost first."""

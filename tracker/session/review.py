@@ -139,14 +139,22 @@ class ReviewUseCases:
             raise UsageError(f"{prefix} names more than one report; give more characters")
         return found[0]
 
-    def accept(self, ids: list[str] | None = None) -> list[Outcome]:
-        """Append the facts of the candidates given (all pending ones when ids is None), each citing its report."""
+    def accept(self, ids: list[str] | None = None, *, left: list[str] | None = None) -> list[Outcome]:
+        """Append the facts of the candidates given, each citing its report; with ids None, every pending one
+        that can be appended (those that cannot stay in the queue, their reasons added to `left`)."""
         chosen = [self.review_candidate(i) for i in ids] if ids is not None else self.review_list()
         outcomes = []
         for c in chosen:
             if c["status"] != "pending":
                 raise UsageError(f"candidate {c['id']} was already {c['status']}")
-            outcomes.append(self._accept(c))
+            if ids is not None:
+                outcomes.append(self._accept(c))
+                continue
+            try:
+                outcomes.append(self._accept(c))
+            except (DomainError, UsageError) as e:
+                if left is not None:
+                    left.append(f"{c['id']}: {e}")
         return outcomes
 
     def reject(self, cid: str, reason: str) -> Outcome:
