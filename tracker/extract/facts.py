@@ -106,8 +106,8 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
     fact: dict[str, Any] = {"kind": kind, "status": status}
     if kind in SPOKEN:
         speaker = _subject(t, scene)
-        if speaker is None:
-            return None
+        if speaker is None or speaker.kind == "state":
+            return None  # what "China" or an embassy said is commentary; a spoken act needs its speaker
         home = home_of(speaker)
         fact["participants"] = [speaker.slug]
         other = OTHER_SIDE.get(home or "")
@@ -216,16 +216,22 @@ def office_changes(kind: str, t: Trigger, scene: Scene) -> list[Built]:
     actor = after[0] if after else before[-1] if before else None
     if actor is None or actor.state is None:
         return []
-    local = t.span.start - scene.sentence.span.start
+    base = scene.sentence.span.start
     folded = fold(scene.sentence.text)
-    offices = [p.title for p in find_office_phrases(folded, scene.language) if p.start >= local and p.title]
-    if t.role == "object":  # "replacing Wei": the office the sentence's subject took
-        offices = [p.title for p in find_office_phrases(folded, scene.language) if p.title]
+    phrases = sorted((p for p in find_office_phrases(folded, scene.language) if p.title), key=lambda p: p.start)
+    if t.role == "object":
+        # "… as defence minister, replacing Wei", 任命董军为国防部长，接替李尚福: the office the subject took.
+        first = persons[0].span.end - base if persons else 0
+        offices = [p.title for p in phrases if p.start >= first and p.title][:1]
+    else:
+        # The offices named after the person ("named Li … as defence minister", 免去李尚福的…国防部部长职务).
+        start = max(actor.span.end - base, t.span.start - base)
+        offices = [p.title for p in phrases if p.start >= start and p.title]
     if not offices and actor.office:
         offices = [actor.office]
     if not offices:
         return []
-    limit = 2 if kind == "office-left" else 1  # one can leave several offices at once; one is named to one
+    limit = 1 if t.role == "object" else 2  # named to (or removed from) two offices at once, at most
     return [
         ({"kind": kind, "actor": actor.slug, "office": office, "state": actor.state}, [actor], "office")
         for office in list(dict.fromkeys(offices))[:limit]

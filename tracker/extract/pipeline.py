@@ -22,6 +22,7 @@ from tracker.extract.facts import (
     NEAR,
     SPOKEN,
     TWO_SIDED,
+    Built,
     Scene,
     channel_facts,
     home_of,
@@ -122,6 +123,10 @@ def _candidates(
     kind = "intent-to-meet" if t.governed_by == "intent-to-meet" and t.kind in TWO_SIDED else t.kind
     if t.quoted and kind not in SPOKEN:
         return []  # the content of a demand or a quotation: the speaker's demand carries it
+    if kind in INTERACTIONS and kind != "meeting-declined" and t.status == "declined":
+        return []  # "declined a request to meet": the refusal is the fact, not a meeting
+    if kind in INTERACTIONS and t.status == "cancelled" and scene.channels:
+        return []  # "cancelling a planned call between theatre commanders": the channel's suspension is the fact
     when, dated = _date(t, scene, report, last_date)
     background = t.background or (scene.cues.background and when.day.year < report.published_at.year)
     status = _status(t, when)
@@ -142,6 +147,8 @@ def _candidates(
     elif kind in ("office-assumed", "office-left"):
         facts.extend(office_changes(kind, t, scene))
     out = []
+    if kind == "intent-to-meet":
+        facts = _per_channel(facts, scene)
     for fact, used, rule in facts:
         fact.update(base)
         place = _place_near(t, scene)
@@ -184,11 +191,25 @@ def _date(t: Trigger, scene: Scene, report: Report, last: DateMention | None) ->
     if scene.dates:
         if t.kind not in INTERACTIONS and not t.background:
             return scene.dates[0], True
-        return min(scene.dates, key=lambda d: abs(d.span.start - t.span.start)), True
+        dates = scene.dates
+        if t.kind == "meeting-declined" and any(d.until is None for d in dates):
+            dates = [d for d in dates if d.until is None]  # a refusal is announced on a day, not over a week
+        return min(dates, key=lambda d: abs(d.span.start - t.span.start)), True
     if last is not None:
         return last, False
     day = report.published_at.date()
     return DateMention(day, "day", scene.sentence.span), False
+
+
+def _per_channel(facts: list[Built], scene: Scene) -> list[Built]:
+    """An agreement to resume several channels is one intent a channel (the agreement itself occurred)."""
+    channels: list[str | None] = list(dict.fromkeys(c for c, _ in scene.channels))
+    out: list[Built] = []
+    for fact, used, rule in facts:
+        fact["status"] = "occurred"
+        for channel in channels or [fact.get("channel")]:
+            out.append(({**fact, "channel": channel} if channel else dict(fact), used, rule))
+    return out
 
 
 def _status(t: Trigger, when: DateMention) -> str:
