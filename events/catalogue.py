@@ -37,7 +37,7 @@ EVENT_FIELDS: dict[str, tuple[str, ...]] = {
     # Sanction
     "SanctionImposed": (
         "imposed_by", "authority", "program", "legal_basis", "target", "target_state", "reason", "effective_on",
-        "source",
+        "precision", "source",
     ),
     "SanctionCorroborated": ("source",),
     "SanctionAmended": ("changes", "reason", "source"),

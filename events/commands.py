@@ -78,6 +78,7 @@ class ImposeSanction:
     reason: str | None
     effective_on: date
     sources: list[Source]
+    precision: str = "day"  # of effective_on: day, month or year
 
 
 @dataclass(slots=True)

@@ -285,7 +285,7 @@ def _impose(state: State, cmd: ImposeSanction, now: datetime) -> Outcome:
         sanction = Sanction.impose(
             imposed_by=cmd.imposed_by, authority=cmd.authority, program=cmd.program, legal_basis=cmd.legal_basis,
             target=cmd.target, target_state=cmd.target_state, reason=cmd.reason, effective_on=cmd.effective_on,
-            source=cmd.sources[0], timestamp=now,
+            source=cmd.sources[0], precision=cmd.precision, timestamp=now,
         )  # fmt: skip
         state.add(sanction)
         action, rest = "imposed", cmd.sources[1:]

@@ -18,6 +18,9 @@ class Sanction(Aggregate):
     """A sanction imposed by a state on a person or organisation, until it is lifted."""
 
     class SanctionImposed(Aggregate.Created):
+        # Version 2 added the precision of effective_on: a sanction known only by its year is not a day.
+        class_version = 2
+
         imposed_by: str
         authority: str
         program: str
@@ -26,7 +29,13 @@ class Sanction(Aggregate):
         target_state: str | None
         reason: str | None
         effective_on: date
+        precision: str
         source: Source
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Sanctions recorded before version 2 were all dated to the day."""
+            state["precision"] = "day"
 
         def apply(self, aggregate: Sanction) -> None:
             aggregate.target = self.target
@@ -88,6 +97,7 @@ class Sanction(Aggregate):
         reason: str | None,
         effective_on: date,
         source: Source,
+        precision: str = "day",
         **meta: Any,
     ) -> Sanction:
         """Impose a sanction, its id derived from its authority, program and target."""
@@ -104,6 +114,7 @@ class Sanction(Aggregate):
             target_state=target_state,
             reason=reason,
             effective_on=effective_on,
+            precision=precision,
             source=source,
             **meta,
         )

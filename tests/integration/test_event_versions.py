@@ -113,3 +113,29 @@ def test_version_1_office_events_read_as_days(session: Session) -> None:
 
 USER_SOURCE_FULL = {"url": "https://example.org/envoy", "outlet": "Example", "language": "en", "published_at": None,
                     "retrieved_at": None, "title": None, "quote": None, "derived_from": None}  # fmt: skip
+
+
+def test_a_version_1_sanction_reads_as_a_day(session: Session) -> None:
+    """SanctionImposed of version 1 had no precision: it reads as dated to the day, in the status and on replay."""
+    from events import sanction_id
+    from events.sanction import Sanction
+
+    sid = sanction_id("U.S. Department of State", "CAATSA Section 231", "li-shangfu")
+    event = Sanction.SanctionImposed(  # type: ignore[call-arg]
+        originator_id=sid, originator_version=1, timestamp=session.now(), originator_topic="events.sanction:Sanction",
+        imposed_by="USA",
+        authority="U.S. Department of State", program="CAATSA Section 231", legal_basis=None, target="li-shangfu",
+        target_state="CHN", reason=None, effective_on=date(2018, 9, 20), precision="day", source=USER_SOURCE_FULL,
+    )  # fmt: skip
+    stored = session.store.mapper.to_stored_event(event)
+    state = json.loads(stored.state)
+    assert state.pop("class_version") == 2
+    del state["precision"]
+    session.store.recorder.insert_events(
+        [StoredEvent(stored.originator_id, stored.originator_version, stored.topic, json.dumps(state).encode())]
+    )
+    [held] = [s for s in session.status(as_of="2019-01-01")["sanctions"] if s["target"]["id"] == "li-shangfu"]
+    assert (held["since"], held["precision"]) == ("2018-09-20", "day")
+    assert session.store.get(sid).effective_on == date(2018, 9, 20)
+    [stored_again] = session.store.recorder.select_events(sid)
+    assert session.store.mapper.to_domain_event(stored_again).precision == "day"

@@ -82,3 +82,56 @@ def test_a_feed_under_review_queues_the_same_facts(session: Session, server: Fee
     rejected = queue[-1] if queue[-1]["id"] != meeting["id"] else queue[0]
     session.reject(rejected["id"], "not a fact")
     assert session.status()["review_pending"] == len(queue) - 2
+
+
+def _picture(session: Session) -> dict:  # type: ignore[type-arg]
+    """What an analyst reads of the seed story in the status: facts, their dates, parties and sources."""
+    status = session.status(as_of="2023-07-31", since="2023-01-01")
+    facts = sorted(
+        (i["kind"], i["status"], i["occurred_on"], tuple(sorted(p["id"] for p in i["participants"])),
+         tuple(sorted((x["url"], x.get("derived_from")) for x in i["sources"])))
+        for i in status["interactions"] + status["expected"]
+    )  # fmt: skip
+    return {
+        "facts": facts,
+        "sanctions": sorted((x["target"]["id"], x["status"], x["since"], x["precision"]) for x in status["sanctions"]),
+        "channels": {c["id"]: c["status"] for c in status["channels"] if c["status"] != "unknown"},
+    }
+
+
+def _both_feeds(session: Session, server: FeedServer, trust: str) -> None:
+    session.add_feed(server.url("/reuters.xml"), name="reuters", language="en", trust=trust)
+    session.add_feed(server.url("/dw.xml"), name="dw", language="zh", trust=trust)
+    session.poll()
+
+
+def test_the_seed_story_as_an_analyst_would_write_it(session: Session, server: FeedServer) -> None:
+    """trust=auto: the meeting with two sources (DW a rewrite), the stalled channel, the declined Shangri-La
+    meeting, the sanction since 2018, Kerry's expected visit and Xie's demand."""
+    _both_feeds(session, server, "auto")
+    picture = _picture(session)
+    kinds = {(kind, status, parties) for kind, status, _, parties, _ in picture["facts"]}
+    assert ("meeting", "occurred", ("ely-ratner", "xie-feng")) in kinds
+    assert ("meeting-declined", "declined", ("li-shangfu", "lloyd-austin")) in kinds
+    assert ("meeting", "overdue", ("CHN", "john-kerry")) in kinds  # expected for 17-23 July, unconfirmed by the 31st
+    assert ("demand", "occurred", ("xie-feng",)) in kinds
+    assert ("li-shangfu", "active", "2018-01-01", "year") in picture["sanctions"]  # known to the year, no more
+    assert "stalled" in picture["channels"].values()
+
+
+def test_review_accept_all_gives_the_same_status(
+    session: Session,
+    make_session,
+    make_store,
+    server: FeedServer,  # type: ignore[no-untyped-def]
+) -> None:
+    """trust=review queues what trust=auto appends; accepting the confident ones gives the same picture."""
+    _both_feeds(session, server, "auto")
+    reviewed = make_session(make_store("reviewed"), create=True)
+    reviewed.init()
+    _both_feeds(reviewed, server, "review")
+    assert _picture(reviewed)["facts"] == []
+    for c in reviewed.review_list():
+        if (c["confidence"] >= 0.8 and not c["background"]) or (c["background"] and c["kind"] == "sanction-imposed"):
+            reviewed.accept([c["id"]])
+    assert _picture(reviewed) == _picture(session)

@@ -86,11 +86,22 @@ def home_of(m: ActorMention) -> str | None:
     return m.slug if m.kind == "state" else m.state
 
 
+# "The two defence ministers", 两国防长: the holders of both offices on the day.
+BOTH_DEFENSE = re.compile(
+    r"两国防长|两国国防部长|中美防长|兩國防長|兩國國防部長|中美防長|two defen[cs]e (?:ministers|chiefs)|defen[cs]e chiefs",
+    re.IGNORECASE,
+)
+
+
 def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> Built | None:
     built = _encounter(kind, status, t, scene, day)
     if built is None:
         return None
     fact, used, rule = built
+    if (fact["kind"] in TWO_SIDED or fact["kind"] == "meeting-declined") and BOTH_DEFENSE.search(scene.sentence.text):
+        both = [scene.index.held([(o, None)], s, day) for s, o in (("USA", "Secretary of Defense"),
+                                                                   ("CHN", "Minister of National Defense"))]  # fmt: skip
+        fact["participants"] = list(dict.fromkeys([*fact["participants"], *(p for p in both if p)]))
     if fact["kind"] in TWO_SIDED or fact["kind"] == "meeting-declined":
         text_channel = scene.channels[0][0] if scene.channels else None
         channel = text_channel or channel_of(scene.index, [p for p in fact["participants"] if p not in OTHER_SIDE], day)

@@ -10,6 +10,7 @@ it, so a reviewer can see why.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +38,9 @@ from tracker.extract.model import ActorMention, Candidate, DateMention, Report, 
 from tracker.extract.sentences import split
 
 __all__ = ["Context", "extract"]
+
+# "The first visit since 2014", 2019年以来首次: a date that only compares.
+_COMPARISON = re.compile(r"^(?:since|自)|(?:以来|以來)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,8 @@ def _candidates(
         return []  # the content of a demand or a quotation: the speaker's demand carries it
     if kind in INTERACTIONS and kind != "meeting-declined" and t.status == "declined":
         return []  # "declined a request to meet": the refusal is the fact, not a meeting
+    if kind == "channel-resumed" and (t.background or scene.cues.intent or t.governed_by == "intent-to-meet"):
+        return []  # "agreed to resume", "since communication was restored": channels resume when contact happens
     if kind in INTERACTIONS and t.status == "cancelled" and scene.channels:
         return []  # "cancelling a planned call between theatre commanders": the channel's suspension is the fact
     when, dated = _date(t, scene, report, last_date)
@@ -191,7 +197,8 @@ def _date(t: Trigger, scene: Scene, report: Report, last: DateMention | None) ->
     if scene.dates:
         if t.kind not in INTERACTIONS and not t.background:
             return scene.dates[0], True
-        dates = scene.dates
+        # "The first visit since 2014", 2019年以来首次: a comparison, never the date of what happened now.
+        dates = [d for d in scene.dates if not _COMPARISON.search(d.text)] or scene.dates
         if t.kind == "meeting-declined" and any(d.until is None for d in dates):
             dates = [d for d in dates if d.until is None]  # a refusal is announced on a day, not over a week
         return min(dates, key=lambda d: abs(d.span.start - t.span.start)), True

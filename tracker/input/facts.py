@@ -182,6 +182,7 @@ def parse_fact(raw: dict[str, Any], gazetteer: Gazetteer, default_dyad: str = "C
             reason=f.text("reason"),
             effective_on=on[0],
             sources=sources,
+            precision=on[1],
         )
     if kind == "sanction-lifted":
         on = f.date("occurred_on", required=True)

@@ -126,7 +126,7 @@ def _interaction_reported(fold: _Fold, r: Record, d: dict[str, Any]) -> None:
 def _sanction_imposed(fold: _Fold, r: Record, d: dict[str, Any]) -> None:
     fact = {"kind": "sanction-imposed", "target": d["target"], "imposed_by": d["imposed_by"],
             "authority": d["authority"], "program": d["program"], "legal_basis": d.get("legal_basis"),
-            "reason": d.get("reason"), "occurred_on": d["effective_on"]}  # fmt: skip
+            "reason": d.get("reason"), "occurred_on": _day(d["effective_on"], d.get("precision") or "day")}  # fmt: skip
     fold.facts[r.aggregate_id] = _Fact(
         r.aggregate_id, fact, r.recorded_at, r.recorded_at, r.position, [_source(d["source"])]
     )

@@ -20,10 +20,14 @@ from tracker.views import candidates as queue
 if TYPE_CHECKING:
     from tracker.extract.pipeline import Context
 
-__all__ = ["AUTO_THRESHOLD", "ReviewUseCases"]
+__all__ = ["AUTO_THRESHOLD", "BACKGROUND_THRESHOLD", "NOT_STATED", "ReviewUseCases"]
+
+NOT_STATED = "not stated in the report"
 
 # A trusted feed's candidate at or above this confidence is appended without review (and never a background one).
 AUTO_THRESHOLD = 0.8
+# "Li has been under U.S. sanctions since 2018": a background sanction records or corroborates the sanction.
+BACKGROUND_THRESHOLD = 0.6
 _BATCH = 200
 
 
@@ -104,8 +108,13 @@ class ReviewUseCases:
     def accept_trusted(self) -> int:
         """Accept every pending candidate of a trust=auto feed at or above the threshold (background ones wait)."""
         accepted = 0
-        for c in queue.candidates(self.conn, status="pending", min_confidence=AUTO_THRESHOLD):
-            if c["feed"]["trust"] != "auto" or c["background"]:
+        for c in queue.candidates(self.conn, status="pending", min_confidence=BACKGROUND_THRESHOLD):
+            if c["feed"]["trust"] != "auto":
+                continue
+            if (c["background"] and c["kind"] != "sanction-imposed") or (
+                not c["background"] and c["confidence"] < AUTO_THRESHOLD
+            ):
+                # Background is not news; only a sanction in force is worth recording (or corroborating) from it.
                 continue
             try:
                 self._accept(c)
@@ -198,9 +207,15 @@ class ReviewUseCases:
         if not fact["kind"].startswith("sanction-") or (fact.get("authority") and fact.get("program")):
             return
         rows = queue.sanction_programs(self.conn, fact.get("target"), fact.get("imposed_by"))
-        if len({tuple(r) for r in rows}) != 1:
+        found = set(rows)
+        if len(found) > 1:
             raise UsageError(
-                f"no single sanction by {fact.get('imposed_by')} on {fact.get('target')} to corroborate; "
-                "append it with --authority and --program"
+                f"{len(found)} sanctions by {fact.get('imposed_by')} on {fact.get('target')}: "
+                "accept it with the one meant, by appending it with --authority and --program"
             )
-        fact["authority"], fact["program"] = rows[0]
+        if found:
+            fact["authority"], fact["program"] = found.pop()
+        else:
+            # Recorded as the report tells it; an analyst who knows the program corrects it.
+            fact["authority"] = f"government of {fact.get('imposed_by')}"
+            fact["program"] = NOT_STATED

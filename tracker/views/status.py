@@ -164,6 +164,7 @@ def sanctions(conn: sqlite3.Connection, dyad: str | None, as_of: str) -> list[di
                 "target_state": r["target_state"],
                 "reason": r["reason"],
                 "since": r["effective_on"],
+                "precision": r["precision"],
                 "lifted_on": r["lifted_on"] if lifted else None,
                 "status": "lifted" if lifted else "active",
                 "sources": [s["url"] for s in sources.get(r["id"], [])],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from operator import itemgetter
+from typing import Any
 
 from events.catalogue import fields_of
 from events.values import SOURCE_FIELDS
@@ -13,7 +14,7 @@ SCHEMA = [
     """CREATE TABLE sanctions (
         id TEXT PRIMARY KEY, imposed_by TEXT NOT NULL, authority TEXT NOT NULL, program TEXT NOT NULL,
         legal_basis TEXT, target TEXT NOT NULL REFERENCES actors(slug), target_state TEXT, reason TEXT,
-        effective_on TEXT NOT NULL, lifted_on TEXT, retracted INTEGER NOT NULL DEFAULT 0,
+        effective_on TEXT NOT NULL, precision TEXT NOT NULL DEFAULT 'day', lifted_on TEXT, retracted INTEGER NOT NULL DEFAULT 0,
         recorded_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
     """CREATE TABLE sanction_sources (
         sanction_id TEXT NOT NULL REFERENCES sanctions(id), url TEXT NOT NULL, outlet TEXT,
@@ -28,7 +29,15 @@ FACT_COLUMNS = fields_of("SanctionImposed", without=("source",))
 SOURCE_COLUMNS = tuple(f for f in SOURCE_FIELDS if f not in ("retrieved_at", "quote"))
 
 _COLUMNS = frozenset(FACT_COLUMNS)
-_fact = itemgetter(*FACT_COLUMNS)
+_GETTER = itemgetter(*FACT_COLUMNS)
+
+
+def _fact(data: dict[str, Any]) -> tuple[Any, ...]:
+    if "precision" not in data:  # version 1 of SanctionImposed dated every sanction to the day
+        data = {**data, "precision": "day"}
+    return _GETTER(data)  # type: ignore[no-any-return]
+
+
 _INSERT = (
     f"INSERT OR REPLACE INTO sanctions (id, {', '.join(FACT_COLUMNS)}, lifted_on, retracted, recorded_at, updated_at) "
     f"VALUES (?, {', '.join('?' * len(FACT_COLUMNS))}, NULL, 0, ?, ?)"
