@@ -341,6 +341,20 @@ def _family_regex(seen: dict[str, set[str]], han: bool) -> re.Pattern[str] | Non
     return re.compile(rf"(?<![\w.])(?:(?i:{_EN_TITLES}))?(?P<f>{alternation})(?![\w])")
 
 
-def find_all(sentences: Sequence[Sentence], report: Report, index: ActorIndex) -> list[list[ActorMention]]:
-    """find_actors over every sentence of a report, then resolve_short_names."""
-    return resolve_short_names([(s, find_actors(s, report, index)) for s in sentences], index)
+def find_all(
+    sentences: Sequence[Sentence], report: Report, index: ActorIndex, needed: Sequence[bool] | None = None
+) -> list[list[ActorMention]]:
+    """find_actors over every sentence of a report, then resolve_short_names.
+
+    Sentences not `needed` (no fact can come from them) get only the names the index holds, which is all
+    that short names later in the report need: no office phrases, new officials or office holders.
+    """
+    found = []
+    for i, s in enumerate(sentences):
+        if needed is None or needed[i]:
+            found.append((s, find_actors(s, report, index)))
+        else:
+            folded = nm.fold(s.text)
+            names = [m for m in _names(s, folded, index) if _confirmed(m, [], [], folded, s.span.start)]
+            found.append((s, _longest(names, [])))
+    return resolve_short_names(found, index)

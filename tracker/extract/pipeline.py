@@ -94,13 +94,13 @@ def extract(report: Report, context: Context) -> list[Candidate]:
     """Every candidate fact of a report, highest confidence first among duplicates, in text order."""
     language = report.language if report.language in ("en", "zh") else "en"
     sentences = split(report.text, language)
-    mentions_by_sentence = find_all(sentences, report, context.actors)
+    # Questions and hypotheticals come back marked by the lexicon: most sentences stop here, cheaply.
+    triggered = [[t for t in triggers_in(s, language) if not (t.negated or t.hypothetical)] for s in sentences]
+    mentions_by_sentence = find_all(sentences, report, context.actors, [bool(t) for t in triggered])
     found: list[Candidate] = []
     last_date: DateMention | None = None
     undated: list[Sentence] = []  # sentences since the last trigger, whose dates a later one may carry over
-    for sentence, mentions in zip(sentences, mentions_by_sentence, strict=True):
-        # Questions and hypotheticals come back marked by the lexicon: most sentences stop here, cheaply.
-        triggers = [t for t in triggers_in(sentence, language) if not (t.negated or t.hypothetical)]
+    for sentence, mentions, triggers in zip(sentences, mentions_by_sentence, triggered, strict=True):
         if not triggers:
             undated.append(sentence)
             continue
