@@ -120,6 +120,16 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         if speaker is None or speaker.kind == "state":
             return None  # what "China" or an embassy said is commentary; a spoken act needs its speaker
         home = home_of(speaker)
+        reach = NEAR[scene.language]
+        addressed = [
+            m for m in scene.mentions
+            if m.kind == "person" and home_of(m) not in (None, home) and t.span.end <= m.span.start <= t.span.end + reach
+        ]  # fmt: skip
+        if kind == "criticism" and addressed:
+            # "Zheng summoned Ambassador Branstad", 召见…大使: the protest is made to that official.
+            fact["participants"] = [speaker.slug, addressed[0].slug]
+            fact["initiator"] = speaker.slug
+            return fact, [speaker, addressed[0]], "protest to an official"
         fact["participants"] = [speaker.slug]
         other = OTHER_SIDE.get(home or "")
         if other:
