@@ -7,7 +7,7 @@ places around a trigger.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -117,7 +117,7 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
     fact: dict[str, Any] = {"kind": kind, "status": status}
     if kind in SPOKEN:
         speaker = _subject(t, scene)
-        if speaker is None or speaker.kind == "state":
+        if speaker is None or speaker.kind != "person":
             return None  # what "China" or an embassy said is commentary; a spoken act needs its speaker
         home = home_of(speaker)
         reach = NEAR[scene.language]
@@ -239,7 +239,12 @@ def office_changes(kind: str, t: Trigger, scene: Scene) -> list[Built]:
         return []
     base = scene.sentence.span.start
     folded = fold(scene.sentence.text)
-    phrases = sorted((p for p in find_office_phrases(folded, scene.language) if p.title), key=lambda p: p.start)
+    # An office named without its country ("as defence minister") is the office in the actor's state.
+    phrases = sorted(
+        (replace(p, state=actor.state) if p.state is None else p for p in find_office_phrases(folded, scene.language)),
+        key=lambda p: p.start,
+    )
+    phrases = [p for p in phrases if p.title]
     if t.role == "object":
         # "… as defence minister, replacing Wei", 任命董军为国防部长，接替李尚福: the office the subject took.
         first = persons[0].span.end - base if persons else 0

@@ -60,7 +60,7 @@ def _key(c: Candidate) -> tuple[Any, ...]:
         [*f.get("participants", ()), f.get("initiator"), f.get("recipient"), f.get("target"), f.get("imposed_by"),
          f.get("channel"), f.get("actor")]
     ) - {None}  # fmt: skip
-    return (f["kind"], f.get("status"), parties, f.get("occurred_on"))
+    return (f["kind"], f.get("status"), parties, f.get("occurred_on"), f.get("office"))
 
 
 def dedupe(found: list[Candidate]) -> list[Candidate]:

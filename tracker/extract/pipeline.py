@@ -198,7 +198,9 @@ def _date(t: Trigger, scene: Scene, report: Report, last: DateMention | None) ->
         if t.kind not in INTERACTIONS and not t.background:
             return scene.dates[0], True
         # "The first visit since 2014", 2019年以来首次: a comparison, never the date of what happened now.
-        dates = [d for d in scene.dates if not _COMPARISON.search(d.text)] or scene.dates
+        dates = (
+            scene.dates if t.background else [d for d in scene.dates if not _COMPARISON.search(d.text)] or scene.dates
+        )
         if t.kind == "meeting-declined" and any(d.until is None for d in dates):
             dates = [d for d in dates if d.until is None]  # a refusal is announced on a day, not over a week
         return min(dates, key=lambda d: abs(d.span.start - t.span.start)), True
