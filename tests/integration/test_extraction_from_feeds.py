@@ -135,3 +135,12 @@ def test_review_accept_all_gives_the_same_status(
         if (c["confidence"] >= 0.8 and not c["background"]) or (c["background"] and c["kind"] == "sanction-imposed"):
             reviewed.accept([c["id"]])
     assert _picture(reviewed) == _picture(session)
+
+
+def test_extracting_again_proposes_nothing_new(session: Session, server: FeedServer) -> None:
+    """`reports extract --all` over reports already extracted proposes nothing: each candidate is proposed once."""
+    _both_feeds(session, server, "review")
+    queue = session.review_list()
+    assert session.extract_reports(every=True) == {"reports": 2, "proposed": 0, "accepted": 0}
+    assert session.extract_reports() == {"reports": 0, "proposed": 0, "accepted": 0}  # none left unextracted
+    assert session.review_list() == queue
