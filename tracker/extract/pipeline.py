@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.extract import EXTRACTOR_VERSION
-from tracker.extract.actors import ActorIndex, find_all
+from tracker.extract.actors import ActorIndex, find_all, names_anyone
 from tracker.extract.dates import find_dates
 from tracker.extract.facts import (
     CHANNEL_KINDS,
@@ -34,11 +34,17 @@ from tracker.extract.facts import (
 from tracker.extract.lexicon import ChannelIndex, PlaceIndex, Trigger, cues, find_channels, find_places
 from tracker.extract.lexicon import find_triggers as triggers_in
 from tracker.extract.merge import dedupe, merge
-from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence
+from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence, Span
 from tracker.extract.sentences import split
 
 __all__ = ["Context", "extract"]
 
+# Words without which no channel of the catalogue is named: a cheap test before the full one.
+_CHANNEL_WORD = re.compile(
+    r"talk|dialog|consult|hotline|link|commander|maritime|policy|chiefs|cjcs|joint staff|defen[cs]e|"
+    r"磋商|会谈|會談|会晤|會晤|对话|對話|通话|通話|热线|熱線|直通|防长|防長|战区|戰區|总参|總參|参谋|參謀",
+    re.IGNORECASE,
+)
 # "The first visit since 2014", 2019年以来首次: a date that only compares.
 _COMPARISON = re.compile(r"^(?:since|自)|(?:以来|以來)$", re.IGNORECASE)
 
@@ -93,6 +99,12 @@ class Context:
 def extract(report: Report, context: Context) -> list[Candidate]:
     """Every candidate fact of a report, highest confidence first among duplicates, in text order."""
     language = report.language if report.language in ("en", "zh") else "en"
+    # Most feed items name no actor the ledger knows, no office of either state and no channel.
+    whole = Sentence(report.text, Span(0, len(report.text)))
+    if not names_anyone(report.text, report, context.actors) and not (
+        _CHANNEL_WORD.search(report.text) and find_channels(whole, language, context.channels)
+    ):
+        return []
     sentences = split(report.text, language)
     # Questions and hypotheticals come back marked by the lexicon: most sentences stop here, cheaply.
     triggered = [[t for t in triggers_in(s, language) if not (t.negated or t.hypothetical)] for s in sentences]

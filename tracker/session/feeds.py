@@ -128,6 +128,7 @@ class FeedUseCases:
         options: PollOptions | None = None,
         progress: Callable[[FeedOutcome], None] | None = None,
         manual: bool = True,
+        extract: bool = True,
     ) -> PollSummary:
         """Poll every live feed, or the one named, now: those inside a Retry-After or back-off window are skipped."""
         from tracker.feeds.poller import FeedRef
@@ -135,12 +136,13 @@ class FeedUseCases:
         chosen = [self.feed(feed)] if feed is not None else self.feeds()
         if not chosen:
             raise UsageError("no feeds to poll; add one with `tracker feeds add URL`")
-        with self.poller(options) as poller:
+        with self.poller(options, extract=extract) as poller:
             return poller.poll([FeedRef.of(f) for f in chosen], manual=manual, progress=progress)
 
     @contextmanager
-    def poller(self, options: PollOptions | None = None) -> Iterator[Poller]:
-        """A Poller writing through this session's ledger, with its state file open."""
+    def poller(self, options: PollOptions | None = None, *, extract: bool = True) -> Iterator[Poller]:
+        """A Poller writing through this session's ledger, with its state file open (extracting facts from the
+        reports it brings unless extract is False: `tracker reports extract` does it later)."""
         from tracker.feeds.poller import Poller
 
         state = self.poller_state()
@@ -148,10 +150,17 @@ class FeedUseCases:
         def peer(payloads: list[dict[str, Any]], labels: list[str]) -> dict[str, Any]:
             return self.append_peer_facts(payloads, labels=labels)
 
-        def extract(report_ids: list[str]) -> None:
+        def extract_new(report_ids: list[str]) -> None:
             self.extract_reports(report_ids)
 
-        poller = Poller(state, self._execute, now=self.now, options=options, peer_facts=peer, extract=extract)
+        poller = Poller(
+            state,
+            self._execute,
+            now=self.now,
+            options=options,
+            peer_facts=peer,
+            extract=extract_new if extract else None,
+        )
         try:
             yield poller
         finally:

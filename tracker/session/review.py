@@ -76,7 +76,7 @@ class ReviewUseCases:
                 row["derived_from"],
             )  # fmt: skip
             found = [c.as_json() for c in extract(report, context)]
-            original = self._original_of(report, row["id"])
+            original = self._original_of(report, row["id"]) if found else None
             for c in found:
                 if original is not None:
                     c["derived_from"] = original
