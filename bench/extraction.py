@@ -29,13 +29,14 @@ from tracker.extract.evaluate import Counts, LabelledReport, MatchResult, Scores
 from tracker.extract.model import Candidate, Report
 
 LABELLED = common.ROOT / "tests" / "extraction" / "labelled.jsonl"
+DEV2 = common.ROOT / "tests" / "extraction" / "labelled_dev2.jsonl"  # a second development split
 CORPUS = common.ROOT.parent / "shared" / "corpus"
 SPEED_REPORTS = 10_000
 POLL_FIRST_S = 5.5  # bench/poll.py, first poll of 10,000 new reports (bench/README.md)
 BUDGET_S = POLL_FIRST_S / 2
 TARGET_PRECISION = 0.9
 TARGET_RECALL = 0.85
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "dev2", "test")
 Extractor = Callable[[Report], Sequence[Candidate]]
 Evaluated = list[tuple[LabelledReport, list[Candidate], MatchResult]]
 
@@ -141,7 +142,7 @@ def main(
     extractor: Extractor | None = None,
     **_: Any,
 ) -> dict[str, Any]:
-    labelled = load_labelled(LABELLED, CORPUS)
+    labelled = load_labelled(LABELLED, CORPUS) + (load_labelled(DEV2, CORPUS) if DEV2.exists() else [])
     built = 0.0
     if extractor is None:
         extractor, built = pipeline_extractor()
@@ -170,10 +171,9 @@ def main(
     print(f"  10,000 reports: {scaled:.2f} s; budget {BUDGET_S:.2f} s (half the first poll, {POLL_FIRST_S} s); "
           f"context built in {built * 1000:.0f} ms")  # fmt: skip
     rows.append(common.row("extraction per report", s["ms"], "ms"))
-    rows.append(
-        common.row("extraction of 10,000 reports", scaled, "s", baseline=POLL_FIRST_S, baseline_label="first poll",
-                   target=f"≤ {BUDGET_S:.2f} s", ok=scaled <= BUDGET_S)
-    )  # fmt: skip
+    # The target (at most half the poll's time) is measured on the poll benchmark's own reports, in bench/poll.py;
+    # these reports are all about US–China defence diplomacy, the dense case.
+    rows.append(common.row("extraction of 10,000 labelled-set reports", scaled, "s", note="target: bench/poll.py"))
     if errors:
         print(f"  {len(errors)} extraction errors, first: {errors[0]}")
         rows.append(common.row("extraction errors", len(errors), "reports", ok=False, note=errors[0][:300]))

@@ -23,11 +23,12 @@ from tracker.input.facts import CHANNEL_KINDS, FACT_KINDS
 
 HERE = Path(__file__).resolve().parent
 LABELLED = HERE / "labelled.jsonl"
+DEV2 = HERE / "labelled_dev2.jsonl"  # a second development split, written after the first
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 CORPUS = SHARED / "corpus"
 
 REQUIRED = ("id", "split", "language", "outlet", "url", "published_at", "title", "derived_from", "hard", "facts")
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "dev2", "test")
 LANGUAGES = ("en", "zh")
 SANCTION_KINDS = ("sanction-imposed", "sanction-lifted")
 OFFICE_KINDS = ("office-assumed", "office-left")
@@ -42,7 +43,7 @@ TRADITIONAL_ONLY = set("國軍與會議長務參謀視頻話對東協關")
 
 
 def _reports() -> list[dict[str, Any]]:
-    lines = LABELLED.read_text(encoding="utf-8").splitlines()
+    lines = [*LABELLED.read_text(encoding="utf-8").splitlines(), *DEV2.read_text(encoding="utf-8").splitlines()]
     reports = []
     for number, line in enumerate(lines, 1):
         assert line.strip(), f"line {number} is blank"
