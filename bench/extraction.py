@@ -186,7 +186,7 @@ if __name__ == "__main__":
     parser = common.base_parser(__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list the first misses and false positives")
     parser.add_argument(
-        "--details", choices=("dev", "test", "all"), default="dev", help="whose failures --verbose lists"
+        "--details", choices=("dev", "dev2", "test", "all"), default="dev", help="whose failures --verbose lists"
     )
     parser.add_argument("--show", type=int, default=10, help="how many misses and false positives to list")
     parser.add_argument("--reports", type=int, default=SPEED_REPORTS, help="reports to extract for the speed figure")

@@ -140,6 +140,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         r"criticiz" + _V + r"|criticis" + _V + r"|condemn" + _V + r"|denounc(?:e|es|ed|ing)|accus(?:e|es|ed|ing)"
         r"|blam(?:e|es|ed|ing)|slamm?(?:s|ed)?|rebuk(?:e|es|ed)|protest(?:s|ed)?|lodged (?:\w+ ){0,2}?"
+        r"|rais(?:e|es|ed|ing) (?:\w+ ){0,2}?concerns?|voic(?:e|es|ed|ing) (?:\w+ ){0,2}?concerns?"
+        r"|express(?:es|ed|ing)? (?:\w+ ){0,2}?(?:concerns?|dissatisfaction|opposition)"
         r"(?:representations|protests?|complaints?)|summon(?:s|ed)?",
         "criticism",
     ),

@@ -45,6 +45,12 @@ _CHANNEL_WORD = re.compile(
     r"磋商|会谈|會談|会晤|會晤|对话|對話|通话|通話|热线|熱線|直通|防长|防長|战区|戰區|总参|總參|参谋|參謀",
     re.IGNORECASE,
 )
+# Words that say a contact restarts its channel.
+_REVIVAL = re.compile(
+    r"reviv|resum|restor|re-?establish|first (?:\w+ ){0,4}(?:in (?:more than |over |nearly |almost )?(?:a|two|three|\d+) "
+    r"(?:year|month)|since)|恢复|恢復|重启|重啟|首次|首度",
+    re.IGNORECASE,
+)
 # "The first visit since 2014", 2019年以来首次: a date that only compares.
 _COMPARISON = re.compile(r"^(?:since|自)|(?:以来|以來)$", re.IGNORECASE)
 
@@ -111,6 +117,7 @@ def extract(report: Report, context: Context) -> list[Candidate]:
     mentions_by_sentence = find_all(sentences, report, context.actors, [bool(t) for t in triggered])
     found: list[Candidate] = []
     last_date: DateMention | None = None
+    lede: DateMention | None = None
     undated: list[Sentence] = []  # sentences since the last trigger, whose dates a later one may carry over
     for sentence, mentions, triggers in zip(sentences, mentions_by_sentence, triggered, strict=True):
         if not triggers:
@@ -128,8 +135,11 @@ def extract(report: Report, context: Context) -> list[Candidate]:
             find_places(sentence, language, context.places), cues(sentence, language), language, context.actors,
         )  # fmt: skip
         for trigger in triggers:
-            found.extend(_candidates(trigger, scene, report, last_date, context))
+            found.extend(_candidates(trigger, scene, report, lede or last_date, context))
         last_date = dates[0] if dates else last_date
+        if lede is None and dates:
+            # The lede's date: what a later undated sentence most often speaks of ("Paparo urged the PLA …").
+            lede = next((d for d in dates if not _COMPARISON.search(d.text) and not d.expected), None)
     return dedupe(merge(found))
 
 
@@ -167,6 +177,11 @@ def _candidates(
     out = []
     if kind == "intent-to-meet":
         facts = _per_channel(facts, scene)
+    elif kind in TWO_SIDED and status == "occurred" and not scene.cues.intent and _REVIVAL.search(scene.sentence.text):
+        # "held talks … the first in over a year", "reviving a line of communication": contact resumes the channel.
+        for fact, _, _ in list(facts):
+            if fact.get("channel"):
+                facts.append(({"kind": "channel-resumed", "channel": fact["channel"]}, [], "contact on a channel"))
     for fact, used, rule in facts:
         fact.update(base)
         place = _place_near(t, scene)
