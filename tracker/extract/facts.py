@@ -209,8 +209,8 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
     out: list[Built] = []
     for target in targets:
         by = imposer or ("CHN" if kind == "countermeasure" else OTHER_SIDE.get(target.state or ""))
-        if by is None or by == target.state:
-            continue
+        if by is None or by == target.state or target.state not in (None, OTHER_SIDE.get(by)):
+            continue  # a sanction of this dyad falls on the other side (not on Russia's arms exporter, the seller)
         fact = {"kind": "sanction-lifted" if lifted else "sanction-imposed", "target": target.slug, "imposed_by": by}
         out.append((fact, [target], "sanction"))
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from tracker.extract import EXTRACTOR_VERSION
@@ -45,6 +46,8 @@ _CHANNEL_WORD = re.compile(
     r"磋商|会谈|會談|会晤|會晤|对话|對話|通话|通話|热线|熱線|直通|防长|防長|战区|戰區|总参|總參|参谋|參謀",
     re.IGNORECASE,
 )
+# A fact dated this long before its report is background to it.
+_STALE = timedelta(days=90)
 # Words that say a contact restarts its channel.
 _REVIVAL = re.compile(
     r"reviv|resum|restor|re-?establish|first (?:\w+ ){0,4}(?:in (?:more than |over |nearly |almost )?(?:a|two|three|\d+) "
@@ -158,6 +161,8 @@ def _candidates(
     when, dated = _date(t, scene, report, last_date)
     background = t.background or (scene.cues.background and when.day.year < report.published_at.year)
     status = _status(t, when)
+    if status != "expected" and when.day < report.published_at.date() - _STALE:
+        background = True  # told months after it happened: an older fact the report recalls
     if status == "expected":
         background = False  # what is still to come is news, whatever older facts the sentence recalls
     base: dict[str, Any] = {"occurred_on": _iso(when), "precision": when.precision}
