@@ -359,4 +359,7 @@ def test_the_bench_runs_with_a_stub_extractor(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "-- dev:" in out and "-- test:" in out and "10,000 reports" in out and "misses (0" in out
     assert result["test"]["precision"] == result["test"]["recall"] == 1.0 and result["speed"]["reports"] == 50
-    assert {r["measure"] for r in result["rows"]} >= {"extraction precision (test)", "extraction of 10,000 labelled-set reports"}
+    assert {r["measure"] for r in result["rows"]} >= {
+        "extraction precision (test)",
+        "extraction of 10,000 labelled-set reports",
+    }
