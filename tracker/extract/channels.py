@@ -34,6 +34,11 @@ PARAPHRASES: dict[str, tuple[str, ...]] = {
         r"maritime (?:military )?(?:safety|security) (?:consultations?|talks)",
         "海上军事安全磋商(?:机制)?(?:工作小组)?(?:会议)?",
     ),
+    "arms-control": (
+        r"(?:consultations?|talks|dialogue) (?:\w+ ){0,6}?on arms control(?: and non-?proliferation)?",
+        r"arms control (?:and non-?proliferation )?(?:consultations?|talks|dialogue)",
+        "军控与防扩散磋商|军控和防扩散磋商|军控磋商",
+    ),
     "dpct": (rf"{_DEF} policy coordination (?:talks|dialogue)", "国防政策协调(?:会谈|磋商)", "国防部工作会晤"),
     "defense-telephone-link": (
         rf"(?:{_DEF}|military)[- ](?:telephone[- ]link|hotline)|hotline",

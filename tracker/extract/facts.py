@@ -50,6 +50,7 @@ class Scene:
     cues: Cues
     language: str
     index: ActorIndex
+    triggers: tuple[Trigger, ...] = ()
 
 
 def _parties(scene: Scene) -> tuple[list[ActorMention], list[str]]:
@@ -86,6 +87,8 @@ def home_of(m: ActorMention) -> str | None:
     return m.slug if m.kind == "state" else m.state
 
 
+# Channels held in rounds of talks (a meeting on them is a round), not in leaders' meetings and calls.
+ROUNDS = frozenset({"dpct", "mmca", "arms-control", "diplomatic-security-dialogue", "joint-staff-dialogue"})
 # "The two defence ministers", 两国防长: the holders of both offices on the day.
 BOTH_DEFENSE = re.compile(
     r"两国防长|两国国防部长|中美防长|兩國防長|兩國國防部長|中美防長|two defen[cs]e (?:ministers|chiefs)|defen[cs]e chiefs",
@@ -109,6 +112,8 @@ def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> 
             fact["channel"] = channel
         if fact["kind"] == "talks" and text_channel is None:
             fact["kind"] = "meeting"  # talks between two officials, off any channel's rounds, are a meeting
+        elif fact["kind"] == "meeting" and text_channel in ROUNDS:
+            fact["kind"] = "talks"  # "hosted … for the second round of the dialogue": a round of talks
     return fact, used, rule
 
 

@@ -46,6 +46,8 @@ _CHANNEL_WORD = re.compile(
     r"磋商|会谈|會談|会晤|會晤|对话|對話|通话|通話|热线|熱線|直通|防长|防長|战区|戰區|总参|總參|参谋|參謀",
     re.IGNORECASE,
 )
+# How far (characters) a suspension reaches the talks it names.
+SUSPENDED_REACH = 12
 # A fact dated this long before its report is background to it.
 _STALE = timedelta(days=90)
 # Words that say a contact restarts its channel.
@@ -136,6 +138,7 @@ def extract(report: Report, context: Context) -> list[Candidate]:
         scene = Scene(
             sentence, mentions, dates, find_channels(sentence, language, context.channels),
             find_places(sentence, language, context.places), cues(sentence, language), language, context.actors,
+            tuple(triggers),
         )  # fmt: skip
         for trigger in triggers:
             found.extend(_candidates(trigger, scene, report, lede or last_date, context))
@@ -156,6 +159,11 @@ def _candidates(
         return []  # "declined a request to meet": the refusal is the fact, not a meeting
     if kind == "channel-resumed" and (t.background or scene.cues.intent or t.governed_by == "intent-to-meet"):
         return []  # "agreed to resume", "since communication was restored": channels resume when contact happens
+    if kind in INTERACTIONS and any(
+        o.kind in ("channel-suspended", "channel-stalled") and 0 <= t.span.start - o.span.end <= SUSPENDED_REACH
+        for o in scene.triggers
+    ):
+        return []  # "suspended consultations with the United States": the suspension is the fact
     if kind in INTERACTIONS and t.status == "cancelled" and scene.channels:
         return []  # "cancelling a planned call between theatre commanders": the channel's suspension is the fact
     when, dated = _date(t, scene, report, last_date)
