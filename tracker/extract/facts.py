@@ -74,6 +74,26 @@ def _near(t: Trigger, scene: Scene, persons: list[ActorMention]) -> list[ActorMe
     ]  # fmt: skip
 
 
+def _speaker(t: Trigger, scene: Scene) -> ActorMention | None:
+    """Who speaks: before the words, the person a speech verb follows ("Lin said Washington had undermined …"),
+    else the sentence's first person (郑泽光召见…提出严正交涉); after them, only a person who "said"."""
+    text, base = scene.sentence.text, scene.sentence.span.start
+    people = [m for m in scene.mentions if m.kind == "person"]
+    before = [m for m in people if m.span.end <= t.span.start]
+    speaking = [m for m in before if _SPEECH.match(text, m.span.end - base)]
+    if speaking:
+        return speaking[-1]
+    if before:
+        return before[0]
+    after = [m for m in people if m.span.start >= t.span.end and _SPEECH.match(text, m.span.end - base)]
+    return after[0] if after else None
+
+
+_SPEECH = re.compile(
+    r"(?:\s*,[^,，]{0,60},)?\s*(?:said|says|told|added|stated|说|表示|称|指出|强调|宣布)", re.IGNORECASE
+)
+
+
 def _subject(t: Trigger, scene: Scene) -> ActorMention | None:
     """The last actor named before the trigger (the grammatical subject, in wire style), else the first after."""
     before = [m for m in scene.mentions if m.span.end <= t.span.start]
@@ -121,7 +141,7 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
     persons, states = _parties(scene)
     fact: dict[str, Any] = {"kind": kind, "status": status}
     if kind in SPOKEN:
-        speaker = _subject(t, scene)
+        speaker = _speaker(t, scene)
         if speaker is None or speaker.kind != "person":
             return None  # what "China" or an embassy said is commentary; a spoken act needs its speaker
         home = home_of(speaker)

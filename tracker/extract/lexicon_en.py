@@ -142,6 +142,7 @@ ENTRIES: tuple[Entry, ...] = (
         r"|blam(?:e|es|ed|ing)|slamm?(?:s|ed)?|rebuk(?:e|es|ed)|protest(?:s|ed)?|lodged (?:\w+ ){0,2}?"
         r"|rais(?:e|es|ed|ing) (?:\w+ ){0,2}?concerns?|voic(?:e|es|ed|ing) (?:\w+ ){0,2}?concerns?"
         r"|express(?:es|ed|ing)? (?:\w+ ){0,2}?(?:concerns?|dissatisfaction|opposition)"
+        r"|seriously (?:harm|undermin|violat|damag|disrupt)\w*|(?:had|has|have) (?:seriously |gravely )?undermined"
         r"(?:representations|protests?|complaints?)|summon(?:s|ed)?",
         "criticism",
     ),
