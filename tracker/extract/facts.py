@@ -259,7 +259,7 @@ def office_changes(kind: str, t: Trigger, scene: Scene) -> list[Built]:
     persons = [m for m in scene.mentions if m.kind == "person"]
     after = [m for m in persons if m.span.start >= t.span.start]
     before = [m for m in persons if m.span.end <= t.span.start]
-    actor = after[0] if after else before[-1] if before else None
+    actor = after[0] if after else before[-1] if before and t.role != "object" else None
     if actor is None or actor.state is None:
         return []
     base = scene.sentence.span.start

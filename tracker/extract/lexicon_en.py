@@ -96,7 +96,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"countermeasures?|counter-measures?|retaliat(?:e|es|ed|ing|ion|ory)", "countermeasure"),
     # offices
     Entry(
-        r"remov(?:e|es|ed|ing) (?:\w+ ){0,4}?as|dismiss(?:es|ed|ing)?|sack(?:s|ed)|oust(?:s|ed)|fired"
+        r"remov(?:e|es|ed|ing) (?:\w+ ){0,4}?as|dismiss(?:es|ed|ing)?|sack(?:s|ed)|oust(?:s|ed)|fired|terminated"
         r"|stepp?(?:s|ed)? down|resign(?:s|ed|ing)?",
         "office-left",
     ),
