@@ -11,7 +11,7 @@ it, so a reviewer can see why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -146,7 +146,26 @@ def extract(report: Report, context: Context) -> list[Candidate]:
         if lede is None and dates:
             # The lede's date: what a later undated sentence most often speaks of ("Paparo urged the PLA …").
             lede = next((d for d in dates if not _COMPARISON.search(d.text) and not d.expected), None)
-    return dedupe(merge(found))
+    return dedupe(merge(_both_sides(found)))
+
+
+# "The two sides agreed …", 双方同意: the parties of the encounter the report has just told.
+_BOTH_SIDES = re.compile(
+    r"双方|雙方|两国元首|兩國元首|两国领导人|both sides|the two sides|the two (?:leaders|men)", re.I
+)
+
+
+def _both_sides(found: list[Candidate]) -> list[Candidate]:
+    last: list[str] | None = None
+    out = []
+    for c in found:
+        parties = c.fact.get("participants") or []
+        if c.fact["kind"] in TWO_SIDED and any(p not in ("CHN", "USA") for p in parties):
+            last = list(parties)
+        elif last and parties and set(parties) <= {"CHN", "USA"} and _BOTH_SIDES.search(c.evidence):
+            c = replace(c, fact={**c.fact, "participants": list(last)})
+        out.append(c)
+    return out
 
 
 def _candidates(
