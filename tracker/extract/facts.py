@@ -74,6 +74,9 @@ def _near(t: Trigger, scene: Scene, persons: list[ActorMention]) -> list[ActorMe
     ]  # fmt: skip
 
 
+_PASSIVE = re.compile(r"\b(?:been|was|were|is|are)\b|被|遭")
+
+
 def _speaker(t: Trigger, scene: Scene) -> ActorMention | None:
     """Who speaks: before the words, the person a speech verb follows ("Lin said Washington had undermined …"),
     else the sentence's first person (郑泽光召见…提出严正交涉); after them, only a person who "said"."""
@@ -148,7 +151,7 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         reach = NEAR[scene.language]
         addressed = [
             m for m in scene.mentions
-            if m.kind == "person" and home_of(m) not in (None, home) and t.span.end <= m.span.start <= t.span.end + reach
+            if m.kind == "person" and home_of(m) not in (None, home) and speaker.span.end <= m.span.start <= t.span.end + reach
         ]  # fmt: skip
         if kind == "criticism" and addressed:
             # "Zheng summoned Ambassador Branstad", 召见…大使: the protest is made to that official.
@@ -260,6 +263,16 @@ def office_changes(kind: str, t: Trigger, scene: Scene) -> list[Built]:
     after = [m for m in persons if m.span.start >= t.span.start]
     before = [m for m in persons if m.span.end <= t.span.start]
     actor = after[0] if after else before[-1] if before and t.role != "object" else None
+    if (
+        before
+        and t.role != "object"
+        and _PASSIVE.search(
+            scene.sentence.text,
+            before[-1].span.end - scene.sentence.span.start,
+            t.span.start - scene.sentence.span.start,
+        )
+    ):
+        actor = before[-1]  # "Esper had been 'terminated'", 李尚福遭免职: the person before a passive verb
     if actor is None or actor.state is None:
         return []
     base = scene.sentence.span.start

@@ -145,7 +145,8 @@ def extract(report: Report, context: Context) -> list[Candidate]:
         last_date = dates[0] if dates else last_date
         if lede is None and dates:
             # The lede's date: what a later undated sentence most often speaks of ("Paparo urged the PLA …").
-            lede = next((d for d in dates if not _COMPARISON.search(d.text) and not d.expected), None)
+            plain = [d for d in dates if not _COMPARISON.search(d.text) and not d.expected]
+            lede = next((d for d in plain if d.precision == "day"), plain[0] if plain else None)
     return dedupe(merge(_both_sides(found)))
 
 
@@ -257,9 +258,9 @@ def _date(t: Trigger, scene: Scene, report: Report, last: DateMention | None) ->
         if t.kind not in INTERACTIONS and not t.background:
             return scene.dates[0], True
         # "The first visit since 2014", 2019年以来首次: a comparison, never the date of what happened now.
-        dates = (
-            scene.dates if t.background else [d for d in scene.dates if not _COMPARISON.search(d.text)] or scene.dates
-        )
+        # An interaction is never dated by a comparison; a background sanction is ("under sanctions since 2018").
+        compares = t.background and t.kind not in INTERACTIONS
+        dates = scene.dates if compares else [d for d in scene.dates if not _COMPARISON.search(d.text)] or scene.dates
         if t.kind == "meeting-declined" and any(d.until is None for d in dates):
             dates = [d for d in dates if d.until is None]  # a refusal is announced on a day, not over a week
         return min(dates, key=lambda d: abs(d.span.start - t.span.start)), True
