@@ -74,6 +74,10 @@ def _near(t: Trigger, scene: Scene, persons: list[ActorMention]) -> list[ActorMe
     ]  # fmt: skip
 
 
+_TO_TAIWAN = re.compile(
+    r"(?:\s*(?:to|of|in)\s+(?:the\s+)?(?:self-ruled\s+|self-governed\s+)?(?:island\s+of\s+)?)?\s*(?:Taiwan|台湾|臺灣|台灣|台|臺)",
+    re.I,
+)
 _PASSIVE = re.compile(r"\b(?:been|was|were|is|are)\b|被|遭")
 
 
@@ -181,6 +185,8 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
             fact["recipient"] = others[0].slug
         return fact, persons, "refusal"
     near = _near(t, scene, persons)
+    if t.role == "guest" and _TO_TAIWAN.match(scene.sentence.text, t.span.end - scene.sentence.span.start):
+        return None  # a visit to Taiwan is no encounter between the two states
     if t.role == "guest" and near:
         # A visit: the visitor and the side visited (the other state, or the state of the place).
         before = [p for p in near if p.span.end <= t.span.start]
