@@ -69,3 +69,43 @@ def test_negated_and_hypothetical_meetings_are_not_facts() -> None:
                 "agreed.", "en",
                 "2024-05-01T12:00:00+00:00")  # fmt: skip
     assert [c for c in found if c.kind == "meeting"] == []
+
+
+def test_the_two_sides_are_the_parties_just_named() -> None:
+    """ "双方同意恢复…" after the leaders' meeting: an intent of the two leaders, one a channel it names."""
+    found = run("国家主席习近平与美国总统拜登15日在加州会晤。双方同意恢复中美国防部工作会晤和中美海上军事安全磋商机制会议。",
+                "zh", "2023-11-16T08:00:00+08:00")  # fmt: skip
+    intents = [c for c in found if c.kind == "intent-to-meet"]
+    assert {c.fact["channel"] for c in intents} == {"dpct", "mmca"}
+    assert all(set(c.fact["participants"]) == {"xi-jinping", "joe-biden"} for c in intents)
+    assert all(c.fact["status"] == "occurred" for c in intents)
+
+
+def test_who_speaks_and_whom_a_sanction_falls_on() -> None:
+    """The person a speech verb follows is the speaker; the seller a sanction names is not its target."""
+    said = run("Foreign ministry spokesperson Lin Jian said on Wednesday that Washington had seriously undermined the "
+               "talks.", "en", "2024-07-17T12:00:00+00:00")  # fmt: skip
+    assert [(c.kind, c.fact["participants"]) for c in said] == [("criticism", ["lin-jian"])]
+    sanction = run("The United States on Thursday imposed sanctions on Li Shangfu for buying jets from Russia's "
+                   "Rosoboronexport.", "en", "2018-09-21T12:00:00+00:00")  # fmt: skip
+    assert [c.fact.get("target") for c in sanction if c.kind == "sanction-imposed"] == ["li-shangfu"]
+    summons = run(
+        "外交部副部长郑泽光22日召见美国驻华大使布兰斯塔德，就美方制裁提出严正交涉。", "zh", "2018-09-23T08:00:00+08:00"
+    )
+    [protest] = [c for c in summons if c.kind == "criticism"]
+    assert (protest.fact["initiator"], protest.fact["participants"]) == (
+        "zheng-zeguang",
+        ["zheng-zeguang", "terry-branstad"],
+    )
+
+
+def test_a_visit_to_taiwan_is_no_encounter_and_contact_resumes_a_channel() -> None:
+    """Pelosi's visit to Taiwan is not a US–China meeting; the first call in over a year resumes its channel."""
+    pelosi = run("Nancy Pelosi's visit to Taiwan on Tuesday angered Beijing.", "en", "2022-08-03T12:00:00+00:00")
+    assert [c for c in pelosi if c.kind == "meeting"] == []
+    call = run("Gen. CQ Brown held a video call with his Chinese counterpart, Gen. Liu Zhenli, on Thursday, the first "
+               "such talks in more than a year.", "en", "2023-12-22T12:00:00+00:00")  # fmt: skip
+    kinds = {c.kind: c.fact for c in call}
+    assert (
+        kinds["call"]["channel"] == "chiefs-of-defense" and kinds["channel-resumed"]["channel"] == "chiefs-of-defense"
+    )
