@@ -89,7 +89,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         r"(?:impos|announc|slapp|levi|plac)(?:e|es|ed|ing|y|ies)? (?:\w+ ){0,3}?sanctions?"
-        r"|sanctioned|sanctioning|under (?:\w+\.?\w*\.? ){0,2}sanctions"
+        r"|sanctioned|sanctioning|under (?:\w+\.?\w*\.? ){0,2}sanctions|(?:to|will|would) sanction"
         r"|add(?:s|ed|ing)? (?:\w+ ){0,6}?to (?:the |its )?(?:entity|sdn|unreliable entity) list|blacklist(?:s|ed|ing)?",
         "sanction-imposed",
     ),

@@ -256,7 +256,8 @@ def _date(t: Trigger, scene: Scene, report: Report, last: DateMention | None) ->
     said on Friday it was cancelling …"), else the report's last date, else its publication day."""
     if scene.dates:
         if t.kind not in INTERACTIONS and not t.background:
-            return scene.dates[0], True
+            # An announcement is dated by its day: "approved earlier this month, … said on Friday" is Friday.
+            return next((d for d in scene.dates if d.precision == "day"), scene.dates[0]), True
         # "The first visit since 2014", 2019年以来首次: a comparison, never the date of what happened now.
         # An interaction is never dated by a comparison; a background sanction is ("under sanctions since 2018").
         compares = t.background and t.kind not in INTERACTIONS
