@@ -16,7 +16,7 @@ from tracker.extract.lexicon import Cues, Trigger
 from tracker.extract.model import ActorMention, DateMention, Sentence, Span
 from tracker.extract.names import fold
 from tracker.extract.offices import find_office_phrases
-from tracker.extract.roles import channel_of, counterpart
+from tracker.extract.roles import channel_of, counterpart, offices_on
 
 __all__ = ["CHANNEL_KINDS", "INTERACTIONS", "NEAR", "SPOKEN", "TWO_SIDED", "Built", "Scene", "channel_facts", "home_of",
            "interaction", "office_changes", "sanctions"]  # fmt: skip
@@ -32,7 +32,7 @@ OTHER_SIDE = {"CHN": "USA", "USA": "CHN"}
 MAX_PARTICIPANTS = 6
 # How far from a trigger (characters) its subjects and objects stand, by language.
 NEAR = {"en": 90, "zh": 30}
-COUNTERPART = re.compile(r"counterpart|对口|同行|對口")
+COUNTERPART = re.compile(r"(?:chinese|u\.s\.|american|his|her) counterpart\b(?!s)|对口|同行|對口", re.IGNORECASE)
 
 
 Built = tuple[dict[str, Any], list[ActorMention], str]
@@ -78,6 +78,7 @@ _TO_TAIWAN = re.compile(
     r"(?:\s*(?:to|of|in)\s+(?:the\s+)?(?:self-ruled\s+|self-governed\s+)?(?:island\s+of\s+)?)?\s*(?:Taiwan|台湾|臺灣|台灣|台|臺)",
     re.I,
 )
+_WHO = re.compile(r",\s*who\b")
 _PASSIVE = re.compile(r"\b(?:been|was|were|is|are)\b|被|遭")
 
 
@@ -216,8 +217,8 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
             return None
         fact["participants"] = [persons[0].slug, other_states[0]]
         return fact, persons, "a named party and a state"
-    if len(states) >= 2:
-        fact["participants"] = states[:2]
+    if {"CHN", "USA"} <= set(states):
+        fact["participants"] = ["CHN", "USA"] if states.index("CHN") < states.index("USA") else ["USA", "CHN"]
         return fact, [], "two states"
     return None
 
@@ -299,7 +300,7 @@ def channel_facts(kind: str, t: Trigger, scene: Scene) -> list[Built]:
     return out
 
 
-def office_changes(kind: str, t: Trigger, scene: Scene) -> list[Built]:
+def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None) -> list[Built]:
     """Who took or left which offices: the person the verb governs ("named Li … as defence minister",
     任命董军为国防部长, 免去李尚福的国务委员、国防部部长职务, "replacing Wei"), the offices named after it."""
     persons = [m for m in scene.mentions if m.kind == "person"]
@@ -316,6 +317,9 @@ def office_changes(kind: str, t: Trigger, scene: Scene) -> list[Built]:
         )
     ):
         actor = before[-1]  # "Esper had been 'terminated'", 李尚福遭免职: the person before a passive verb
+    if before and t.role != "object" and _WHO.search(scene.sentence.text, before[-1].span.end - scene.sentence.span.start,
+                              t.span.start - scene.sentence.span.start):  # fmt: skip
+        actor = before[-1]  # "Lloyd Austin, who stepped down": the person the relative clause is about
     if actor is None or actor.state is None:
         return []
     base = scene.sentence.span.start
@@ -333,7 +337,11 @@ def office_changes(kind: str, t: Trigger, scene: Scene) -> list[Built]:
     else:
         # The offices named after the person ("named Li … as defence minister", 免去李尚福的…国防部部长职务).
         start = max(actor.span.end - base, t.span.start - base)
-        offices = [p.title for p in phrases if p.start >= start and p.title]
+        offices = [p.title for p in phrases if start <= p.start <= start + 2 * NEAR[scene.language] and p.title]
+    if not offices and kind == "office-left" and day is not None:
+        # "X stepped down", "replacing X": the office the gazetteer has X holding that day, when it is one.
+        held = sorted(offices_on(scene.index, actor.slug, day))
+        offices = held if len(held) == 1 else []
     if not offices and actor.office:
         offices = [actor.office]
     if not offices:

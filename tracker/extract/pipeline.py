@@ -177,6 +177,12 @@ def _candidates(
         return []  # the content of a demand or a quotation: the speaker's demand carries it
     if kind in INTERACTIONS and kind != "meeting-declined" and t.status == "declined":
         return []  # "declined a request to meet": the refusal is the fact, not a meeting
+    if (
+        kind == "channel-suspended"
+        and _REVIVAL.search(scene.sentence.text)
+        and any(o.kind in TWO_SIDED for o in scene.triggers)
+    ):
+        return []  # "restoring the talks suspended in 2022": the contact is the news, the suspension background
     if kind == "channel-resumed" and (t.background or scene.cues.intent or t.governed_by == "intent-to-meet"):
         return []  # "agreed to resume", "since communication was restored": channels resume when contact happens
     if kind in INTERACTIONS and any(
@@ -206,7 +212,7 @@ def _candidates(
     elif kind in CHANNEL_KINDS:
         facts.extend(channel_facts(kind, t, scene))
     elif kind in ("office-assumed", "office-left"):
-        facts.extend(office_changes(kind, t, scene))
+        facts.extend(office_changes(kind, t, scene, when.day))
     out = []
     if kind == "intent-to-meet":
         facts = _per_channel(facts, scene)
