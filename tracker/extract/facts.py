@@ -78,6 +78,10 @@ _TO_TAIWAN = re.compile(
     r"(?:\s*(?:to|of|in)\s+(?:the\s+)?(?:self-ruled\s+|self-governed\s+)?(?:island\s+of\s+)?)?\s*(?:Taiwan|台湾|臺灣|台灣|台|臺)",
     re.I,
 )
+_MINISTRY = re.compile(
+    r"foreign ministry|defen[cs]e ministry|commerce ministry|ministry of|外交部|国防部|國防部|商务部|商務部"
+)
+_CLAUSE = re.compile(r",\s*(?:while|but|and|whereas)\s|;|；|。")
 _WHO = re.compile(r",\s*who\b")
 _PASSIVE = re.compile(r"\b(?:been|was|were|is|are)\b|被|遭")
 
@@ -88,6 +92,10 @@ def _speaker(t: Trigger, scene: Scene) -> ActorMention | None:
     text, base = scene.sentence.text, scene.sentence.span.start
     people = [m for m in scene.mentions if m.kind == "person"]
     before = [m for m in people if m.span.end <= t.span.start]
+    clause = max((m.end() for m in _CLAUSE.finditer(text, 0, t.span.start - base)), default=0)
+    own = [m for m in before if m.span.start - base >= clause] if clause else []
+    if own:
+        return own[-1]  # "…, while Yang Jiechi accused Washington": the person of the trigger's own clause
     speaking = [m for m in before if _SPEECH.match(text, m.span.end - base)]
     if speaking:
         return speaking[-1]
@@ -150,6 +158,14 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
     fact: dict[str, Any] = {"kind": kind, "status": status}
     if kind in SPOKEN:
         speaker = _speaker(t, scene)
+        if speaker is None and kind == "criticism" and scene.dates and _MINISTRY.search(scene.sentence.text):
+            # "China's foreign ministry lodged stern representations", 外交部…强烈不满: the state protests, on a day.
+            if states:
+                fact["participants"] = [states[0]]
+                other = OTHER_SIDE.get(states[0])
+                if other:
+                    fact["recipient"] = other
+                return fact, [], "a ministry's protest"
         if speaker is None or speaker.kind != "person":
             return None  # what "China" or an embassy said is commentary; a spoken act needs its speaker
         home = home_of(speaker)
