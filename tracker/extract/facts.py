@@ -158,14 +158,14 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
     fact: dict[str, Any] = {"kind": kind, "status": status}
     if kind in SPOKEN:
         speaker = _speaker(t, scene)
-        if speaker is None and kind == "criticism" and scene.dates and _MINISTRY.search(scene.sentence.text):
+        protest = speaker is None and kind == "criticism" and bool(scene.dates) and bool(states)
+        if protest and _MINISTRY.search(scene.sentence.text):
             # "China's foreign ministry lodged stern representations", 外交部…强烈不满: the state protests, on a day.
-            if states:
-                fact["participants"] = [states[0]]
-                other = OTHER_SIDE.get(states[0])
-                if other:
-                    fact["recipient"] = other
-                return fact, [], "a ministry's protest"
+            fact["participants"] = [states[0]]
+            other = OTHER_SIDE.get(states[0])
+            if other:
+                fact["recipient"] = other
+            return fact, [], "a ministry's protest"
         if speaker is None or speaker.kind != "person":
             return None  # what "China" or an embassy said is commentary; a spoken act needs its speaker
         home = home_of(speaker)
