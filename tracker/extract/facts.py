@@ -247,14 +247,23 @@ def _first(scene: Scene) -> ActorMention | None:
 def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
     reach = NEAR[scene.language]
     parties = [m for m in scene.mentions if m.kind != "state"]
-    after = [m for m in parties if t.span.end <= m.span.start <= t.span.end + reach]
+    # A list of targets runs on while each name follows the last closely ("Pompeo … and 27 others, including
+    # Robert O'Brien, John Bolton …").
+    after: list[ActorMention] = []
+    edge = t.span.end
+    text, base = scene.sentence.text, scene.sentence.span.start
+    for m in sorted((m for m in parties if m.span.start >= t.span.end), key=lambda m: m.span.start):
+        gap = text[edge - base : m.span.start - base]
+        if len(gap) > reach * 3 // 2 or _LIST_END.search(gap):
+            break
+        after.append(m)
+        edge = m.span.end
     before = [m for m in parties if t.span.start - reach <= m.span.end <= t.span.start]
     targets = after if after and not (t.passive or t.background) else before[-1:] or after
     subject = _first(scene)
     imposer = None
     if subject is not None and subject.kind == "state" and not t.passive:
         imposer = subject.slug
-    text, base = scene.sentence.text, scene.sentence.span.start
     if any(m.kind == "organization" and _HEAD_OF.match(text, m.span.end - base) for m in targets):
         # "Raytheon Technologies chief executive Greg Hayes": the firm names the person it is sanctioned as head of.
         targets = []
@@ -275,6 +284,7 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
 
 # A person or firm named after a sanction word ("sanction Raytheon chief executive Greg Hayes and Ted Colbert").
 _NAME = re.compile(r"(?<![\w.&])[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+){1,2}(?![\w&])")
+_LIST_END = re.compile(r"\b(?:after|when|as|while|before|since|because|but)\b|[;；。]")
 _HEAD_OF = re.compile(r"\s*(?:'s\s+)?(?:chief executive|ceo|chairman|president|head|chief)\b", re.I)
 _NOT_A_TARGET = re.compile(
     r"Taiwan|China|Chinese|United|States|America|Beijing|Washington|Defen[cs]e|Ministry|Department"

@@ -90,7 +90,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         r"(?:impos|announc|slapp|levi|plac)(?:e|es|ed|ing|y|ies)? (?:\w+ ){0,3}?sanctions?"
         r"|sanctioned|sanctioning|under (?:\w+\.?\w*\.? ){0,2}sanctions|(?:to|will|would) sanction"
-        r"|add(?:s|ed|ing)? (?:\w+ ){0,6}?to (?:the |its )?(?:entity|sdn|unreliable entity) list|blacklist(?:s|ed|ing)?",
+        r"|add(?:s|ed|ing)? (?:[\w()&.,-]+ ){0,12}?to (?:the |its |an? )?(?:trade )?(?:entity|sdn|unreliable entity) list"
+        r"|blacklist(?:s|ed|ing)?",
         "sanction-imposed",
     ),
     Entry(r"countermeasures?|counter-measures?|retaliat(?:e|es|ed|ing|ion|ory)", "countermeasure"),
