@@ -141,8 +141,8 @@ def test_search_in_chinese_inside_sentences(session: Session) -> None:
     assert _ids(session.search_reports("奥斯汀 董军")) == [hit["id"]]
     assert session.search_reports("部国") == []  # both characters appear, not together
     assert _ids(session.search_reports("台湾")) == [str(report_id("https://a.example/zh2"))]
-    # Traditional and simplified characters are different tokens: 國防部長 does not find 国防部长.
-    assert session.search_reports("國防部長") == []
+    # Traditional and simplified characters are one: 國防部長 finds 国防部长.
+    assert _ids(session.search_reports("國防部長")) == [hit["id"]]
     # The text shown is the text ingested, without the separators of the index.
     assert session.report(XINHUA)["text"] == ZH_TEXT
 

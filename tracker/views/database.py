@@ -23,7 +23,7 @@ from tracker.views.projections import FTS, NAMES, SCHEMA, handle
 
 __all__ = ["SCHEMA_VERSION", "Views", "catch_up"]
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 BATCH = 5000
 # Page cache per connection. Read-model keys are random uuids, so inserts touch pages all over
 # the indexes; the cache, not the disk, should absorb that (measured on 1M events).

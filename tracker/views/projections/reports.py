@@ -16,7 +16,8 @@ wherever the four characters stand together. The trigram tokenizer was measured 
 faster to build, but it matches nothing under three characters (会晤, 中美 and most Chinese words
 are two) and it matches English inside words (`fen` finds "Defense"). The zero-width space is
 invisible and stripped from snippets, and the text shown is always `reports.text`, as ingested.
-Traditional and simplified characters are different tokens: 國防部長 does not find 国防部长.
+Traditional characters are indexed and searched as simplified (OpenCC t2s), so 國防部長 finds 国防部长;
+a snippet shows the simplified form.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import cache
+from typing import Any
 
 from events.catalogue import fields_of
 from tracker.records import Record
@@ -70,10 +73,25 @@ SEPARATOR = "\u200b"  # zero-width space: a separator to unicode61, invisible in
 
 
 def searchable(text: str | None) -> str | None:
-    """Text as indexed: NFKC (full-width Latin as ASCII), each CJK character set apart by zero-width spaces."""
+    """Text as indexed: NFKC (full-width Latin as ASCII), traditional Chinese as simplified (OpenCC), each CJK
+    character set apart by zero-width spaces. Queries go through the same, so 國防部長 finds 国防部长."""
     if text is None:
         return None
-    return _CJK.sub(SEPARATOR + r"\1" + SEPARATOR, unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)
+    if _CJK.search(text):
+        text = _simplified(text)
+    return _CJK.sub(SEPARATOR + r"\1" + SEPARATOR, text)
+
+
+@cache
+def _converter() -> Any:
+    import opencc  # loaded only when a report holds Chinese
+
+    return opencc.OpenCC("t2s")
+
+
+def _simplified(text: str) -> str:
+    return str(_converter().convert(text))
 
 
 def ingested(r: Record) -> list[Op]:
