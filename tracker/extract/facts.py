@@ -78,6 +78,11 @@ _TO_TAIWAN = re.compile(
     r"(?:\s*(?:to|of|in)\s+(?:the\s+)?(?:self-ruled\s+|self-governed\s+)?(?:island\s+of\s+)?)?\s*(?:Taiwan|台湾|臺灣|台灣|台|臺)",
     re.I,
 )
+_ENCOUNTER_WORD = re.compile(
+    r"meet|talk|call|request|invitation|visit|dialogue|channel|会晤|會晤|会见|會見|会面|會面|会谈|會談|通话|通話|邀请|邀請|请求|請求"
+    r"|访问|訪問|对话|對話|沟通|溝通|防长|防長",
+    re.IGNORECASE,
+)
 _MINISTRY = re.compile(
     r"foreign ministry|defen[cs]e ministry|commerce ministry|ministry of|外交部|国防部|國防部|商务部|商務部"
 )
@@ -159,7 +164,8 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
     if kind in SPOKEN:
         speaker = _speaker(t, scene)
         protest = speaker is None and kind == "criticism" and bool(scene.dates) and bool(states)
-        if protest and _MINISTRY.search(scene.sentence.text):
+        subject_is_state = bool(scene.mentions) and scene.mentions[0].kind == "state"
+        if protest and (_MINISTRY.search(scene.sentence.text) or subject_is_state):
             # "China's foreign ministry lodged stern representations", 外交部…强烈不满: the state protests, on a day.
             fact["participants"] = [states[0]]
             other = OTHER_SIDE.get(states[0])
@@ -185,6 +191,11 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
             fact["recipient"] = other
         return fact, [speaker], "speech"
     if kind == "meeting-declined":
+        after = scene.sentence.text[t.span.end - scene.sentence.span.start :][:80]
+        if not _ENCOUNTER_WORD.search(after) and not _ENCOUNTER_WORD.search(
+            scene.sentence.text[: t.span.start - scene.sentence.span.start][-40:]
+        ):
+            return None  # "rejected China's maritime claims": a refusal of something other than a meeting
         decliner = _subject(t, scene)
         if decliner is None:
             return None
