@@ -147,8 +147,10 @@ def test_new_officials(index: ActorIndex) -> None:
     [m] = found(index, "外交部副部长郑泽光22日召见", "zh", "2018-09-23")
     assert (m.slug, m.names, m.office, m.state, m.new) == (
         "zheng-zeguang", {"zh": "郑泽光"}, "Vice Minister of Foreign Affairs", "CHN", True)  # fmt: skip
-    [m] = [m for m in found(index, "美國聯邦眾議院議長裴洛西（Nancy Pelosi）訪台", "zh") if m.new]
-    assert (m.slug, m.names) == ("nancy-pelosi", {"zh": "裴洛西", "en": "Nancy Pelosi"})
+    [m] = [m for m in found(index, "美國聯邦眾議院議長約翰遜（Mike Johnson）訪台", "zh") if m.new]
+    assert (m.slug, m.names) == ("mike-johnson", {"zh": "约翰逊", "en": "Mike Johnson"})
+    known = found(index, "美國聯邦眾議院議長裴洛西（Nancy Pelosi）訪台", "zh", "2022-08-03")
+    assert {(m.slug, m.new) for m in known if m.kind == "person"} == {("nancy-pelosi", False)}
     [m] = found(index, "Gen. Liu Zhenli met", "en")
     assert (m.slug, m.new) == ("liu-zhenli", False)
     # A name the index holds for two actors is no new official either.
