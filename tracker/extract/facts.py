@@ -87,6 +87,7 @@ _MINISTRY = re.compile(
     r"foreign ministry|defen[cs]e ministry|commerce ministry|ministry of|外交部|国防部|國防部|商务部|商務部"
 )
 _CLAUSE = re.compile(r",\s*(?:while|but|and|whereas)\s|;|；|。")
+_STILL = re.compile(r"继续|繼續|仍然|仍|留任|remains?\s+|still\s+")
 _WHO = re.compile(r",\s*who\b")
 _PASSIVE = re.compile(r"\b(?:been|was|were|is|are)\b|被|遭")
 
@@ -360,6 +361,10 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
     if actor is None or actor.state is None:
         return []
     base = scene.sentence.span.start
+    if kind == "office-assumed" and _STILL.search(
+        scene.sentence.text, max(0, t.span.start - base - 4), t.span.start - base
+    ):
+        return []  # 继续担任, "remains": holding an office is not taking it up
     folded = fold(scene.sentence.text)
     # An office named without its country ("as defence minister") is the office in the actor's state.
     phrases = sorted(
