@@ -144,3 +144,19 @@ def test_extracting_again_proposes_nothing_new(session: Session, server: FeedSer
     assert session.extract_reports(every=True) == {"reports": 2, "proposed": 0, "accepted": 0}
     assert session.extract_reports() == {"reports": 0, "proposed": 0, "accepted": 0}  # none left unextracted
     assert session.review_list() == queue
+
+
+def test_a_failing_extractor_loses_no_report(session: Session, server: FeedServer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Reports are kept when extraction fails; the failure is a note, and `reports extract` retries later."""
+    import tracker.extract.pipeline as pipeline
+
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr(pipeline, "extract", broken)
+    session.add_feed(server.url("/reuters.xml"), name="reuters", language="en", trust="auto")
+    assert session.poll().new == 1
+    assert any("extraction of 1 reports failed" in n for n in session.notes)
+    assert session.review_list() == []
+    monkeypatch.undo()
+    assert session.extract_reports()["proposed"] == 1

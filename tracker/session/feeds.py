@@ -44,6 +44,7 @@ class FeedUseCases:
 
     now: Callable[[], datetime]
     location: StoreLocation
+    notes: list[str]
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -151,7 +152,13 @@ class FeedUseCases:
             return self.append_peer_facts(payloads, labels=labels)
 
         def extract_new(report_ids: list[str]) -> None:
-            self.extract_reports(report_ids)
+            # The reports are stored whatever extraction makes of them; a failure here leaves them for
+            # `tracker reports extract`, and says so, rather than failing the poll.
+            try:
+                self.extract_reports(report_ids)
+            except Exception as exc:  # any extraction bug: the poll's reports are kept all the same
+                self.notes.append(f"extraction of {len(report_ids)} reports failed ({type(exc).__name__}: {exc}); "
+                                  "run `tracker reports extract` to retry")  # fmt: skip
 
         poller = Poller(
             state,
