@@ -232,6 +232,8 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         persons = near
     if len(persons) >= 2:
         used = persons[:MAX_PARTICIPANTS]
+        if {home_of(p) for p in used} & {"CHN", "USA"} != {"CHN", "USA"}:
+            return None  # people of one side only (the Senate's vote, Vice President Vance): no encounter of the two
         fact["participants"] = [p.slug for p in used]
         return fact, used, "two named parties"
     if len(persons) == 1 and COUNTERPART.search(scene.sentence.text):
