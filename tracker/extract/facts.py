@@ -360,6 +360,11 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
     if before and t.role != "object" and _WHO.search(scene.sentence.text, before[-1].span.end - scene.sentence.span.start,
                               t.span.start - scene.sentence.span.start):  # fmt: skip
         actor = before[-1]  # "Lloyd Austin, who stepped down": the person the relative clause is about
+    text_after = scene.sentence.text[t.span.end - scene.sentence.span.start :]
+    if scene.language == "zh" and text_after.startswith("的") and after:
+        actor = after[0]  # 遭免职的李尚福: the person the clause describes comes after it
+    if scene.language == "zh" and re.match(r"[^，,。；]{0,12}前[，,]", text_after):
+        return []  # 担任国防部长前: "before becoming …" dates something else
     if actor is None or actor.state is None:
         return []
     base = scene.sentence.span.start
