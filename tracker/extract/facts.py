@@ -13,10 +13,11 @@ from typing import Any
 
 from tracker.extract.actors import ActorIndex
 from tracker.extract.lexicon import Cues, Trigger
-from tracker.extract.model import ActorMention, DateMention, Sentence, Span
+from tracker.extract.model import ActorMention, DateMention, Sentence
 from tracker.extract.names import fold
 from tracker.extract.offices import find_office_phrases
 from tracker.extract.roles import channel_of, counterpart, offices_on
+from tracker.extract.targets import HEAD_OF, LIST_END, named_targets
 
 __all__ = ["CHANNEL_KINDS", "INTERACTIONS", "NEAR", "SPOKEN", "TWO_SIDED", "Built", "Scene", "channel_facts", "home_of",
            "interaction", "office_changes", "sanctions"]  # fmt: skip
@@ -268,7 +269,7 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
     text, base = scene.sentence.text, scene.sentence.span.start
     for m in sorted((m for m in parties if m.span.start >= t.span.end), key=lambda m: m.span.start):
         gap = text[edge - base : m.span.start - base]
-        if len(gap) > reach * 3 // 2 or _LIST_END.search(gap):
+        if len(gap) > reach * 3 // 2 or LIST_END.search(gap):
             break
         after.append(m)
         edge = m.span.end
@@ -278,11 +279,11 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
     imposer = None
     if subject is not None and subject.kind == "state" and not t.passive:
         imposer = subject.slug
-    if any(m.kind == "organization" and _HEAD_OF.match(text, m.span.end - base) for m in targets):
+    if any(m.kind == "organization" and HEAD_OF.match(text, m.span.end - base) for m in targets):
         # "Raytheon Technologies chief executive Greg Hayes": the firm names the person it is sanctioned as head of.
         targets = []
     if not targets and scene.language == "en" and imposer and not (t.passive or t.background):
-        targets = _named_targets(t, scene, OTHER_SIDE.get(imposer))
+        targets = named_targets(t, scene.sentence, scene.mentions, OTHER_SIDE.get(imposer), NEAR["en"])
     if not targets:
         return []
     lifted = kind == "sanction-lifted"
@@ -294,38 +295,6 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
         fact = {"kind": "sanction-lifted" if lifted else "sanction-imposed", "target": target.slug, "imposed_by": by}
         out.append((fact, [target], "sanction"))
     return out
-
-
-# A person or firm named after a sanction word ("sanction Raytheon chief executive Greg Hayes and Ted Colbert").
-_NAME = re.compile(r"(?<![\w.&])[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+){1,2}(?![\w&])")
-_LIST_END = re.compile(r"\b(?:after|when|as|while|before|since|because|but)\b|[;；。]")
-_HEAD_OF = re.compile(r"\s*(?:'s\s+)?(?:chief executive|ceo|chairman|president|head|chief)\b", re.I)
-_NOT_A_TARGET = re.compile(
-    r"Taiwan|China|Chinese|United|States|America|Beijing|Washington|Defen[cs]e|Ministry|Department"
-    r"|Foreign|State|Council|Commission|Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday"
-)
-
-
-def _named_targets(t: Trigger, scene: Scene, state: str | None) -> list[ActorMention]:
-    """New people a sanction names right after its verb, not in the index, as new actors of the other side."""
-    from tracker.extract.names import slug_for
-
-    text, base = scene.sentence.text, scene.sentence.span.start
-    local = t.span.end - base
-    window = text[local : local + NEAR["en"] * 2]
-    taken = [(m.span.start - base, m.span.end - base) for m in scene.mentions]
-    found = []
-    for m in _NAME.finditer(window):
-        start, end = local + m.start(), local + m.end()
-        if _NOT_A_TARGET.search(m.group()) or any(s < end and start < e for s, e in taken):
-            continue
-        name = m.group()
-        found.append(
-            ActorMention(
-                slug_for(name), "person", state, Span(base + start, base + end), name, None, True, {"en": name}
-            )
-        )
-    return found
 
 
 def channel_facts(kind: str, t: Trigger, scene: Scene) -> list[Built]:
