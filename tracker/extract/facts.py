@@ -80,7 +80,7 @@ _TO_TAIWAN = re.compile(
     re.I,
 )
 _ENCOUNTER_WORD = re.compile(
-    r"meet|talk|call|request|invitation|visit|dialogue|channel|会晤|會晤|会见|會見|会面|會面|会谈|會談|通话|通話|邀请|邀請|请求|請求"
+    r"meet|talk|call|request|invitation|visit|dialogue|会晤|會晤|会见|會見|会面|會面|会谈|會談|通话|通話|邀请|邀請|请求|請求"
     r"|访问|訪問|对话|對話|沟通|溝通|防长|防長",
     re.IGNORECASE,
 )

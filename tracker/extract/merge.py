@@ -6,6 +6,7 @@ Pure; tracker.extract.pipeline's last step.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from tracker.extract.model import Candidate
@@ -41,7 +42,29 @@ def merge(found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+SPOKEN = frozenset({"statement", "appeal", "demand", "criticism"})
+
+
+def _same_words(a: Candidate, b: Candidate) -> bool:
+    """One speaker's demand told twice ("urged …", "also requested …"), a day apart at most: one demand."""
+    fa, fb = a.fact, b.fact
+    if fa["kind"] not in SPOKEN or fa["kind"] != fb["kind"] or a.background != b.background:
+        return False
+    if fa.get("participants") != fb.get("participants") or fa.get("recipient") != fb.get("recipient"):
+        return False
+    days = {str(fa["occurred_on"]), str(fb["occurred_on"])}
+    if len(days) == 1:
+        return True
+    try:
+        first, second = sorted(date.fromisoformat(d) for d in days)
+    except ValueError:
+        return False
+    return (second - first).days <= 1
+
+
 def _same_encounter(a: Candidate, b: Candidate) -> bool:
+    if _same_words(a, b):
+        return True
     fa, fb = a.fact, b.fact
     if FAMILY.get(fa["kind"]) is None or FAMILY.get(fa["kind"]) != FAMILY.get(fb["kind"]):
         return False

@@ -48,6 +48,7 @@ _CHANNEL_WORD = re.compile(
 )
 # How far (characters) a suspension reaches the talks it names.
 SUSPENDED_REACH = 12
+_ABOUT = re.compile(r"就|针对|針對|回应|回應")
 # A fact dated this long before its report is background to it.
 _STALE = timedelta(days=90)
 # Words that say a contact restarts its channel.
@@ -190,6 +191,12 @@ def _candidates(
         for o in scene.triggers
     ):
         return []  # "suspended consultations with the United States": the suspension is the fact
+    if kind in ("sanction-imposed", "countermeasure") and _ABOUT.search(
+        scene.sentence.text[
+            max(0, t.span.start - scene.sentence.span.start - 14) : t.span.start - scene.sentence.span.start
+        ]
+    ):
+        return []  # 就美方制裁…提出严正交涉: a protest about a sanction, not one imposed now
     if kind in INTERACTIONS and t.status == "cancelled" and scene.channels:
         return []  # "cancelling a planned call between theatre commanders": the channel's suspension is the fact
     when, dated = _date(t, scene, report, last_date)
