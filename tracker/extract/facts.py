@@ -69,9 +69,15 @@ def _parties(scene: Scene) -> tuple[list[ActorMention], list[str]]:
 def _near(t: Trigger, scene: Scene, persons: list[ActorMention]) -> list[ActorMention]:
     """The persons around a trigger: those just before it (its subjects) and just after (its objects)."""
     reach = NEAR[scene.language]
+    end = t.span.end + reach
+    if scene.language == "zh":
+        # A Chinese verb's objects stand before it (与董军通话) or right after, never past the next comma.
+        stop = re.compile(r"[，,。；]").search(scene.sentence.text, t.span.end - scene.sentence.span.start)
+        if stop:
+            end = min(end, scene.sentence.span.start + stop.start())
     return [
         p for p in persons
-        if t.span.start - reach <= p.span.end <= t.span.start or t.span.end <= p.span.start <= t.span.end + reach
+        if t.span.start - reach <= p.span.end <= t.span.start or t.span.end <= p.span.start <= end
     ]  # fmt: skip
 
 
