@@ -350,7 +350,8 @@ _QUALIFIED_OFFICE = re.compile(
 )
 
 
-_COUNTRY_WORD = re.compile(r"chin|u\.s\.|\bus\b|americ|\bpla\b|[中美]", re.IGNORECASE)
+# Searched in the folded (lower-case) text: IGNORECASE on a Unicode pattern is several times slower.
+_COUNTRY_WORD = re.compile(r"chin|u\.s\.|\bus\b|americ|\bpla\b|[中美]")
 
 
 def names_anyone(text: str, report: Report, index: ActorIndex) -> bool:
@@ -360,7 +361,7 @@ def names_anyone(text: str, report: Report, index: ActorIndex) -> bool:
     whole = Sentence(text, Span(0, len(text)))
     if any(_confirmed(m, [], [], folded, 0) for m in _names(whole, folded, index)):
         return True
-    return bool(_COUNTRY_WORD.search(text) and _QUALIFIED_OFFICE.search(text))
+    return bool(_COUNTRY_WORD.search(folded) and _QUALIFIED_OFFICE.search(text))
 
 
 def find_all(

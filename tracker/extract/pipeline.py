@@ -44,8 +44,7 @@ __all__ = ["Context", "extract"]
 _CHANNEL_WORD = re.compile(
     r"talk|dialog|consult|hotline|link|commander|maritime|policy|chiefs|cjcs|joint staff|defen[cs]e|"
     r"磋商|会谈|會談|会晤|會晤|对话|對話|通话|通話|热线|熱線|直通|防长|防長|战区|戰區|总参|總參|参谋|參謀",
-    re.IGNORECASE,
-)
+)  # searched in lower-case text: IGNORECASE on a Unicode pattern is several times slower
 # How far (characters) a suspension reaches the talks it names.
 SUSPENDED_REACH = 12
 _ABOUT = re.compile(r"就|针对|針對|回应|回應")
@@ -114,7 +113,7 @@ def extract(report: Report, context: Context) -> list[Candidate]:
     # Most feed items name no actor the ledger knows, no office of either state and no channel.
     whole = Sentence(report.text, Span(0, len(report.text)))
     if not names_anyone(report.text, report, context.actors) and not (
-        _CHANNEL_WORD.search(report.text) and find_channels(whole, language, context.channels)
+        _CHANNEL_WORD.search(report.text.lower()) and find_channels(whole, language, context.channels)
     ):
         return []
     sentences = split(report.text, language)
