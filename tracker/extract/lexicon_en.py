@@ -41,6 +41,8 @@ ENTRIES: tuple[Entry, ...] = (
     # demands, appeals: what follows them in the clause is their content, not an act
     Entry(
         r"call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|press(?:es|ed)? \w+ to"
+        r"|(?<=said )(?:the )?(?:united states|u\.s\.|washington|china|beijing) (?:should|must) (?=stop|cease|refrain|respect|"
+        r"correct|withdraw|lift|remove|immediately)"
         r"|ask(?:s|ed)? (?:\w+ ){1,4}?to|insist(?:s|ed)?",
         "demand",
         governs="demand",
