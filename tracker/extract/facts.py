@@ -303,11 +303,21 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
     return out
 
 
-def channel_facts(kind: str, t: Trigger, scene: Scene) -> list[Built]:
+def channel_facts(kind: str, t: Trigger, scene: Scene, day: date | None = None) -> list[Built]:
     subject = _first(scene)
     by = home_of(subject) if subject is not None else None
     out: list[Built] = []
-    for slug in dict.fromkeys(c for c, _ in scene.channels):
+    channels = list(dict.fromkeys(c for c, _ in scene.channels))
+    if not channels and kind == "channel-stalled" and day is not None:
+        # "Beijing snubbed Austin's efforts to meet his Chinese counterpart, and military communications have
+        # stalled": the channel of the people the sentence names.
+        people = [m.slug for m in scene.mentions if m.kind == "person"]
+        if len(people) == 1 and COUNTERPART.search(scene.sentence.text):
+            other = counterpart(scene.index, people[0], day)
+            people += [other] if other else []
+        found = channel_of(scene.index, people, day)
+        channels = [found] if found else []
+    for slug in channels:
         fact: dict[str, Any] = {"kind": kind, "channel": slug}
         if by and kind == "channel-suspended":
             fact["by"] = by

@@ -216,7 +216,7 @@ def _candidates(
     elif kind in ("sanction-imposed", "sanction-lifted", "countermeasure"):
         facts.extend(sanctions(kind, t, scene))
     elif kind in CHANNEL_KINDS:
-        facts.extend(channel_facts(kind, t, scene))
+        facts.extend(channel_facts(kind, t, scene, when.day))
     elif kind in ("office-assumed", "office-left"):
         facts.extend(office_changes(kind, t, scene, when.day))
     out = []
@@ -266,6 +266,9 @@ def _candidates(
 def _date(t: Trigger, scene: Scene, report: Report, last: DateMention | None) -> tuple[DateMention, bool]:
     """The date nearest the trigger in its sentence (for an announcement, the sentence's first date: "China
     said on Friday it was cancelling …"), else the report's last date, else its publication day."""
+    if t.kind == "channel-stalled" and not any(d.precision == "day" for d in scene.dates):
+        # "Communications have stalled": an assessment of the channel as the report stands.
+        return DateMention(report.published_at.date(), "day", scene.sentence.span), True
     if scene.dates:
         if t.kind not in INTERACTIONS and not t.background:
             # An announcement is dated by its day: "approved earlier this month, … said on Friday" is Friday.
