@@ -47,6 +47,7 @@ _CHANNEL_WORD = re.compile(
 )  # searched in lower-case text: IGNORECASE on a Unicode pattern is several times slower
 # How far (characters) a suspension reaches the talks it names.
 SUSPENDED_REACH = 12
+_TWICE = re.compile(r"\btwice\b|\btwo (?:calls|meetings|rounds)\b|两次|兩次", re.IGNORECASE)
 _ABOUT = re.compile(r"就|针对|針對|回应|回應")
 # A fact dated this long before its report is background to it.
 _STALE = timedelta(days=90)
@@ -227,7 +228,13 @@ def _candidates(
         for fact, _, _ in list(facts):
             if fact.get("channel"):
                 facts.append(({"kind": "channel-resumed", "channel": fact["channel"]}, [], "contact on a channel"))
+    days = [d for d in scene.dates if d.precision == "day" and not _COMPARISON.search(d.text)]
+    if kind in TWO_SIDED and len(days) >= 2 and _TWICE.search(scene.sentence.text):
+        # "twice called … on Oct. 30, 2020, and Jan. 8, 2021": one fact a date.
+        facts = [({**f, "occurred_on": d.day.isoformat(), "_dated": True}, u, r) for f, u, r in facts for d in days]
     for fact, used, rule in facts:
+        if fact.pop("_dated", False):
+            base = {"occurred_on": fact["occurred_on"], "precision": "day"}
         fact.update(base)
         place = _place_near(t, scene)
         if kind in INTERACTIONS and place and "location" not in fact:
