@@ -227,7 +227,8 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         # A visit: the visitor and the side visited (the other state, or the state of the place).
         before = [p for p in near if p.span.end <= t.span.start]
         visitor = before[-1] if before else near[0]
-        hosts = [s for s in states if s != home_of(visitor)] or [OTHER_SIDE.get(home_of(visitor) or "", "")]
+        other = OTHER_SIDE.get(home_of(visitor) or "", "")
+        hosts = [s for s in states if s == other] or ([other] if not (set(states) - {home_of(visitor)}) else [""])
         hosted = [p for p in near if p is not visitor and home_of(p) != home_of(visitor)]
         if hosted:
             fact["participants"] = [visitor.slug, *(p.slug for p in hosted)]
@@ -249,7 +250,8 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
             fact["participants"] = [persons[0].slug, other]
             return fact, persons, "a named party and their counterpart"
     if len(persons) == 1:
-        other_states = [s for s in states if s != persons[0].state]
+        # The other side of the dyad only: a meeting with Taiwan's leader is no U.S.-China interaction.
+        other_states = [s for s in states if s != persons[0].state and s == OTHER_SIDE.get(persons[0].state or "")]
         if not other_states:
             return None
         fact["participants"] = [persons[0].slug, other_states[0]]
