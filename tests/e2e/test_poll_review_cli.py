@@ -84,3 +84,14 @@ def test_review_lists_accepts_and_counts(store: str, tmp_path: Path) -> None:
                             "--store", store).stdout)  # fmt: skip
     assert status["review_pending"] == len(queue) - 1
     assert [s["url"] for i in status["interactions"] if i["kind"] == "call" for s in i["sources"]] == [ITEMS[0][0]]
+
+
+def test_reports_extract_proposes_nothing_twice(store: str) -> None:
+    """`reports extract --all` after a poll reads every report again and proposes nothing already proposed."""
+    run("poll", "--store", store)
+    again = run("reports", "extract", "--all", "--format", "json", "--store", store)
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout) == {"reports": 2, "proposed": 0, "accepted": 0}
+    # Without --all: the reports nothing was proposed from yet (here the weather item), read again in vain.
+    text = run("reports", "extract", "--store", store)
+    assert text.returncode == 0 and text.stdout.startswith("1 report read, 0 with new candidates"), text.stdout
