@@ -6,6 +6,8 @@ duplicate: idempotency without a lookup table.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from hashlib import sha1
@@ -20,6 +22,7 @@ __all__ = [
     "interaction_ids",
     "report_id",
     "sanction_id",
+    "slugify",
 ]
 
 NAMESPACE = UUID("5b1f3a52-6f0e-4c55-9d3e-2a0c1e7d9b41")
@@ -47,6 +50,15 @@ def _from_digest(digest: bytes) -> UUID:
     object.__setattr__(made, "int", value)
     object.__setattr__(made, "is_safe", _UNKNOWN)
     return made
+
+
+def slugify(name: str) -> str:
+    """An actor's slug from its name: 'Dong Jun' -> 'dong-jun'; a name with no Latin letters gets a short stable hash."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if not slug:
+        slug = "actor-" + sha1(name.strip().encode(), usedforsecurity=False).hexdigest()[:8]
+    return slug
 
 
 def actor_id(slug: str) -> UUID:

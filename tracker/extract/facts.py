@@ -72,7 +72,7 @@ def _near(t: Trigger, scene: Scene, persons: list[ActorMention]) -> list[ActorMe
     end = t.span.end + reach
     if scene.language == "zh":
         # A Chinese verb's objects stand before it (与董军通话) or right after, never past the next comma.
-        stop = re.compile(r"[，,。；]").search(scene.sentence.text, t.span.end - scene.sentence.span.start)
+        stop = _CLAUSE_END.search(scene.sentence.text, t.span.end - scene.sentence.span.start)
         if stop:
             end = min(end, scene.sentence.span.start + stop.start())
     return [
@@ -93,6 +93,7 @@ _ENCOUNTER_WORD = re.compile(
 _MINISTRY = re.compile(
     r"foreign ministry|defen[cs]e ministry|commerce ministry|ministry of|外交部|国防部|國防部|商务部|商務部"
 )
+_CLAUSE_END = re.compile(r"[，,。；]")
 _CLAUSE = re.compile(r",\s*(?:while|but|and|whereas)\s|;|；|。")
 _STILL = re.compile(r"继续|繼續|仍然|仍|留任|remains?\s+|still\s+")
 _WHO = re.compile(r",\s*who\b")

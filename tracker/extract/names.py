@@ -8,11 +8,12 @@ case and tone marks ("Xí Jìnpíng" → "xi jinping"), curly quotes and the man
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from functools import cache, lru_cache
 from typing import Any
+
+from events.ids import slugify
 
 __all__ = [
     "family_name",
@@ -111,15 +112,6 @@ _SUFFIXES = {"jr", "jr.", "sr.", "ii", "iii", "iv"}
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯")
 
 
-def _slugify(name: str) -> str:
-    """'Dong Jun' -> 'dong-jun'; as tracker.input.naming.slugify (not imported: extraction is beneath input)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    if not slug:
-        slug = "actor-" + hashlib.sha1(name.strip().encode()).hexdigest()[:8]
-    return slug
-
-
 def slug_for(name: str, chinese_name_order: bool = True) -> str:
     """The slug of a new actor: its Latin name hyphenated; a Chinese name by its pinyin, surname first.
 
@@ -127,15 +119,15 @@ def slug_for(name: str, chinese_name_order: bool = True) -> str:
     (帕帕罗, with `chinese_name_order` False) has no reliable Latin form: it gets a stable hash slug.
     """
     if not has_han(name):
-        return _slugify(name)
+        return slugify(name)
     if not chinese_name_order or "·" in name:
-        return _slugify(name)
+        return slugify(name)
     from pypinyin import lazy_pinyin  # large dictionary: loaded only when a new Chinese name is met
 
     name = to_simplified(name)
     cut = 2 if name.startswith(_COMPOUND_SURNAMES) and len(name) > 2 else 1
     family, given = lazy_pinyin(name[:cut]), lazy_pinyin(name[cut:])
-    return _slugify("".join(family) + " " + "".join(given))
+    return slugify("".join(family) + " " + "".join(given))
 
 
 def family_name(en: str, chinese_order: bool) -> str | None:

@@ -19,6 +19,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from tracker.feeds.decide import due
 from tracker.feeds.poller import FeedOutcome, FeedRef, Fetched, Poller
 
 __all__ = ["Scheduler", "utc_stamp"]
@@ -102,8 +103,6 @@ class Scheduler:
         # so that max_instances=1 covers the whole poll, commit included.
         if self._stop.is_set():
             return
-        from tracker.feeds.decide import due
-
         state = self.poller.state.load(feed.id)
         now = self.now()
         if state.last_polled is not None and now - state.last_polled < timedelta(seconds=feed.interval / 2):

@@ -194,6 +194,8 @@ class ReviewUseCases:
         return outcome
 
     def _register_new(self, actors: list[dict[str, Any]]) -> None:
+        if not actors:
+            return  # most candidates name no one new: no need to read every actor for each
         known = {a["slug"] for a in queue.extraction_actors(self.conn)}
         fresh = [a for a in actors if a["slug"] not in known]
         if fresh:

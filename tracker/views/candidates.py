@@ -6,6 +6,8 @@ import json
 import sqlite3
 from typing import Any
 
+from tracker.views.status import where
+
 __all__ = ["candidate", "candidates", "extraction_actors", "original_report", "reports_to_extract", "sanction_programs"]
 
 _SELECT = (
@@ -43,15 +45,11 @@ def candidates(
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Candidates by status (None: all), feed name, kind, confidence and report, most confident first."""
-    where, params = [], []
-    for clause, value in (
+    clause, params = where(
         ("c.status = ?", status), ("COALESCE(f.name, r.feed) = ?", feed), ("c.kind = ?", kind),
         ("c.confidence >= ?", min_confidence), ("c.report_id = ?", report_id),
-    ):  # fmt: skip
-        if value is not None:
-            where.append(clause)
-            params.append(value)
-    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    )  # fmt: skip
+    sql = f"{_SELECT} WHERE {clause}"
     sql += " ORDER BY c.confidence DESC, r.published_at, c.report_id, c.idx"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
