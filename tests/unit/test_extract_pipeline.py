@@ -109,3 +109,17 @@ def test_a_visit_to_taiwan_is_no_encounter_and_contact_resumes_a_channel() -> No
     assert (
         kinds["call"]["channel"] == "chiefs-of-defense" and kinds["channel-resumed"]["channel"] == "chiefs-of-defense"
     )
+
+
+def test_a_stalled_channel_two_calls_and_no_meeting_with_taiwan() -> None:
+    """Communications stalled after a snubbed counterpart are that channel's; "twice called" on two dates is two
+    calls; a U.S. speaker meeting Taiwan's leader is no U.S.-China meeting."""
+    stalled = run("Beijing snubbed U.S. Defense Secretary Lloyd Austin's efforts to meet his Chinese counterpart "
+                  "last month, and military communications have stalled.", "en", "2023-07-12T21:00:00+00:00")  # fmt: skip
+    [channel] = [c.fact for c in stalled if c.kind == "channel-stalled"]
+    assert (channel["channel"], channel["occurred_on"]) == ("defense-ministers", "2023-07-12")
+    calls = run("Gen. Mark Milley twice called his Chinese counterpart, Gen. Li Zuocheng, on Oct. 30, 2020, and "
+                "Jan. 8, 2021.", "en", "2021-09-15T12:00:00+00:00")  # fmt: skip
+    assert sorted(c.fact["occurred_on"] for c in calls if c.kind == "call") == ["2020-10-30", "2021-01-08"]
+    taiwan = run("美国国会众议长佩洛西3日在台北会见台湾地区领导人。", "zh", "2022-08-04T08:00:00+08:00")
+    assert [c for c in taiwan if c.kind == "meeting"] == []
