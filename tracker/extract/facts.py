@@ -17,7 +17,7 @@ from tracker.extract.model import ActorMention, DateMention, Sentence
 from tracker.extract.names import fold
 from tracker.extract.offices import find_office_phrases
 from tracker.extract.roles import channel_of, counterpart, offices_on
-from tracker.extract.targets import HEAD_OF, LIST_END, named_targets
+from tracker.extract.targets import HEAD_OF, LIST_END, list_start_zh, list_targets, named_targets
 
 __all__ = ["CHANNEL_KINDS", "INTERACTIONS", "NEAR", "SPOKEN", "TWO_SIDED", "Built", "Scene", "channel_facts", "home_of",
            "interaction", "office_changes", "sanctions"]  # fmt: skip
@@ -263,6 +263,11 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
     return None
 
 
+_CLAUSE_ZH = re.compile(r"[，,]")
+_REASON_ZH = re.compile(r"\s*(?:针对|針對|就|回应|回應|鉴于|鑒於)")
+_MECHANISM = re.compile(r"工作机制|工作機制|办公室|辦公室")
+
+
 def _first(scene: Scene) -> ActorMention | None:
     """An announcement's subject: the sentence's first actor ("The United States on Thursday imposed …")."""
     return scene.mentions[0] if scene.mentions else None
@@ -270,27 +275,56 @@ def _first(scene: Scene) -> ActorMention | None:
 
 def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
     reach = NEAR[scene.language]
+    text, base = fold(scene.sentence.text), scene.sentence.span.start  # 對 as 对: same offsets
+    if _MECHANISM.match(text, t.span.end - base):
+        return []  # 不可靠实体清单工作机制 names the body that announces, not a listing
     parties = [m for m in scene.mentions if m.kind != "state"]
     # A list of targets runs on while each name follows the last closely ("Pompeo … and 27 others, including
     # Robert O'Brien, John Bolton …").
     after: list[ActorMention] = []
     edge = t.span.end
-    text, base = scene.sentence.text, scene.sentence.span.start
     for m in sorted((m for m in parties if m.span.start >= t.span.end), key=lambda m: m.span.start):
         gap = text[edge - base : m.span.start - base]
-        if len(gap) > reach * 3 // 2 or LIST_END.search(gap):
-            break
+        if len(gap) > reach * 3 // 2 or LIST_END.search(gap) or (scene.language == "zh" and _CLAUSE_ZH.search(gap)):
+            break  # a Chinese object follows its verb in the clause (制裁李尚福); a list stands before it
         after.append(m)
         edge = m.span.end
     before = [m for m in parties if t.span.start - reach <= m.span.end <= t.span.start]
     targets = after if after and not (t.passive or t.background) else before[-1:] or after
+    if scene.language == "zh" and not after and not (t.passive or t.background):
+        targets = []  # an active Chinese sanction names its targets after 对 or after the verb, never before
+    opening = max(text.rfind(c, 0, t.span.start - base) for c in "，,。；;") + 1
+    if scene.language == "zh" and _REASON_ZH.match(text, opening):
+        return []  # 针对美方…实施制裁，中方决定…: the other side's sanction is the reason given, not news
     subject = _first(scene)
     imposer = None
+    if scene.language == "zh":
+        # 针对美方…，中方决定对…实施制裁: the state just before the list decides, not the one in the reason.
+        start = list_start_zh(text, t.span.start - base)
+        clause = max(text.rfind(c, 0, t.span.start - base if start is None else start) for c in "，,。；;") + base
+        end = t.span.start if start is None else base + start
+        own = [m for m in scene.mentions if m.kind == "state" and clause < m.span.start < end]
+        subject = own[-1] if own else subject
     if subject is not None and subject.kind == "state" and not t.passive:
         imposer = subject.slug
     if any(m.kind == "organization" and HEAD_OF.match(text, m.span.end - base) for m in targets):
         # "Raytheon Technologies chief executive Greg Hayes": the firm names the person it is sanctioned as head of.
         targets = []
+    # Only China keeps an unreliable entity list and speaks of 反制.
+    china_only = kind == "countermeasure" or "不可靠" in t.text or "不可靠" in text[: t.span.start - base][-20:]
+    by_default = imposer or ("CHN" if china_only else None)
+    if by_default and not (t.passive or t.background):
+        listed, parents = list_targets(
+            t, scene.sentence, scene.mentions, OTHER_SIDE.get(by_default), scene.language, reach
+        )
+        if scene.language == "zh":
+            # A Chinese list stands before its verb (对 A、B、C 实施制裁): every name in it is a target.
+            start = list_start_zh(text, t.span.start - base)
+            inside = [m for m in parties if start is not None and base + start < m.span.start < t.span.start]
+            if inside or listed:
+                targets = _merge_spans(inside, listed)
+        else:
+            targets = _merge_spans([m for m in targets if m.slug not in parents], [], listed)
     if not targets and scene.language == "en" and imposer and not (t.passive or t.background):
         targets = named_targets(t, scene.sentence, scene.mentions, OTHER_SIDE.get(imposer), NEAR["en"])
     if not targets:
@@ -303,6 +337,17 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
             continue  # a sanction of this dyad falls on the other side (not on Russia's arms exporter, the seller)
         fact = {"kind": "sanction-lifted" if lifted else "sanction-imposed", "target": target.slug, "imposed_by": by}
         out.append((fact, [target], "sanction"))
+    return out
+
+
+def _merge_spans(*groups: list[ActorMention]) -> list[ActorMention]:
+    """Mentions of several lists, once each, in text order (a known name inside a listed name gives way)."""
+    out: list[ActorMention] = []
+    for m in sorted((m for g in groups for m in g), key=lambda m: (m.span.start, -(m.span.end - m.span.start))):
+        if any(o.slug == m.slug or (o.span.start <= m.span.start and m.span.end <= o.span.end) for o in out):
+            continue
+        out = [o for o in out if not (m.span.start <= o.span.start and o.span.end <= m.span.end)]
+        out.append(m)
     return out
 
 

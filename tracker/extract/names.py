@@ -120,9 +120,11 @@ def slug_for(name: str, chinese_name_order: bool = True) -> str:
     """
     if not has_han(name):
         return slugify(name)
-    if not chinese_name_order or "·" in name:
-        return slugify(name)
     from pypinyin import lazy_pinyin  # large dictionary: loaded only when a new Chinese name is met
+
+    if not chinese_name_order or "·" in name:
+        # 克鲁兹 → kelu-zi would split a foreign name as if Chinese: its parts (by ·) in pinyin, run together.
+        return slugify(" ".join("".join(lazy_pinyin(to_simplified(part))) for part in name.split("·")))
 
     name = to_simplified(name)
     cut = 2 if name.startswith(_COMPOUND_SURNAMES) and len(name) > 2 else 1

@@ -10,7 +10,7 @@ import re
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, Sentence, Span
 
-__all__ = ["HEAD_OF", "LIST_END", "named_targets"]
+__all__ = ["HEAD_OF", "LIST_END", "list_start_zh", "list_targets", "named_targets"]
 
 # A person or firm named after a sanction word ("sanction Raytheon chief executive Greg Hayes and Ted Colbert").
 _NAME = re.compile(r"(?<![\w.&])[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+){1,2}(?![\w&])")
@@ -44,3 +44,174 @@ def named_targets(
             )
         )
     return found
+
+
+# -- lists of firms and people a sanction names ------------------------------------------------------------------
+
+# A firm's name ends with one of these words ("Lockheed Martin Aeronautics", "通用原子航空系统公司").
+_FIRM_WORD_EN = re.compile(
+    r"\b(?:Corp(?:oration)?\.?|Inc\.?|Co\.|Company|Ltd\.?|LLC|Systems|Technologies|Technology|Aeronautics|Space"
+    r"|Defen[cs]e|Industries|Group|Solutions|Operations|International|Dynamics|Atomics|Electronics|Aerospace"
+    r"|Laborator(?:y|ies)|Holdings|Manufacturing|Armaments|Security|Control|Missiles|Sciences|Communications"
+    r"|Networks|Robotics|Semiconductors?|Shipbuilding|Institute|Academy|University)$"
+)
+_FIRM_ITEM_EN = re.compile(r"(?:[A-Z][\w'&.-]*|&)(?:\s+(?:[A-Z][\w'&.-]*|&|and|of|for))*")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+# "three units of Lockheed Martin - …": the parent names whose units are listed, not a target itself.
+_UNITS_OF = re.compile(r"(?:units?|subsidiar(?:y|ies)|affiliates?|divisions?|arms?)\s+of\s+(?:the\s+)?$", re.I)
+_UNITS_ZH = re.compile(r"^(?:旗下|下属|子公司|的子公司)")
+_FIRM_WORD_ZH = re.compile(r"(?:公司|集团|研究所|研究院|大学|实验室|中心|工厂|企业)$")
+# Where a Chinese list of targets starts: 对 X、Y 实施制裁, 将 X、Y 列入….
+_LIST_START_ZH = re.compile(r"[将把]|(?<![针面反应绝])对(?![等台华外此话于])")
+_SPLIT_ZH = re.compile(r"以及|、|，|,|和|及")
+_VERB_END_ZH = re.compile(r"(?:实施|采取|列入|纳入|加入|予以|进行|宣布|决定|对等|相应|必要的?|坚决)+$")
+_LEAD_ZH = re.compile(r"^(?:美国|美方|中国|中方|美|中)")
+# Characters of transliterated foreign names (克鲁兹, 布朗巴克, 史密斯): a run of them after a title is a name.
+_TRANSLIT = frozenset(
+    "阿埃艾安昂奥澳巴拜班邦包保鲍贝本比彼毕宾波伯博布查达戴丹当道德登迪蒂丁东杜多厄恩尔法凡范菲费芬丰佛夫福弗盖甘冈高戈格根贡"
+    "古瓜圭哈海汉豪赫黑亨洪胡华怀惠霍基吉加贾杰金卡凯坎康考柯科可克肯库夸奎昆拉莱赖兰朗劳勒雷蕾黎里理利莉连列林琳刘龙卢鲁伦罗洛"
+    "马玛迈麦曼梅门蒙孟米密敏明莫默姆穆纳娜南内尼涅宁努诺欧帕派潘庞佩彭皮平珀普奇齐恰乔切钦琴丘萨塞赛桑瑟森沙莎尚舍什施史斯"
+    "松苏索塔泰坦汤唐陶特提廷图托瓦万威韦维温沃乌伍西希锡夏谢辛休许雅亚扬耶伊因英尤于约泽扎詹兹佐"
+)
+_TITLE_END_ZH = re.compile(
+    r"(?:议员|大使|部长|主席|官员|主任|秘书|代表|特使|助理|司令|局长|署长|总裁|首席执行官|董事长|人员)$"
+)
+
+
+def list_start_zh(text: str, local: int) -> int | None:
+    """Where a Chinese list of targets before the verb at local starts (the 对 of 对 A、B 实施制裁), else None."""
+    clause = max(text.rfind(c, 0, local) for c in "。；;：:")
+    starts = [m.start() for m in _LIST_START_ZH.finditer(text, clause + 1, local)]
+    return starts[-1] if starts else None
+
+
+def _firm_en(item: str) -> bool:
+    words = item.split()
+    return bool(_FIRM_WORD_EN.search(item) or "&" in item or (len(words) == 1 and _ACRONYM.fullmatch(item)))
+
+
+def _items_en(window: str) -> list[tuple[int, int]]:
+    """The spans of the comma/"and" separated items of a list at the start of window (relative to it)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while pos < len(window):
+        m = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?[-–—]?\s*").match(window, pos)
+        start = m.end() if m else pos
+        item = _FIRM_ITEM_EN.match(window, start)
+        if item is None:
+            break
+        text = item.group()
+        # "A and B" at the end of a list: the last "and" before a capitalised word separates two items.
+        cut = text.rfind(" and ")
+        end = item.end()
+        if cut > 0 and not re.match(r"\s*,", window[end:]):
+            end = start + cut  # the list's last "and": "A, B and C", "A and B" (not "Missiles and Fire Control, …")
+        out.append((start, end))
+        pos = end
+        if not re.match(r"\s*(?:,|and\b|&|[-–—])", window[pos:]):
+            break
+    return out
+
+
+def list_targets(
+    t: Trigger, sentence: Sentence, mentions: list[ActorMention], state: str | None, language: str, reach: int
+) -> tuple[list[ActorMention], set[str]]:
+    """Firms and people a sanction lists that the index does not know, as new actors of the other side, and the
+    slugs of known parents whose units are listed instead ("three units of Lockheed Martin - A, B and C")."""
+    from tracker.extract.names import fold, has_han, slug_for, to_simplified
+
+    text, base = sentence.text, sentence.span.start
+    taken = [(m.span.start - base, m.span.end - base) for m in mentions]
+    found: list[ActorMention] = []
+    parents: set[str] = set()
+    if language == "zh" or has_han(t.text):
+        original, text = text, fold(text)  # one form for 對/对, 爾/尔; same offsets, names from the original
+        local = t.span.start - base
+        start = list_start_zh(text, local)
+        if start is None:
+            return [], set()
+        begin = start + 1
+        segment = _VERB_END_ZH.sub("", text[begin:local])
+        chunks: list[tuple[int, int]] = []
+        pos = begin
+        for m in _SPLIT_ZH.finditer(segment):
+            chunks.append((pos, begin + m.start()))
+            pos = begin + m.end()
+        chunks.append((pos, begin + len(segment)))
+        merged: list[tuple[int, int]] = []
+        for i, (s, e) in enumerate(chunks):
+            if merged and merged[-1][1] < 0:
+                s = -merged.pop()[1] - 1  # joined to the chunk before ("波音防务、空间与安全集团")
+            piece = text[s:e]
+            nxt = text[chunks[i + 1][0] : chunks[i + 1][1]] if i + 1 < len(chunks) else ""
+            if (
+                not _FIRM_WORD_ZH.search(re.sub(r"等.*$", "", piece))
+                and _FIRM_WORD_ZH.search(nxt)
+                and not all(ch in _TRANSLIT or ch == "·" for ch in piece)
+                and not any(a <= s and e <= b for a, b in taken)
+            ):
+                merged.append((s, -(s + 1)))
+                continue
+            merged.append((s, e))
+        for s, e in merged:
+            piece = text[s:e]
+            cut = piece.find("等")
+            if cut >= 0:
+                e, piece = s + cut, piece[:cut]
+            if "的" in piece:
+                s, piece = s + piece.rfind("的") + 1, piece[piece.rfind("的") + 1 :]
+            lead = _LEAD_ZH.match(piece)
+            if lead and len(piece) - lead.end() >= 2:
+                s, piece = s + lead.end(), piece[lead.end() :]
+            if len(piece) < 2:
+                continue
+            inside = [(a, b) for a, b in taken if s <= a and b <= e]
+            if _FIRM_WORD_ZH.search(piece):
+                if any(a <= s and e <= b for a, b in taken) or not 3 <= len(piece) <= 24:
+                    continue
+                kind, name_span = "organization", (s, e)
+            else:
+                # A person: the run of transliteration characters that ends the chunk, after a title.
+                n = e
+                while n > s and (text[n - 1] in _TRANSLIT or text[n - 1] == "·"):
+                    n -= 1
+                if e - n < 2 or (n > s and not _TITLE_END_ZH.search(text[s:n])):
+                    continue
+                if any(a <= n and e <= b for a, b in inside):
+                    continue  # the index knows the whole name
+                kind, name_span = "person", (n, e)
+            name = original[name_span[0] : name_span[1]]
+            found.append(
+                ActorMention(
+                    slug_for(name, chinese_name_order=False), kind, state,
+                    Span(base + name_span[0], base + name_span[1]), name, None, True,
+                    {"zh": to_simplified(name)},
+                )
+            )  # fmt: skip
+        return found, parents
+    local = t.span.end - base
+    window = text[local : local + reach * 3]
+    stop = LIST_END.search(window)
+    if stop:
+        window = window[: stop.start()]
+    lead = re.match(r"\s*(?:on|against|to|targeting|include|including)?\s*", window)
+    offset = lead.end() if lead else 0
+    for known in mentions:
+        s = known.span.start - base
+        if known.kind == "organization" and local <= s and _UNITS_OF.search(text, max(0, s - 30), s):
+            parents.add(known.slug)
+            after = re.match(r"\s*(?:[-–—:(]|,\s*(?:namely|including))\s*", text[known.span.end - base :])
+            if after:
+                offset = known.span.end - base + after.end() - local
+    for s, e in _items_en(window[offset:]):
+        s, e = local + offset + s, local + offset + e
+        name = text[s:e].strip().rstrip(".,")
+        e = s + len(name)
+        if not _firm_en(name) or _NOT_A_TARGET.fullmatch(name) or any(a <= s and e <= b for a, b in taken):
+            continue
+        found.append(
+            ActorMention(
+                slug_for(name), "organization", state, Span(base + s, base + e), name, None, True, {"en": name}
+            )
+        )
+    return found, parents
