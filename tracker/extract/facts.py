@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from tracker.extract.actors import ActorIndex
 from tracker.extract.lexicon import Cues, Trigger
 from tracker.extract.model import ActorMention, DateMention, Sentence
 from tracker.extract.names import fold
-from tracker.extract.offices import find_office_phrases
+from tracker.extract.offices import OfficePhrase, find_office_phrases
 from tracker.extract.roles import channel_of, counterpart, offices_on
 from tracker.extract.targets import HEAD_OF, LIST_END, list_start_zh, list_targets, named_targets
 
@@ -264,8 +264,32 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
 
 
 _CLAUSE_ZH = re.compile(r"[，,]")
+_COMMAND_OF = re.compile(r"(?:command|helm) of$", re.I)
+_COMMAND = re.compile(
+    r"\s+(?:the\s+)?(?P<unit>(?:U\.S\.\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Command|Fleet|Forces?|Army|Navy))\b"
+)
+_RIGHT_AFTER = {
+    "en": re.compile(r"\s*(?:as\s+)?(?:the\s+)?(?:new\s+)?(?:acting\s+|interim\s+)?"),
+    "zh": re.compile(r".{0,2}"),
+}
+_AS = re.compile(r"\s*(?:as\b|的|为)")
+_ACTING = re.compile(r"(?:acting|interim)\s+$|代理$", re.I)
+_JOINED = re.compile(r"\s*(?:,|、|和|及|and)?\s*(?:(?:the|a|an)\s+)?(?:and\s+)?", re.I)
 _REASON_ZH = re.compile(r"\s*(?:针对|針對|就|回应|回應|鉴于|鑒於)")
 _MECHANISM = re.compile(r"工作机制|工作機制|办公室|辦公室")
+
+
+def _held(scene: Scene, slug: str, day: date) -> set[str]:
+    """The offices the gazetteer has someone holding on a day or the day before (one leaves on its last day)."""
+    return set(offices_on(scene.index, slug, day)) | set(offices_on(scene.index, slug, day - timedelta(days=1)))
+
+
+def _acting(folded: str, p: OfficePhrase) -> str:
+    """The office's title, as acting when the text says so ("acting secretary of defense", 代理国防部长)."""
+    title = p.title or ""
+    if _ACTING.search(folded, max(0, p.start - 8), p.start) and not title.startswith("Acting"):
+        return f"Acting {title}"
+    return title
 
 
 def _first(scene: Scene) -> ActorMention | None:
@@ -380,6 +404,8 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
     after = [m for m in persons if m.span.start >= t.span.start]
     before = [m for m in persons if m.span.end <= t.span.start]
     actor = after[0] if after else before[-1] if before and t.role != "object" else None
+    if t.role == "subject" and before:
+        actor = before[-1]  # "Shanahan took over as …, replacing Mattis", 谢锋…履新: the subject takes it
     if (
         before
         and t.role != "object"
@@ -407,22 +433,58 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
         return []  # 继续担任, "remains": holding an office is not taking it up
     folded = fold(scene.sentence.text)
     # An office named without its country ("as defence minister") is the office in the actor's state.
+    # 艾斯培…就任国防部长 in a Chinese report: an unqualified office is the actor's state's, not China's.
     phrases = sorted(
-        (replace(p, state=actor.state) if p.state is None else p for p in find_office_phrases(folded, scene.language)),
+        (
+            replace(p, state=actor.state) if p.state is None or (not p.qualified and p.state != actor.state) else p
+            for p in find_office_phrases(folded, scene.language)
+        ),
         key=lambda p: p.start,
     )
     phrases = [p for p in phrases if p.title]
+    command = _COMMAND.match(scene.sentence.text, t.span.end - base) if _COMMAND_OF.search(t.text) else None
     if t.role == "object":
         # "… as defence minister, replacing Wei", 任命董军为国防部长，接替李尚福: the office the subject took.
-        first = persons[0].span.end - base if persons else 0
-        offices = [p.title for p in phrases if p.start >= first and p.title][:1]
+        subject = persons[0] if persons and persons[0] is not actor else None
+        first = subject.span.end - base if subject else 0
+        offices = [p.title for p in phrases if first <= p.start < t.span.start - base and p.title][:1]
+        if not offices and subject is not None and subject.office:
+            offices = [subject.office]  # 新任驻美大使谢锋…接替秦刚: the title the subject was named with
+        if not offices and day is not None:
+            held = sorted(_held(scene, actor.slug, day))
+            offices = held if len(held) == 1 else []
+    elif command is not None:
+        # "assumed command of U.S. Indo-Pacific Command": the command named is the office.
+        offices = [f"Commander, {command.group('unit')}"]
+    elif t.role == "subject":
+        # "Shanahan took over as acting secretary of defense", 谢锋…抵美履新: the office right after the verb,
+        # else the title the person was named with, else the one the gazetteer has them holding.
+        end = t.span.end - base
+        right = [p for p in phrases if p.start >= end and _RIGHT_AFTER[scene.language].fullmatch(folded[end : p.start])]
+        offices = [_acting(folded, p) for p in right[:1]] or ([actor.office] if actor.office else [])
+        if not offices and kind == "office-left" and day is not None:
+            held = sorted(_held(scene, actor.slug, day))
+            offices = held if len(held) == 1 else []
+    elif kind == "office-left" and actor.office and not _AS.match(scene.sentence.text, actor.span.end - base):
+        # "Defense Secretary Mark Esper had been terminated and … Miller … acting secretary": the title the
+        # person was named with, not an office named later for someone else.
+        offices = [actor.office]
     else:
         # The offices named after the person ("named Li … as defence minister", 免去李尚福的…国防部部长职务).
         start = max(actor.span.end - base, t.span.start - base)
-        offices = [p.title for p in phrases if start <= p.start <= start + 2 * NEAR[scene.language] and p.title]
+        near = [p for p in phrases if start <= p.start <= start + 2 * NEAR[scene.language] and p.title]
+        # A second office only joined to the first (国务委员、国防部长, "… and defence minister"), not
+        # the title of someone named later in the sentence ("… when Vice President JD Vance …").
+        joined = near[:1]
+        for q in near[1:]:
+            if not _JOINED.fullmatch(folded[joined[-1].end : q.start]):
+                break
+            joined.append(q)
+        near = joined
+        offices = [_acting(folded, p) for p in near if p.title]
     if not offices and kind == "office-left" and day is not None:
         # "X stepped down", "replacing X": the office the gazetteer has X holding that day, when it is one.
-        held = sorted(offices_on(scene.index, actor.slug, day))
+        held = sorted(_held(scene, actor.slug, day))
         offices = held if len(held) == 1 else []
     if not offices and actor.office:
         offices = [actor.office]

@@ -99,15 +99,23 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"countermeasures?|counter-measures?|retaliat(?:e|es|ed|ing|ion|ory)", "countermeasure"),
     # offices
     Entry(
-        r"remov(?:e|es|ed|ing) (?:\w+ ){0,4}?as|dismiss(?:es|ed|ing)?|sack(?:s|ed)|oust(?:s|ed)|fired|terminated"
-        r"|stepp?(?:s|ed)? down|resign(?:s|ed|ing)?",
+        r"remov(?:e|es|ed|ing) (?:\w+ ){0,4}?as|dismiss(?:es|ed|ing)?|sack(?:s|ed)|oust(?:s|ed)|fired|terminated",
         "office-left",
     ),
+    Entry(r"stepp?(?:s|ed)? down|resign(?:s|ed|ing)?", "office-left", role="subject"),
     Entry(r"replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)", "office-left", role="object"),
     Entry(
-        r"appoint(?:s|ed|ing|ment)?|named(?=[^;]{0,160}?\bas\b)|sworn in|took office|tak(?:e|es) office"
-        r"|confirmed as",
+        r"appoint(?:s|ed|ing|ment)?|named(?=[^;]{0,160}?\bas\b)",
         "office-assumed",
+    ),
+    Entry(
+        r"sworn in|took office|tak(?:e|es) office|confirmed as|t(?:ook|akes?|aking) over as"
+        r"|(?:assum|tak|took)(?:e|es|ed|ing)? (?:over )?command of|t(?:ook|akes?|aking) (?:over )?the helm(?: of)?"
+        r"|(?:assum|tak|took)(?:e|es|ed|ing)? (?:up )?(?:the|his|her) post"
+        r"|bec(?:ome|omes|ame)(?= (?:the )?(?:acting |interim )?(?:[\w.-]+ ){0,3}?"
+        r"(?:secretary|minister|chair(?:man)?|commander|ambassador|advis[eo]r|chief)\b)",
+        "office-assumed",
+        role="subject",
     ),
     # calls before meetings: "spoke by video", "held a call", "called"
     Entry(

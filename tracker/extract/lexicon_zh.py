@@ -77,7 +77,8 @@ ENTRIES: tuple[Entry, ...] = (
     # offices
     Entry(f"免去{_P}{{0,30}}?职务|免职|撤职|卸任|离任|辞去|辞职|被解职", "office-left"),
     Entry("接替|接任", "office-left", role="object"),
-    Entry("任命|出任|就任|担任|当选|新任(?=国防部长|部长)|决定(?=[^，。、]{2,6}为)", "office-assumed"),
+    Entry("任命|担任|当选|新任(?=国防部长|部长)|(?:决定|增补|增选)(?=[^，。、]{2,6}为)", "office-assumed"),
+    Entry("出任|就任|履新", "office-assumed", role="subject"),
     # calls and meetings
     Entry("视频通话|电话通话|通电话|通话|视频会晤|视频会议|视频会谈", "call"),
     Entry("会见|接见|会晤了|会晤|会面|见面|举行会晤", "meeting"),
