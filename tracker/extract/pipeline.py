@@ -270,6 +270,12 @@ def _candidates(
 # -- the parts of a fact ---------------------------------------------------------------------------------
 
 
+def _clause_opening(scene: Scene, t: Trigger) -> int:
+    """The absolute offset where the trigger's clause opens (after the last comma or semicolon before it)."""
+    text, base = scene.sentence.text, scene.sentence.span.start
+    return base + max(text.rfind(c, 0, t.span.start - base) for c in "，,；;：:") + 1
+
+
 def _date(t: Trigger, scene: Scene, report: Report, last: DateMention | None) -> tuple[DateMention, bool]:
     """The date nearest the trigger in its sentence (for an announcement, the sentence's first date: "China
     said on Friday it was cancelling …"), else the report's last date, else its publication day."""
@@ -286,6 +292,13 @@ def _date(t: Trigger, scene: Scene, report: Report, last: DateMention | None) ->
         dates = scene.dates if compares else [d for d in scene.dates if not _COMPARISON.search(d.text)] or scene.dates
         if t.kind == "meeting-declined" and any(d.until is None for d in dates):
             dates = [d for d in dates if d.until is None]  # a refusal is announced on a day, not over a week
+        if scene.language == "zh":
+            # A Chinese time phrase stands before its verb (帕帕罗9日与吴亚男通话，恢复2022年8月中断的通话): the
+            # nearest date before the trigger in its clause, else the nearest.
+            opening = _clause_opening(scene, t)
+            before = [d for d in dates if opening <= d.span.start and d.span.end <= t.span.start]
+            if before:
+                return before[-1], True
         return min(dates, key=lambda d: abs(d.span.start - t.span.start)), True
     if last is not None:
         return last, False
