@@ -103,3 +103,30 @@ def test_the_other_sides_sanction_given_as_the_reason_is_not_news() -> None:
         "2020-07-13T16:00:00+08:00",
     )
     assert set(got) == {"史密斯"}
+
+
+def test_an_entity_list_listing_names_its_firms_inside_the_verb_and_is_american() -> None:
+    got = sanctions(
+        "WASHINGTON - The Commerce Department on Friday added Beijing Nanjiang Aerospace Technology Co, China "
+        "Electronics Technology Group Corporation 48th Research Institute, Guangzhou Tian-Hai-Xiang Aviation "
+        "Technology Co and Shanxi Eagles Men Aviation Science and Technology Group Co to its Entity List.",
+        "en",
+        "2023-02-10T20:00:00+00:00",
+    )
+    assert set(got) == {"Beijing Nanjiang Aerospace Technology Co",
+                        "China Electronics Technology Group Corporation 48th Research Institute",
+                        "Guangzhou Tian-Hai-Xiang Aviation Technology Co",
+                        "Shanxi Eagles Men Aviation Science and Technology Group Co"}  # fmt: skip
+    assert {by for by, _ in got.values()} == {"USA"}  # "China" inside a firm's name is not the imposer
+
+
+def test_a_chinese_name_after_a_quoted_title_and_the_reason_clause_before_the_list() -> None:
+    got = sanctions(
+        "外交部发言人23日宣布，针对美方本月9日以所谓人权问题为由，对西藏自治区党委原书记吴英杰实施非法制裁，中方决定"
+        "依据《反外国制裁法》，对美国国务院原“中国政策首席规划师”余茂春、“美国国会及行政当局中国委员会”副主任"
+        "托德·斯坦恩采取反制措施。",
+        "zh",
+        "2022-12-23T16:00:00+08:00",
+    )
+    assert set(got) == {"余茂春", "托德·斯坦恩"}
+    assert {by for by, _ in got.values()} == {"CHN"}

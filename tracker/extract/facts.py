@@ -275,6 +275,8 @@ _RIGHT_AFTER = {
 _AS = re.compile(r"\s*(?:as\b|的|为)")
 _ACTING = re.compile(r"(?:acting|interim)\s+$|代理$", re.I)
 _JOINED = re.compile(r"\s*(?:,|、|和|及|and)?\s*(?:(?:the|a|an)\s+)?(?:and\s+)?", re.I)
+_LIST_OF = re.compile(r"(unreliable )?(?:entity|sdn) list", re.I)
+_GOES_ON_ZH = re.compile(r"\s*(?:对|以|因|为|并|将)")
 _REASON_ZH = re.compile(r"\s*(?:针对|針對|就|回应|回應|鉴于|鑒於)")
 _MECHANISM = re.compile(r"工作机制|工作機制|办公室|辦公室")
 
@@ -318,6 +320,8 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
     if scene.language == "zh" and not after and not (t.passive or t.background):
         targets = []  # an active Chinese sanction names its targets after 对 or after the verb, never before
     opening = max(text.rfind(c, 0, t.span.start - base) for c in "，,。；;") + 1
+    while scene.language == "zh" and opening > 1 and _GOES_ON_ZH.match(text, opening):
+        opening = max(text.rfind(c, 0, opening - 1) for c in "，,。；;") + 1  # 针对美方…，对…实施制裁: one clause
     if scene.language == "zh" and _REASON_ZH.match(text, opening):
         return []  # 针对美方…实施制裁，中方决定…: the other side's sanction is the reason given, not news
     subject = _first(scene)
@@ -325,12 +329,21 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
     if scene.language == "zh":
         # 针对美方…，中方决定对…实施制裁: the state just before the list decides, not the one in the reason.
         start = list_start_zh(text, t.span.start - base)
-        clause = max(text.rfind(c, 0, t.span.start - base if start is None else start) for c in "，,。；;") + base
-        end = t.span.start if start is None else base + start
-        own = [m for m in scene.mentions if m.kind == "state" and clause < m.span.start < end]
+        end = t.span.start - base if start is None else start
+        # Back clause by clause from the list: the nearest state named outside a reason clause (针对美方…).
+        own: list[ActorMention] = []
+        while end > 0 and not own:
+            clause = max(text.rfind(c, 0, end) for c in "，,。；;") + 1
+            if not _REASON_ZH.match(text, clause):
+                own = [m for m in scene.mentions if m.kind == "state" and base + clause <= m.span.start < base + end]
+            end = clause - 1
         subject = own[-1] if own else subject
     if subject is not None and subject.kind == "state" and not t.passive:
         imposer = subject.slug
+    listing = _LIST_OF.search(t.text)
+    if listing:
+        # Only the U.S. keeps the Entity List and the SDN list; only China the unreliable entity list.
+        imposer = "CHN" if listing.group(1) else "USA"
     if any(m.kind == "organization" and HEAD_OF.match(text, m.span.end - base) for m in targets):
         # "Raytheon Technologies chief executive Greg Hayes": the firm names the person it is sanctioned as head of.
         targets = []

@@ -92,7 +92,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         r"(?:impos|announc|slapp|levi|plac)(?:e|es|ed|ing|y|ies)? (?:\w+ ){0,3}?sanctions?"
         r"|sanctioned|sanctioning|under (?:\w+\.?\w*\.? ){0,2}sanctions|(?:to|will|would) sanction"
-        r"|add(?:s|ed|ing)? (?:[\w()&.,-]+ ){0,12}?to (?:the |its |an? )?(?:trade )?(?:entity|sdn|unreliable entity) list"
+        r"|add(?:s|ed|ing)? (?:[\w()&.,'-]+ ){0,60}?to (?:the |its |an? )?(?:trade )?(?:entity|sdn|unreliable entity) list"
         r"|blacklist(?:s|ed|ing)?",
         "sanction-imposed",
     ),

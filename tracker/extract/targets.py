@@ -9,6 +9,7 @@ import re
 
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, Sentence, Span
+from tracker.extract.names import SURNAMES
 
 __all__ = ["HEAD_OF", "LIST_END", "list_start_zh", "list_targets", "named_targets"]
 
@@ -50,13 +51,17 @@ def named_targets(
 
 # A firm's name ends with one of these words ("Lockheed Martin Aeronautics", "通用原子航空系统公司").
 _FIRM_WORD_EN = re.compile(
-    r"\b(?:Corp(?:oration)?\.?|Inc\.?|Co\.|Company|Ltd\.?|LLC|Systems|Technologies|Technology|Aeronautics|Space"
+    r"\b(?:Corp(?:oration)?\.?|Inc\.?|Co\.?|Company|Ltd\.?|LLC|Institutes?|Cent(?:er|re)s?|Academy|Systems|Technologies|Technology|Aeronautics|Space"
     r"|Defen[cs]e|Industries|Group|Solutions|Operations|International|Dynamics|Atomics|Electronics|Aerospace"
     r"|Laborator(?:y|ies)|Holdings|Manufacturing|Armaments|Security|Control|Missiles|Sciences|Communications"
     r"|Networks|Robotics|Semiconductors?|Shipbuilding|Institute|Academy|University)$"
 )
-_FIRM_ITEM_EN = re.compile(r"(?:[A-Z][\w'&.-]*|&)(?:\s+(?:[A-Z][\w'&.-]*|&|and|of|for))*")
+_FIRM_ITEM_EN = re.compile(r"(?:[A-Z][\w'&.-]*|&)(?:\s+(?:[A-Z0-9][\w'&.-]*|&|and|of|for))*")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ADDED = re.compile(
+    r"add(?:s|ed|ing)?\s+(?P<list>.*?)\s+to\s+(?:the\s+|its\s+|an?\s+)?(?:trade\s+)?(?:entity|sdn|unreliable entity)\s+list$",
+    re.I | re.S,
+)
 # "three units of Lockheed Martin - …": the parent names whose units are listed, not a target itself.
 _UNITS_OF = re.compile(r"(?:units?|subsidiar(?:y|ies)|affiliates?|divisions?|arms?)\s+of\s+(?:the\s+)?$", re.I)
 _UNITS_ZH = re.compile(r"^(?:旗下|下属|子公司|的子公司)")
@@ -64,17 +69,18 @@ _FIRM_WORD_ZH = re.compile(r"(?:公司|集团|研究所|研究院|大学|实验�
 # Where a Chinese list of targets starts: 对 X、Y 实施制裁, 将 X、Y 列入….
 _LIST_START_ZH = re.compile(r"[将把]|(?<![针面反应绝])对(?![等台华外此话于])")
 _SPLIT_ZH = re.compile(r"以及|、|，|,|和|及")
-_VERB_END_ZH = re.compile(r"(?:实施|采取|列入|纳入|加入|予以|进行|宣布|决定|对等|相应|必要的?|坚决)+$")
+_VERB_END_ZH = re.compile(r"(?:实施|采取|列入|纳入|加入|予以|进行|宣布|决定|对等|相应|必要的?|坚决|非法|单边|所谓)+$")
 _LEAD_ZH = re.compile(r"^(?:美国|美方|中国|中方|美|中)")
 # Characters of transliterated foreign names (克鲁兹, 布朗巴克, 史密斯): a run of them after a title is a name.
 _TRANSLIT = frozenset(
     "阿埃艾安昂奥澳巴拜班邦包保鲍贝本比彼毕宾波伯博布查达戴丹当道德登迪蒂丁东杜多厄恩尔法凡范菲费芬丰佛夫福弗盖甘冈高戈格根贡"
     "古瓜圭哈海汉豪赫黑亨洪胡华怀惠霍基吉加贾杰金卡凯坎康考柯科可克肯库夸奎昆拉莱赖兰朗劳勒雷蕾黎里理利莉连列林琳刘龙卢鲁伦罗洛"
     "马玛迈麦曼梅门蒙孟米密敏明莫默姆穆纳娜南内尼涅宁努诺欧帕派潘庞佩彭皮平珀普奇齐恰乔切钦琴丘萨塞赛桑瑟森沙莎尚舍什施史斯"
-    "松苏索塔泰坦汤唐陶特提廷图托瓦万威韦维温沃乌伍西希锡夏谢辛休许雅亚扬耶伊因英尤于约泽扎詹兹佐"
+    "松苏索塔泰坦汤唐陶特提廷图托瓦万威韦维温沃乌伍西希锡夏谢辛休许雅亚扬耶伊因英尤于约泽扎詹兹佐顿"
 )
 _TITLE_END_ZH = re.compile(
-    r"(?:议员|大使|部长|主席|官员|主任|秘书|代表|特使|助理|司令|局长|署长|总裁|首席执行官|董事长|人员)$"
+    r"(?:议员|大使|部长|主席|官员|主任|秘书|代表|特使|助理|司令|局长|署长|总裁|首席执行官|董事长|人员|规划师|顾问|书记|厅长"
+    r"|负责人|主管)[”\"』」]?$"
 )
 
 
@@ -102,10 +108,12 @@ def _items_en(window: str) -> list[tuple[int, int]]:
             break
         text = item.group()
         # "A and B" at the end of a list: the last "and" before a capitalised word separates two items.
-        cut = text.rfind(" and ")
         end = item.end()
-        if cut > 0 and not re.match(r"\s*,", window[end:]):
-            end = start + cut  # the list's last "and": "A, B and C", "A and B" (not "Missiles and Fire Control, …")
+        if " and " in text and not re.match(r"\s*,", window[end:]):
+            # The list's last "and": "A, B and C", "A and B" (not "Missiles and Fire Control, …"); where a firm
+            # ends before an "and", there ("… Technology Co and Shanxi … Science and Technology Group Co").
+            firm = [c.start() for c in re.finditer(" and ", text) if _firm_en(text[: c.start()])]
+            end = start + firm[0] if firm else end
         out.append((start, end))
         pos = end
         if not re.match(r"\s*(?:,|and\b|&|[-–—])", window[pos:]):
@@ -176,7 +184,10 @@ def list_targets(
                 while n > s and (text[n - 1] in _TRANSLIT or text[n - 1] == "·"):
                     n -= 1
                 if e - n < 2 or (n > s and not _TITLE_END_ZH.search(text[s:n])):
-                    continue
+                    # A Chinese name after a title (“中国政策首席规划师”余茂春): a surname and one or two more.
+                    n = next((e - k for k in (3, 2) if e - k > s and text[e - k] in SURNAMES), e)
+                    if n == e or not _TITLE_END_ZH.search(text[s:n]):
+                        continue
                 if any(a <= n and e <= b for a, b in inside):
                     continue  # the index knows the whole name
                 kind, name_span = "person", (n, e)
@@ -191,6 +202,11 @@ def list_targets(
         return found, parents
     local = t.span.end - base
     window = text[local : local + reach * 3]
+    inner = _ADDED.match(t.text)
+    if inner:
+        # "added A Co, B Corp and C Institute to its Entity List": the list is inside the trigger's words.
+        local = t.span.start - base + inner.start("list")
+        window = text[local : t.span.start - base + inner.end("list")]
     stop = LIST_END.search(window)
     if stop:
         window = window[: stop.start()]
