@@ -46,6 +46,8 @@ from pathlib import Path
 from typing import Any
 
 from tracker.extract.model import Candidate, Report
+from tracker.extract.same_actors import renamed as _renamed
+from tracker.extract.same_actors import same_new_actors
 
 __all__ = ["Counts", "LabelledReport", "MatchResult", "Scores", "date_ok", "evaluate", "hits_trap", "load_labelled",
            "match", "matches", "participant_set", "same_new_actors", "same_office", "score"]  # fmt: skip
@@ -297,45 +299,6 @@ def match(
             result.traps.append((p, hit))
     result.confusions = _pair(result.false_positives, result.misses, lambda p, f: _loosely_related(preds[p], labels[f]))
     return result
-
-
-_NAME_DROP = re.compile(r"[\s·.,&'-]|\b(?:corp(?:oration)?|inc|co|company|the)\b|公司|集团|美国|中国")
-
-
-def _name_key(name: object) -> str:
-    from tracker.extract.names import fold
-
-    return _NAME_DROP.sub("", fold(str(name))) if name else ""
-
-
-def same_new_actors(candidates: Sequence[Candidate], labelled: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-    """A new actor a candidate proposes is the labelled new actor of the same name in any language: an
-    extractor reading only 克鲁兹 cannot know the slug `ted-cruz`, but it found the same person. Names compare
-    folded (case, script, middle dots), without company words (Corp., 公司) or a country prefix."""
-    by_name: dict[str, str] = {}
-    for actor in labelled:
-        for name in (actor.get("names") or {}).values():
-            if _name_key(name):
-                by_name.setdefault(_name_key(name), str(actor["slug"]))
-    out: dict[str, str] = {}
-    for c in candidates:
-        for actor in c.new_actors:
-            for name in (actor.get("names") or {}).values():
-                found = by_name.get(_name_key(name))
-                if found is not None:
-                    out.setdefault(str(actor["slug"]), found)
-    return out
-
-
-def _renamed(fact: dict[str, Any], same: Mapping[str, str]) -> dict[str, Any]:
-    if not same:
-        return fact
-    for key in ("target", "actor", "initiator", "recipient"):
-        if fact.get(key) in same:
-            fact[key] = same[fact[key]]
-    if fact.get("participants"):
-        fact["participants"] = [same.get(p, p) for p in fact["participants"]]
-    return fact
 
 
 def evaluate(

@@ -7,20 +7,19 @@ places around a trigger.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from tracker.extract.actors import ActorIndex
 from tracker.extract.lexicon import Cues, Trigger
 from tracker.extract.model import ActorMention, DateMention, Sentence
 from tracker.extract.names import fold
-from tracker.extract.offices import OfficePhrase, find_office_phrases
-from tracker.extract.roles import channel_of, counterpart, offices_on
+from tracker.extract.roles import channel_of, counterpart
 from tracker.extract.targets import HEAD_OF, LIST_END, list_start_zh, list_targets, named_targets
 
 __all__ = ["CHANNEL_KINDS", "INTERACTIONS", "NEAR", "SPOKEN", "TWO_SIDED", "Built", "Scene", "channel_facts", "home_of",
-           "interaction", "office_changes", "sanctions"]  # fmt: skip
+           "interaction", "sanctions"]  # fmt: skip
 
 INTERACTIONS = frozenset(
     {"meeting", "call", "talks", "statement", "intent-to-meet", "appeal", "demand", "criticism",
@@ -95,9 +94,6 @@ _MINISTRY = re.compile(
 )
 _CLAUSE_END = re.compile(r"[，,。；]")
 _CLAUSE = re.compile(r",\s*(?:while|but|and|whereas)\s|;|；|。")
-_STILL = re.compile(r"继续|繼續|仍然|仍|留任|remains?\s+|still\s+")
-_WHO = re.compile(r",\s*who\b")
-_PASSIVE = re.compile(r"\b(?:been|was|were|is|are)\b|被|遭")
 
 
 def _speaker(t: Trigger, scene: Scene) -> ActorMention | None:
@@ -264,34 +260,10 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
 
 
 _CLAUSE_ZH = re.compile(r"[，,]")
-_COMMAND_OF = re.compile(r"(?:command|helm) of$", re.I)
-_COMMAND = re.compile(
-    r"\s+(?:the\s+)?(?P<unit>(?:U\.S\.\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Command|Fleet|Forces?|Army|Navy))\b"
-)
-_RIGHT_AFTER = {
-    "en": re.compile(r"\s*(?:as\s+)?(?:the\s+)?(?:new\s+)?(?:acting\s+|interim\s+)?"),
-    "zh": re.compile(r".{0,2}"),
-}
-_AS = re.compile(r"\s*(?:as\b|的|为)")
-_ACTING = re.compile(r"(?:acting|interim)\s+$|代理$", re.I)
-_JOINED = re.compile(r"\s*(?:,|、|和|及|and)?\s*(?:(?:the|a|an)\s+)?(?:and\s+)?", re.I)
 _LIST_OF = re.compile(r"(unreliable )?(?:entity|sdn) list", re.I)
 _GOES_ON_ZH = re.compile(r"\s*(?:对|以|因|为|并|将)")
 _REASON_ZH = re.compile(r"\s*(?:针对|針對|就|回应|回應|鉴于|鑒於)")
 _MECHANISM = re.compile(r"工作机制|工作機制|办公室|辦公室")
-
-
-def _held(scene: Scene, slug: str, day: date) -> set[str]:
-    """The offices the gazetteer has someone holding on a day or the day before (one leaves on its last day)."""
-    return set(offices_on(scene.index, slug, day)) | set(offices_on(scene.index, slug, day - timedelta(days=1)))
-
-
-def _acting(folded: str, p: OfficePhrase) -> str:
-    """The office's title, as acting when the text says so ("acting secretary of defense", 代理国防部长)."""
-    title = p.title or ""
-    if _ACTING.search(folded, max(0, p.start - 8), p.start) and not title.startswith("Acting"):
-        return f"Acting {title}"
-    return title
 
 
 def _first(scene: Scene) -> ActorMention | None:
@@ -408,103 +380,3 @@ def channel_facts(kind: str, t: Trigger, scene: Scene, day: date | None = None) 
             fact["by"] = by
         out.append((fact, [], "channel"))
     return out
-
-
-def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None) -> list[Built]:
-    """Who took or left which offices: the person the verb governs ("named Li … as defence minister",
-    任命董军为国防部长, 免去李尚福的国务委员、国防部部长职务, "replacing Wei"), the offices named after it."""
-    persons = [m for m in scene.mentions if m.kind == "person"]
-    after = [m for m in persons if m.span.start >= t.span.start]
-    before = [m for m in persons if m.span.end <= t.span.start]
-    actor = after[0] if after else before[-1] if before and t.role != "object" else None
-    if t.role == "subject" and before:
-        actor = before[-1]  # "Shanahan took over as …, replacing Mattis", 谢锋…履新: the subject takes it
-    if (
-        before
-        and t.role != "object"
-        and _PASSIVE.search(
-            scene.sentence.text,
-            before[-1].span.end - scene.sentence.span.start,
-            t.span.start - scene.sentence.span.start,
-        )
-    ):
-        actor = before[-1]  # "Esper had been 'terminated'", 李尚福遭免职: the person before a passive verb
-    if before and t.role != "object" and _WHO.search(scene.sentence.text, before[-1].span.end - scene.sentence.span.start,
-                              t.span.start - scene.sentence.span.start):  # fmt: skip
-        actor = before[-1]  # "Lloyd Austin, who stepped down": the person the relative clause is about
-    text_after = scene.sentence.text[t.span.end - scene.sentence.span.start :]
-    if scene.language == "zh" and text_after.startswith("的") and after:
-        actor = after[0]  # 遭免职的李尚福: the person the clause describes comes after it
-    if scene.language == "zh" and re.match(r"[^，,。；]{0,12}前[，,]", text_after):
-        return []  # 担任国防部长前: "before becoming …" dates something else
-    if actor is None or actor.state is None:
-        return []
-    base = scene.sentence.span.start
-    if kind == "office-assumed" and _STILL.search(
-        scene.sentence.text, max(0, t.span.start - base - 4), t.span.start - base
-    ):
-        return []  # 继续担任, "remains": holding an office is not taking it up
-    folded = fold(scene.sentence.text)
-    # An office named without its country ("as defence minister") is the office in the actor's state.
-    # 艾斯培…就任国防部长 in a Chinese report: an unqualified office is the actor's state's, not China's.
-    phrases = sorted(
-        (
-            replace(p, state=actor.state) if p.state is None or (not p.qualified and p.state != actor.state) else p
-            for p in find_office_phrases(folded, scene.language)
-        ),
-        key=lambda p: p.start,
-    )
-    phrases = [p for p in phrases if p.title]
-    command = _COMMAND.match(scene.sentence.text, t.span.end - base) if _COMMAND_OF.search(t.text) else None
-    if t.role == "object":
-        # "… as defence minister, replacing Wei", 任命董军为国防部长，接替李尚福: the office the subject took.
-        subject = persons[0] if persons and persons[0] is not actor else None
-        first = subject.span.end - base if subject else 0
-        offices = [p.title for p in phrases if first <= p.start < t.span.start - base and p.title][:1]
-        if not offices and subject is not None and subject.office:
-            offices = [subject.office]  # 新任驻美大使谢锋…接替秦刚: the title the subject was named with
-        if not offices and day is not None:
-            held = sorted(_held(scene, actor.slug, day))
-            offices = held if len(held) == 1 else []
-    elif command is not None:
-        # "assumed command of U.S. Indo-Pacific Command": the command named is the office.
-        offices = [f"Commander, {command.group('unit')}"]
-    elif t.role == "subject":
-        # "Shanahan took over as acting secretary of defense", 谢锋…抵美履新: the office right after the verb,
-        # else the title the person was named with, else the one the gazetteer has them holding.
-        end = t.span.end - base
-        right = [p for p in phrases if p.start >= end and _RIGHT_AFTER[scene.language].fullmatch(folded[end : p.start])]
-        offices = [_acting(folded, p) for p in right[:1]] or ([actor.office] if actor.office else [])
-        if not offices and kind == "office-left" and day is not None:
-            held = sorted(_held(scene, actor.slug, day))
-            offices = held if len(held) == 1 else []
-    elif kind == "office-left" and actor.office and not _AS.match(scene.sentence.text, actor.span.end - base):
-        # "Defense Secretary Mark Esper had been terminated and … Miller … acting secretary": the title the
-        # person was named with, not an office named later for someone else.
-        offices = [actor.office]
-    else:
-        # The offices named after the person ("named Li … as defence minister", 免去李尚福的…国防部部长职务).
-        start = max(actor.span.end - base, t.span.start - base)
-        near = [p for p in phrases if start <= p.start <= start + 2 * NEAR[scene.language] and p.title]
-        # A second office only joined to the first (国务委员、国防部长, "… and defence minister"), not
-        # the title of someone named later in the sentence ("… when Vice President JD Vance …").
-        joined = near[:1]
-        for q in near[1:]:
-            if not _JOINED.fullmatch(folded[joined[-1].end : q.start]):
-                break
-            joined.append(q)
-        near = joined
-        offices = [_acting(folded, p) for p in near if p.title]
-    if not offices and kind == "office-left" and day is not None:
-        # "X stepped down", "replacing X": the office the gazetteer has X holding that day, when it is one.
-        held = sorted(_held(scene, actor.slug, day))
-        offices = held if len(held) == 1 else []
-    if not offices and actor.office:
-        offices = [actor.office]
-    if not offices:
-        return []
-    limit = 1 if t.role == "object" else 2  # named to (or removed from) two offices at once, at most
-    return [
-        ({"kind": kind, "actor": actor.slug, "office": office, "state": actor.state}, [actor], "office")
-        for office in list(dict.fromkeys(offices))[:limit]
-    ]

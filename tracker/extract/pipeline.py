@@ -29,13 +29,13 @@ from tracker.extract.facts import (
     channel_facts,
     home_of,
     interaction,
-    office_changes,
     sanctions,
 )
 from tracker.extract.lexicon import ChannelIndex, PlaceIndex, Trigger, cues, find_channels, find_places
 from tracker.extract.lexicon import find_triggers as triggers_in
 from tracker.extract.merge import dedupe, merge
 from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence, Span
+from tracker.extract.office_facts import office_changes
 from tracker.extract.sentences import split
 
 __all__ = ["Context", "extract"]
