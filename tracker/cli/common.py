@@ -212,6 +212,11 @@ def session(
     except Exception as e:
         if os.environ.get("TRACKER_DEBUG"):
             raise
+        from tracker.store.retry import is_locked, locked_message
+
+        if is_locked(e):
+            # SQLite's busy wait ran out: a failed operation the user can simply retry, not a crash.
+            fail(locked_message("the store"), 1)
         text = str(e).strip().splitlines()
         fail(f"{type(e).__name__}: {text[0] if text else ''} (set TRACKER_DEBUG=1 for details)", 1)
     finally:

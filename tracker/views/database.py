@@ -24,7 +24,8 @@ from tracker.views.projections import FTS, NAMES, SCHEMA, handle
 __all__ = ["SCHEMA_VERSION", "Views", "catch_up"]
 
 SCHEMA_VERSION = 11
-BATCH = 5000
+# Events per catch-up transaction (TRACKER_CATCH_UP_BATCH: the crash tests use small ones to kill between commits).
+BATCH = int(os.environ.get("TRACKER_CATCH_UP_BATCH", "5000"))
 # Page cache per connection. Read-model keys are random uuids, so inserts touch pages all over
 # the indexes; the cache, not the disk, should absorb that (measured on 1M events).
 CACHE_KIB = int(os.environ.get("TRACKER_VIEWS_CACHE_KIB", "65536"))
@@ -99,7 +100,11 @@ class Views:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run the block in one immediate SQLite transaction, rolled back if it raises."""
+        """Run the block in one immediate SQLite transaction, rolled back if it raises.
+
+        Catch-up writers take turns on writer_lock first, so the busy timeout (10 s) is only ever
+        spent waiting for a rebuild's swap or a checkpoint.
+        """
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -226,7 +231,11 @@ def catch_up(
     last: sqlite3 releases the GIL while it executes, so the two overlap on two cores.
     """
     applied = 0
+    if not read(views.position(), 1):
+        # Nothing to apply: a reader whose views are current never waits for another's catch-up.
+        return 0
     with views.writer_lock():
+        # Read again under the lock: another process may have caught up meanwhile.
         position = views.position()
         batches: queue.Queue[tuple[int, int, int, Plan] | BaseException | None] = queue.Queue(maxsize=2)
 
