@@ -172,8 +172,8 @@ def test_every_command_has_help_with_an_example() -> None:
     from tracker.cli import app
 
     for command in (["init"], ["demo"], ["append"], ["correct"], ["retract"], ["status"], ["timeline"], ["history"],
-                    ["log"], ["export"], ["import"], ["verify"], ["backup"], ["actors", "list"], ["actors", "show"],
-                    ["actors", "add"], ["actors", "alias"], ["channels", "list"], ["channels", "show"],
+                    ["log"], ["export"], ["import"], ["verify"], ["backup"], ["restore"], ["copy"], ["actors", "list"],
+                    ["actors", "show"], ["actors", "add"], ["actors", "alias"], ["channels", "list"], ["channels", "show"],
                     ["projections", "status"], ["projections", "rebuild"]):  # fmt: skip
         result = CliRunner().invoke(app, [*command, "--help"], env={"NO_COLOR": "1"})
         assert result.exit_code == 0, (command, result.output)

@@ -152,7 +152,7 @@ def test_a_database_locked_past_its_wait_is_one_line(tmp_path: Path) -> None:
     blocker = sqlite3.connect(spec.views / "events.db", isolation_level=None)
     try:
         blocker.execute("BEGIN IMMEDIATE")
-        env = tracker_env() | {"TRACKER_SQLITE_LOCK_TIMEOUT": "1"}
+        env = tracker_env() | {"TRACKER_SQLITE_LOCK_TIMEOUT": "1", "TRACKER_LOCK_BOUND": "1"}
         args = ["append", "call", "-a", "Antony Blinken", "-a", "Wang Yi", "--on", "2020-01-01",
                 "--source", "https://example.org/locked", *spec.args()]  # fmt: skip
         p = subprocess.run([TRACKER, *args], capture_output=True, text=True, env=env, timeout=120, check=False)

@@ -7,6 +7,8 @@ One connection, shared by the poller's threads under a lock: writes are a few ro
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping
@@ -41,7 +43,10 @@ class PollerStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Only its owner may read it (SQLite gives its -wal and -shm files the file's mode).
+        with contextlib.suppress(OSError):  # it exists, or cannot be: sqlite3 says why below
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         try:
             self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
             self._conn.execute("PRAGMA journal_mode=WAL")

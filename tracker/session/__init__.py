@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 from uuid import UUID
 
 from events import actor_id, make_source, parse_date, parse_timestamp
@@ -29,6 +29,7 @@ from tracker.session.feeds import FeedUseCases
 from tracker.session.peer import PeerUseCases
 from tracker.session.reports import ReportUseCases
 from tracker.session.review import ReviewUseCases
+from tracker.session.storage import StorageUseCases
 from tracker.store import EventLog, StoreLocation, locate, open_log, writable
 from tracker.views import Views, catch_up, open_views, queries, rebuild_views, views_copy, views_known_at
 
@@ -38,7 +39,7 @@ Progress = Callable[[int], None]
 
 
 @dataclass
-class Session(FeedUseCases, ReportUseCases, PeerUseCases, ReviewUseCases):
+class Session(FeedUseCases, ReportUseCases, PeerUseCases, ReviewUseCases, StorageUseCases):
     """An open store: its event log, the ledger that writes to it, and its read models (feeds: FeedUseCases)."""
 
     location: StoreLocation
@@ -324,27 +325,6 @@ class Session(FeedUseCases, ReportUseCases, PeerUseCases, ReviewUseCases):
 
     # -- export, import, verify, backup, projections ----------------------------------
 
-    def export(self, out: TextIO, fmt: str = "jsonl") -> int:
-        """Write every stored event, oldest first; returns how many."""
-        from tracker.store.transfer import export_events
-
-        return export_events(self.store, out, fmt)
-
-    def import_(self, text: str, *, what: str = "file") -> dict[str, int]:
-        """Append exported events that the store lacks; all or nothing, idempotent."""
-        from tracker.store.transfer import import_events
-
-        with bulk_work():
-            result = import_events(self.store, parse_jsonl(text, what=what), what)
-        if result["imported"]:
-            self._caught_up = False
-            self._gazetteer = None
-        return result
-
-    def verify(self, progress: Progress | None = None) -> dict[str, Any]:
-        """Check the log: each fact's versions run 1, 2, 3… in log order, every event decodes."""
-        return self.store.verify(progress)
-
     def projections_status(self) -> dict[str, Any]:
         """Each projection's position and lag, and the rows of every read-model table."""
         end = self.store.max_position()
@@ -365,12 +345,6 @@ class Session(FeedUseCases, ReportUseCases, PeerUseCases, ReviewUseCases):
             self.views, count = rebuild_views(self.views, self.store.read_batch, now=self.now(), progress=progress)
         count += self.catch_up()
         return count
-
-    def backup(self, target: Path) -> dict[str, Any]:
-        """A consistent copy of the event store (SQLite online backup), safe while others write."""
-        from tracker.store.backup import backup_sqlite
-
-        return backup_sqlite(self.location, target, self.now())
 
 
 def open_session(

@@ -12,7 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from tracker.errors import OperationFailed, UsageError
-from tracker.store.location import StoreLocation, default_folder, locate, mask_password, sqlite_read_uri, writable
+from tracker.store.cipher import check_cipher
+from tracker.store.location import (
+    StoreLocation,
+    create_private_file,
+    default_folder,
+    locate,
+    make_private_folder,
+    mask_password,
+    sqlite_read_uri,
+    writable,
+)
 from tracker.store.log import EventLog
 
 __all__ = ["EventLog", "StoreLocation", "default_folder", "locate", "open_log", "writable"]
@@ -38,7 +48,8 @@ def open_log(location: StoreLocation, *, create: bool = False, setup: bool | Non
             if not create:
                 raise UsageError(f"no store at {location.folder}; run `tracker init` (or give --store)")
             try:
-                location.folder.mkdir(parents=True, exist_ok=True)
+                make_private_folder(location.folder)
+                create_private_file(events_path)  # SQLite gives its -wal and -shm files this file's mode
             except OSError as e:
                 raise OperationFailed(f"cannot create the store folder {location.folder}: {e.strerror}") from None
         elif create is False:
@@ -49,6 +60,8 @@ def open_log(location: StoreLocation, *, create: bool = False, setup: bool | Non
             _check_no_pending_wal(events_path)
             env["SQLITE_DBNAME"] = sqlite_read_uri(events_path)
             env["CREATE_TABLE"] = "n"
+    if location.backend == "postgres":
+        _reach(location)
     try:
         log = EventLog(env, read_only=read_only, where=location.describe())
     except Exception as e:
@@ -56,6 +69,11 @@ def open_log(location: StoreLocation, *, create: bool = False, setup: bool | Non
     if location.backend == "postgres" and env["CREATE_TABLE"] == "n" and not _has_events_table(log):
         log.close()
         raise UsageError(f"no tracker store at {location.describe()}; run `tracker init --store …` first")
+    try:
+        check_cipher(log)  # encrypted events without the key (or with another): one line, exit 2
+    except BaseException:
+        log.close()
+        raise
     return log
 
 
@@ -122,6 +140,18 @@ def _create_schema(location: StoreLocation) -> None:
             f"schema {schema!r} does not exist at {location.describe()} and this user may not create it; "
             f'ask an administrator to run: CREATE SCHEMA "{schema}"'
         ) from None
+    except psycopg.Error as e:
+        raise OperationFailed(f"cannot open the store at {location.describe()}: {_pg_reason(location, e)}") from None
+
+
+def _reach(location: StoreLocation) -> None:
+    """Connect once directly before the pool does: a wrong role, password or database fails at once with its
+    cause, where the library's pool would wait out its whole connect timeout first."""
+    import psycopg
+
+    try:
+        with psycopg.connect(**_connect_args(location)):
+            pass
     except psycopg.Error as e:
         raise OperationFailed(f"cannot open the store at {location.describe()}: {_pg_reason(location, e)}") from None
 

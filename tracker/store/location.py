@@ -9,8 +9,18 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from tracker.errors import UsageError
+from tracker.store.cipher import cipher_env
 
-__all__ = ["StoreLocation", "default_folder", "locate", "mask_password", "sqlite_read_uri", "writable"]
+__all__ = [
+    "StoreLocation",
+    "create_private_file",
+    "default_folder",
+    "locate",
+    "make_private_folder",
+    "mask_password",
+    "sqlite_read_uri",
+    "writable",
+]
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _ACCEPTED = "give a folder path (SQLite) or a postgresql:// URL (postgresql://user@host:port/db[?schema=NAME])"
@@ -68,6 +78,7 @@ def locate(store: str | None = None, views: str | None = None) -> StoreLocation:
         "SQLITE_DBNAME": str(folder / "events.db"),
         "SQLITE_LOCK_TIMEOUT": "10",
         "APPLICATION_RECORDER_TOPIC": "tracker.store.recorder:BulkSQLiteApplicationRecorder",
+        **cipher_env(),
     }
     return StoreLocation(url=str(folder), backend="sqlite", folder=folder, views_path=views_path, env=env)
 
@@ -85,13 +96,16 @@ def _postgres(url: str, views: str | None) -> StoreLocation:
         "POSTGRES_HOST": parts.hostname or "127.0.0.1",
         "POSTGRES_PORT": str(parts.port or 5432),
         "POSTGRES_USER": unquote(parts.username or "postgres"),
-        "POSTGRES_PASSWORD": unquote(parts.password or ""),
+        # libpq takes PGPASSWORD only when no password is given, and psycopg passes the
+        # library's empty one on, so it is read here; an empty one still lets ~/.pgpass answer.
+        "POSTGRES_PASSWORD": unquote(parts.password) if parts.password else os.environ.get("PGPASSWORD", ""),
         "POSTGRES_CONNECT_TIMEOUT": "5",
         # Small batches through the library's stored function: its default pipelined insert
         # deadlocks (client and server both waiting) when one transaction holds 100,000 events;
         # large batches through COPY (tracker.store.recorder_pg).
         "POSTGRES_ENABLE_DB_FUNCTIONS": "y",
         "APPLICATION_RECORDER_TOPIC": "tracker.store.recorder_pg:BulkPostgresApplicationRecorder",
+        **cipher_env(),
     }
     if "schema" in query:
         env["POSTGRES_SCHEMA"] = query["schema"][0]
@@ -108,6 +122,32 @@ def _postgres(url: str, views: str | None) -> StoreLocation:
 def mask_password(text: str) -> str:
     """The text with the password of any URL in it replaced by ***."""
     return re.sub(r"([A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*):[^/\s@]*@", r"\1:***@", text)
+
+
+def make_private_folder(path: Path) -> None:
+    """Create a folder (and missing parents) that only its owner may enter: 0700.
+
+    A folder that exists already keeps its mode: an administrator may have shared it on purpose.
+    """
+    path = Path(path)
+    if path.is_dir():
+        return
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(path, 0o700)  # mkdir's mode passes through the umask, which may lack bits 0o077
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file only its owner may read or write (0600), unless it exists.
+
+    SQLite opens an empty file as a new database and gives its -wal, -shm and journal files the
+    database file's mode, so creating the file first keeps all of them private without a
+    process-wide umask (which would also change the mode of reports a user writes).
+    """
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
 
 
 def writable(path: Path) -> bool:

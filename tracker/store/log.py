@@ -20,6 +20,7 @@ from eventsourcing.persistence import JSONTranscoder, Transcoding
 from tracker.errors import OperationFailed
 from tracker.records import Record
 from tracker.store.codec import dashed, decode_state, type_of_topic
+from tracker.store.retry import retry_locked
 
 if TYPE_CHECKING:
     from eventsourcing.persistence import ApplicationRecorder, Mapper
@@ -83,12 +84,14 @@ class EventLog:
         # runtime-checkable Protocols first, which costs more than the insert.
         if events:
             self._check_writable()
-            self._app.events.put(events)
+            # A locked SQLite store rolled the transaction back (chain row and all): trying again is safe.
+            retry_locked(lambda: self._app.events.put(events), what=f"the store at {self.where}")
 
     def insert(self, events: list[Any]) -> None:
         """Store events rebuilt from an export, as they are (import)."""
         self._check_writable()
-        self.recorder.insert_events([self.mapper.to_stored_event(e) for e in events])
+        stored = [self.mapper.to_stored_event(e) for e in events]
+        retry_locked(lambda: self.recorder.insert_events(stored), what=f"the store at {self.where}")
 
     # -- reading --------------------------------------------------------------------------
 
@@ -196,15 +199,52 @@ class EventLog:
         recorded_at = data.pop("timestamp")
         return Record(position, str(originator_id), version, type_of_topic(topic), recorded_at, data)
 
-    def verify(self, progress: Callable[[int], None] | None = None, limit: int = 100) -> dict[str, Any]:
-        """Sequence and decode check of the whole log, streaming (constant memory)."""
+    def verify(
+        self, progress: Callable[[int], None] | None = None, limit: int = 100, head: tuple[int, bytes] | None = None
+    ) -> dict[str, Any]:
+        """Sequence, decode and hash-chain check of the whole log, streaming (constant memory).
+
+        head: (position, hash) kept from an earlier verify; the log must still reach it with that
+        hash (a log cut short, or rewritten with a new chain, fails). The result's "sealed" is
+        false for a log with events and no chain (made before the chain: see seal()).
+        """
         recorder: Any = self.recorder
         if _is_sqlite(recorder) and not (self.mapper.cipher or self.mapper.compressor):
             from tracker.store.verify import verify_sqlite
 
             assert self.sqlite_path is not None
-            return verify_sqlite(self.sqlite_path, recorder.events_table_name, progress, limit)
-        return self._verify_generic(progress, limit)
+            result = verify_sqlite(self.sqlite_path, recorder.events_table_name, progress, limit, head=head)
+        else:
+            result = self._verify_generic(progress, limit)
+            result |= self.check_chain(head)
+        return _with_chain(result, limit)
+
+    def check_chain(self, head: tuple[int, bytes] | None = None) -> dict[str, Any]:
+        """Recompute the hash chain over one consistent view of the log (tracker.store.chain.check_chain)."""
+        from tracker.store.chain import check_chain, linker
+
+        recorder: Any = self.recorder
+        if _is_sqlite(recorder):
+            from tracker.store.verify import chain_sqlite
+
+            assert self.sqlite_path is not None
+            return chain_sqlite(self.sqlite_path, recorder.events_table_name, head)
+        from tracker.store.recorder_pg import pg_checkpoints, pg_rows, pg_snapshot
+
+        with pg_snapshot(recorder) as conn:
+            # Two server-side cursors in one snapshot: neither the rows nor the marks are held in memory.
+            checkpoints = pg_checkpoints(conn, recorder.chain_sql, recorder.datastore.schema)
+            return check_chain(pg_rows(conn, recorder.events_sql), checkpoints, linker(), head)
+
+    def seal(self) -> dict[str, Any]:
+        """Chain the events stored before the chain existed, as they are now; the new head.
+
+        This proves only that the log does not change after sealing, not that it was not
+        changed before. UsageError if the log has a chain already.
+        """
+        self._check_writable()
+        cp = self.recorder.seal()  # type: ignore[attr-defined]
+        return {"head": {"position": cp.last_position, "hash": cp.hash.hex()} if cp else None}
 
     def _verify_generic(self, progress: Callable[[int], None] | None, limit: int) -> dict[str, Any]:
         """Any backend: decode every event with the library's mapper and follow each fact's versions."""
@@ -245,14 +285,21 @@ class EventLog:
         return self.recorder.max_notification_id() or 0
 
     def read_aggregate(self, fact_id: UUID) -> list[Record]:
-        """Every event of one fact, oldest first."""
+        """Every event of one fact, oldest first (decrypted when the store is)."""
         stored = self.recorder.select_events(fact_id)
-        out = []
-        for s in stored:
-            data = decode_state(s.state)
-            recorded_at = data.pop("timestamp")
-            out.append(Record(0, str(s.originator_id), s.originator_version, type_of_topic(s.topic), recorded_at, data))
-        return out
+        return [self.record_of(0, s.originator_id, s.originator_version, s.topic, s.state) for s in stored]
+
+
+def _with_chain(result: dict[str, Any], limit: int) -> dict[str, Any]:
+    problem = result.pop("problem", None)
+    result.pop("chained", None)
+    result.pop("head_seen", None)
+    if problem:
+        result["problems"] = (result["problems"] + [problem])[:limit]
+        result["ok"] = False
+    if not result.get("sealed") and not result["events"]:
+        result["sealed"] = True  # an empty log has nothing to seal: its first events start the chain
+    return result
 
 
 def _is_sqlite(recorder: Any) -> bool:

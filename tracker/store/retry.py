@@ -26,7 +26,9 @@ LOCK_BOUND = float(os.environ.get("TRACKER_LOCK_BOUND", "30"))
 
 def is_locked(e: BaseException) -> bool:
     """Whether an error is SQLite's "database is locked" (or "… table is locked"), raw or wrapped by eventsourcing."""
-    while e is not None:
+    seen: set[int] = set()
+    while e is not None and id(e) not in seen:  # a cause chain can loop back on itself
+        seen.add(id(e))
         if isinstance(e, sqlite3.OperationalError) and "is locked" in str(e):
             return True
         if type(e).__name__ == "OperationalError" and "database is locked" in str(e):
@@ -65,5 +67,6 @@ def retry_locked(
             left = limit - (clock() - start)
             if left <= 0:
                 raise OperationFailed(locked_message(what, limit)) from None
-            sleep(min(left, random.uniform(pause / 2, pause)))
+            # At least half the pause, however the jitter falls: the wait always moves toward the bound.
+            sleep(min(left, max(pause / 2, random.uniform(pause / 2, pause))))
             pause = min(pause * 2, 1.0)

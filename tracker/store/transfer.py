@@ -20,7 +20,7 @@ def export_events(log: EventLog, out: TextIO, fmt: str = "jsonl") -> int:
     count = 0
     if fmt == "jsonl":
         for record in log.read():
-            out.write(json.dumps(record.as_json(), ensure_ascii=False, sort_keys=True) + "\n")
+            out.write(json.dumps(record.as_json(), ensure_ascii=False) + "\n")
             count += 1
         return count
     if fmt == "csv":

@@ -1,17 +1,20 @@
-"""`tracker verify` on an SQLite store: sequence checks in SQL, decode checks on every core.
+"""`tracker verify` on an SQLite store: sequence checks in SQL, decode checks on every core, the hash chain.
 
 Each fact's versions must run 1..n and follow each other in log order (two SQL queries,
 run in a thread: SQLite releases the GIL); every event's state must be JSON and its topic
-must name a known event class (checked by worker processes over ranges of the log).
+must name a known event class (checked by worker processes over ranges of the log); the hash
+chain is recomputed from the first event to the last (sequential by nature: one more process,
+started with the workers).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -19,7 +22,7 @@ from typing import Any
 
 from tracker.store.codec import dashed
 
-__all__ = ["verify_sqlite"]
+__all__ = ["chain_sqlite", "verify_sqlite"]
 
 # Ranges of the log handed to each worker: small enough to share the work evenly.
 MIN_RANGE = 128
@@ -71,43 +74,117 @@ def _resolves(topic: str) -> bool:
     return known
 
 
-def _decode_range(args: tuple[Path, str, int, int, int]) -> tuple[int, int, list[str]]:
-    path, table, low, high, limit = args
+Range = tuple[Path, str, int, int, int, "tuple[int, bytes] | None"]
+
+
+def _decode_range(args: Range) -> dict[str, Any]:
+    """Decode checks over the rows in (low, high], and the chain's checkpoints that end in it.
+
+    Ranges end on checkpoint boundaries, so each one is chained on the stored hash of the
+    checkpoint before it (checked in turn by the range before): the chain check runs on every
+    core too, in the same pass over the rows.
+    """
+    from tracker.store.chain import GENESIS, check_chain, linker
+    from tracker.store.recorder import range_checkpoints
+
+    path, table, low, high, limit, head = args
     problems: list[str] = []
     count = last = 0
-    loads = json.loads
+    first_row: int | None = None
+    decode = json.JSONDecoder().decode
+    fromhex = bytes.fromhex
     with _connect(path) as c:
-        for position, topic, state in c.execute(
-            f"SELECT rowid, topic, state FROM {table} WHERE rowid > ? AND rowid <= ? ORDER BY rowid", (low, high)
-        ):
-            count += 1
-            last = position
-            if not _resolves(topic):
-                problems.append(f"position {position}: unknown event type {topic}")
-            try:
-                loads(state)
-            except ValueError:
-                problems.append(f"position {position}: state does not decode")
-            if len(problems) >= limit:
-                break
-    return count, last, problems
+        c.isolation_level = None
+        c.execute("BEGIN")
+        checkpoints, prev = range_checkpoints(c, low, high)
+        cursor = c.execute(
+            f"SELECT rowid, originator_id, originator_version, topic, state FROM {table} "
+            "WHERE rowid > ? AND rowid <= ? ORDER BY rowid",
+            (low, high),
+        )
+
+        def batches() -> Any:
+            # Checked a batch at a time: a generator step per row costs more than the checks.
+            nonlocal count, last, first_row
+            while batch := cursor.fetchmany(2000):
+                count += len(batch)
+                last = batch[-1][0]
+                if first_row is None:
+                    first_row = batch[0][0]
+                if len(problems) < limit:
+                    for position, _, _, topic, state in batch:
+                        if not _resolves(topic):
+                            problems.append(f"position {position}: unknown event type {topic}")
+                        try:
+                            decode(state.decode("utf-8"))
+                        except (ValueError, AttributeError):
+                            problems.append(f"position {position}: state does not decode")
+                try:
+                    yield [(p, fromhex(o), v, t, s + b"") for p, o, v, t, s in batch]
+                except (TypeError, ValueError):  # a row changed behind tracker's back to other types
+                    yield [_coerced(row) for row in batch]
+
+        stream = itertools.chain.from_iterable(batches())
+        chain: dict[str, Any] = {"sealed": False, "problem": None, "chained": 0, "head_seen": False}
+        if prev is not None:
+            chain = check_chain(stream, checkpoints, linker(), head, prev=prev or GENESIS, whole=False)
+        for _ in stream:  # the rows the chain check did not need still get the decode checks
+            pass
+        chain["head_seen"] = head is not None and chain["head_seen"]
+        c.execute("COMMIT")
+    return {"events": count, "last": last, "problems": problems, "first_row": first_row, **chain}
+
+
+def _coerced(row: tuple[Any, ...]) -> tuple[int, bytes, int, str, bytes]:
+    # Whatever a tampered row holds, hash something: its link then fails, naming the position.
+    p, o, v, t, s = row
+    try:
+        oid = bytes.fromhex(o)
+    except (TypeError, ValueError):
+        oid = str(o).encode()
+    state = s if isinstance(s, bytes) else str(s).encode()
+    return p, oid, v if isinstance(v, int) else -1, str(t), state
+
+
+def chain_sqlite(path: Path, table: str = "stored_events", head: tuple[int, bytes] | None = None) -> dict[str, Any]:
+    """Recompute the hash chain of an SQLite store over one read transaction (one consistent view)."""
+    from tracker.store.chain import check_chain, linker
+    from tracker.store.recorder import sqlite_checkpoints, sqlite_rows
+
+    conn = _connect(path)
+    try:
+        conn.isolation_level = None
+        conn.execute("BEGIN")
+        return check_chain(sqlite_rows(conn, table), sqlite_checkpoints(conn), linker(), head)
+    finally:
+        conn.close()
 
 
 def verify_sqlite(
-    path: Path, table: str = "stored_events", progress: Callable[[int], None] | None = None, limit: int = 100
+    path: Path,
+    table: str = "stored_events",
+    progress: Callable[[int], None] | None = None,
+    limit: int = 100,
+    *,
+    head: tuple[int, bytes] | None = None,
 ) -> dict[str, Any]:
     """Check the whole log of an SQLite store; constant memory, all cores."""
-    with _connect(path) as c:
-        first, end = c.execute(f"SELECT MIN(rowid), MAX(rowid) FROM {table}").fetchone()
+    from tracker.store.recorder import chain_bounds, head_checkpoint
+
+    top = head_checkpoint(path)
     sequence: dict[str, Any] = {}
     checker = threading.Thread(target=_sequence, args=(path, table, limit, sequence), name="tracker-verify-sequence")
-    count = last = 0
     problems: list[str] = []
     cores = os.cpu_count() or 1
-    ranges = []
-    if end is not None:
-        step = max(MIN_RANGE, min(MAX_RANGE, (end - first) // (cores * 8) + 1))
-        ranges = [(path, table, low, min(low + step, end), limit) for low in range(first - 1, end, step)]
+    ranges: list[Range] = []
+    with _connect(path) as c:
+        end = max(c.execute(f"SELECT MAX(rowid) FROM {table}").fetchone()[0] or 0, top[0] if top else 0)
+        if end:
+            step = max(MIN_RANGE, min(MAX_RANGE, end // (cores * 8) + 1))
+            ranges = [
+                (path, table, low, high, limit, head if head and low < head[0] <= high else None)
+                for low, high in _spans(0, end, step, chain_bounds(c))
+            ]
     workers = min(cores, len(ranges))
     if workers > 1:
         # The workers are forked (map submits every range at once) before the checker thread
@@ -119,18 +196,60 @@ def verify_sqlite(
     else:
         checker.start()
         results = list(_track(map(_decode_range, ranges), progress))
-    for n, at, found in results:
-        count += n
-        last = max(last, at)
-        problems += found
     checker.join()
+    for r in results:
+        problems += r["problems"]
     problems = sequence.get("problems", []) + problems
     return {
-        "events": count,
+        "events": sum(r["events"] for r in results),
         "aggregates": sequence.get("aggregates", 0),
-        "last_position": last,
+        "last_position": max((r["last"] for r in results), default=0),
         "problems": problems[:limit],
         "ok": not problems,
+        **_chain_verdict(results, top, head),
+    }
+
+
+def _spans(start: int, end: int, step: int, bounds: Iterable[int]) -> list[tuple[int, int]]:
+    """(low, high] ranges of about step events covering start..end, cut only at checkpoint ends while the chain lasts."""
+    spans = []
+    low = last = start
+    for last in bounds:
+        if last - low >= step:
+            spans.append((low, last))
+            low = last
+    if low < last:
+        spans.append((low, last))
+        low = last
+    spans += [(x, min(x + step, end)) for x in range(low, end, step)]
+    return spans
+
+
+def _chain_verdict(
+    results: list[dict[str, Any]], top: tuple[int, bytes] | None, head: tuple[int, bytes] | None
+) -> dict[str, Any]:
+    """The chain's result over all ranges: the first problem in log order, the head, whether sealed.
+
+    top: the last checkpoint (position, hash), read before the ranges were planned.
+    """
+    sealed = top is not None
+    problem = next((r["problem"] for r in results if r["problem"]), None)
+    if problem is None and sealed:
+        stray = next((r["first_row"] for r in results if r["first_row"] is not None and not r["sealed"]), None)
+        if stray is not None:
+            problem = f"position {stray}: not in the chain (inserted after the head, or written without the chain)"
+    if problem is None and head is not None and not any(r["head_seen"] for r in results):
+        if top is None:
+            problem = "the log has no chain (unsealed), so it cannot be checked against the head given"
+        elif head[0] > top[0]:
+            problem = f"the log ends at position {top[0]}, before the head given ({head[0]}): cut short"
+        else:
+            problem = f"position {head[0]}: the head given names no event of this log"
+    return {
+        "sealed": sealed,
+        "problem": problem,
+        "head": {"position": top[0], "hash": top[1].hex()} if top and problem is None else None,
+        "chained": sum(r["chained"] for r in results),
     }
 
 

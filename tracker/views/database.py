@@ -47,7 +47,10 @@ class Views:
         self.temporary = False  # a copy made for one command (views_copy): removed on close
         self.bulk_mode = bulk
         if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # Only its owner may read it (SQLite gives its -wal and -shm files the file's mode).
+            with contextlib.suppress(OSError):  # it exists, or cannot be: sqlite3 says why below
+                os.close(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         try:
             self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
             self.conn.row_factory = sqlite3.Row
