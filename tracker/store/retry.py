@@ -65,7 +65,9 @@ def retry_locked(
             if not is_locked(e):
                 raise
             left = limit - (clock() - start)
-            if left <= 0:
+            # Below a millisecond is spent: a last sleep of a rounding error would not move a clock
+            # that counts in large floats, and the loop would never end.
+            if left < 0.001:
                 raise OperationFailed(locked_message(what, limit)) from None
             # At least half the pause, however the jitter falls: the wait always moves toward the bound.
             sleep(min(left, max(pause / 2, random.uniform(pause / 2, pause))))
