@@ -21,7 +21,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tests.conftest import StoreSpec
 
 TRACKER = str(Path(sys.executable).parent / "tracker")
 BENCH = Path(__file__).resolve().parents[1] / "bench"
@@ -206,3 +209,12 @@ def report(line: str) -> None:
     if log:
         with open(log, "a", encoding="utf-8") as f:
             f.write(line + "\n")
+
+
+def init_store(spec: StoreSpec) -> None:
+    """Create and initialise a store (reference data in), then close it."""
+    s = spec.open(create=True)
+    try:
+        s.init()
+    finally:
+        s.close()

@@ -22,6 +22,7 @@ from crashkit import (
     Kill,
     assert_converges,
     count_types,
+    init_store,
     kill_at,
     log_records,
     report,
@@ -58,20 +59,12 @@ def stores(backend: str, tmp_path: Path) -> Iterator[Callable[[str], StoreSpec]]
         yield lambda name: stack.enter_context(new_store(backend, tmp_path / name))
 
 
-def _init(spec: StoreSpec) -> None:
-    s = spec.open(create=True)
-    try:
-        s.init()
-    finally:
-        s.close()
-
-
 def _clone(template: StoreSpec, spec: StoreSpec) -> None:
     """An initialised store like template: copied on SQLite (cheap), initialised afresh on PostgreSQL."""
     if spec.backend == "sqlite":
         shutil.copytree(template.views, spec.views)
     else:
-        _init(spec)
+        init_store(spec)
 
 
 def _trials(
@@ -118,7 +111,7 @@ def _facts_of(spec: StoreSpec) -> tuple[int, int]:
 def _append_trials(backend: str, size: int, stores: Callable[[str], StoreSpec], tmp_path: Path, trials: int) -> None:
     facts = write_facts(tmp_path / "facts.jsonl", 0, size)
     template = stores("template")
-    _init(template)
+    init_store(template)
 
     def after_kill(spec: StoreSpec, kill: Kill) -> str:
         count, most = _facts_of(spec)
@@ -157,7 +150,7 @@ def test_killed_bulk_append_of_30000_facts(backend: str, stores: Callable[[str],
 
 def _import_trials(backend: str, size: int, stores: Callable[[str], StoreSpec], tmp_path: Path, trials: int) -> None:
     source = stores("source")
-    _init(source)
+    init_store(source)
     s = source.open()
     try:
         s.append([f for f in _facts(size)])
@@ -231,7 +224,7 @@ def _poll_trials(
     with serve() as server:
         urls = [server.set(f"/feed-{n}.xml", rss(_items(n, items))) for n in range(feeds)]
         template = stores("template")
-        _init(template)
+        init_store(template)
 
         def prepare(spec: StoreSpec) -> None:
             _clone(template, spec)
@@ -285,7 +278,7 @@ def test_killed_poll_of_12_feeds_of_100_items(backend: str, stores: Callable[[st
 def _behind(size: int, stores: Callable[[str], StoreSpec], *, caught_up: bool) -> Callable[[StoreSpec], None]:
     """Prepares stores holding size facts whose read models are behind the log (or caught up)."""
     template = stores("template")
-    _init(template)
+    init_store(template)
     s = template.open()
     try:
         s.append(_facts(size))
@@ -297,7 +290,7 @@ def _behind(size: int, stores: Callable[[str], StoreSpec], *, caught_up: bool) -
         return lambda spec: shutil.copytree(template.views, spec.views)
 
     def prepare(spec: StoreSpec) -> None:
-        _init(spec)
+        init_store(spec)
         s = spec.open()
         try:
             s.append(_facts(size))
@@ -321,17 +314,31 @@ def _views_after_kill(spec: StoreSpec, kill: Kill) -> str:
     return f"views at {position} of {end}"
 
 
-def _catch_up_trials(backend: str, size: int, stores: Callable[[str], StoreSpec], tmp_path: Path, trials: int) -> None:
-    _trials(
-        f"catch-up of {size} facts ({backend})",
-        stores,
-        tmp_path,
-        prepare=_behind(size, stores, caught_up=False),
-        command=lambda spec: ["timeline", "--format", "json", "--since", "2199-01-01", *spec.args()],
-        after_kill=_views_after_kill,
-        after_rerun=lambda spec: None,
-        trials=trials,
-    )
+def _view_trials(
+    what: str, command: Callable[[StoreSpec], list[str]], *, caught_up: bool,
+) -> Callable[[str, int, Callable[[str], StoreSpec], Path, int], None]:  # fmt: skip
+    """Trials of a command that only writes read models: killed, they open; rerun, they equal a rebuild."""
+
+    def trials_of(backend: str, size: int, stores: Callable[[str], StoreSpec], tmp_path: Path, trials: int) -> None:
+        _trials(
+            f"{what} of {size} facts ({backend})",
+            stores,
+            tmp_path,
+            prepare=_behind(size, stores, caught_up=caught_up),
+            command=command,
+            after_kill=_views_after_kill,
+            after_rerun=lambda spec: None,
+            trials=trials,
+        )
+
+    return trials_of
+
+
+_catch_up_trials = _view_trials(
+    "catch-up",
+    lambda spec: ["timeline", "--format", "json", "--since", "2199-01-01", *spec.args()],
+    caught_up=False,
+)
 
 
 def test_killed_catch_up_converges(backend: str, stores: Callable[[str], StoreSpec], tmp_path: Path) -> None:
@@ -345,17 +352,9 @@ def test_killed_catch_up_of_30000_facts(backend: str, stores: Callable[[str], St
     _catch_up_trials(backend, FULL, stores, tmp_path, TRIALS)
 
 
-def _rebuild_trials(backend: str, size: int, stores: Callable[[str], StoreSpec], tmp_path: Path, trials: int) -> None:
-    _trials(
-        f"projections rebuild of {size} facts ({backend})",
-        stores,
-        tmp_path,
-        prepare=_behind(size, stores, caught_up=True),
-        command=lambda spec: ["projections", "rebuild", *spec.args()],
-        after_kill=_views_after_kill,
-        after_rerun=lambda spec: None,
-        trials=trials,
-    )
+_rebuild_trials = _view_trials(
+    "projections rebuild", lambda spec: ["projections", "rebuild", *spec.args()], caught_up=True
+)
 
 
 def test_killed_rebuild_converges(backend: str, stores: Callable[[str], StoreSpec], tmp_path: Path) -> None:
@@ -372,7 +371,7 @@ def test_killed_rebuild_of_30000_facts(backend: str, stores: Callable[[str], Sto
 def test_views_of_a_killed_process_are_not_the_clean_ones_by_accident(tmp_path: Path) -> None:
     """The convergence check can fail: read models that miss a row differ from a rebuild."""
     spec = StoreSpec("sqlite", str(tmp_path / "store"), tmp_path / "store")
-    _init(spec)
+    init_store(spec)
     s = open_session(spec.url, str(spec.views))
     try:
         s.append(_facts(20))

@@ -16,6 +16,7 @@ from crashkit import (
     TRACKER,
     assert_converges,
     count_types,
+    init_store,
     log_records,
     run,
     source_urls,
@@ -44,17 +45,9 @@ def _finish(procs: list[subprocess.Popen[str]]) -> None:
         assert p.returncode == 0, f"{' '.join(p.args)} exited {p.returncode}: {err.strip()}"  # type: ignore[arg-type]
 
 
-def _init(spec: StoreSpec) -> None:
-    s = spec.open(create=True)
-    try:
-        s.init()
-    finally:
-        s.close()
-
-
 def test_poller_bulk_and_single_appends_at_once(store_spec: StoreSpec, tmp_path: Path) -> None:
     """Two bulk appends, six single appends and a poll run at once: every fact and report once, no traceback."""
-    _init(store_spec)
+    init_store(store_spec)
     files = [write_facts(tmp_path / f"bulk-{n}.jsonl", n * BULK_SIZE, BULK_SIZE) for n in range(BULK)]
     with serve() as server:
         s = store_spec.open()
@@ -95,7 +88,7 @@ def test_poller_bulk_and_single_appends_at_once(store_spec: StoreSpec, tmp_path:
 
 
 def _behind(spec: StoreSpec, size: int, tmp_path: Path) -> None:
-    _init(spec)
+    init_store(spec)
     run(["append", "--file", str(write_facts(tmp_path / "facts.jsonl", 0, size)), *spec.args()])
 
 
@@ -132,7 +125,7 @@ def test_a_reader_of_current_views_never_waits_for_a_writer(tmp_path: Path) -> N
 def test_a_write_waits_for_a_lock_held_briefly(tmp_path: Path) -> None:
     """An append started while another process holds the store's write lock for a moment waits and succeeds."""
     spec = StoreSpec("sqlite", str(tmp_path / "store"), tmp_path / "store")
-    _init(spec)
+    init_store(spec)
     blocker = sqlite3.connect(spec.views / "events.db", isolation_level=None)
     try:
         blocker.execute("BEGIN IMMEDIATE")
@@ -148,7 +141,7 @@ def test_a_write_waits_for_a_lock_held_briefly(tmp_path: Path) -> None:
 def test_a_database_locked_past_its_wait_is_one_line(tmp_path: Path) -> None:
     """A write that cannot get the store's lock within SQLite's wait exits 1 with one line, no traceback."""
     spec = StoreSpec("sqlite", str(tmp_path / "store"), tmp_path / "store")
-    _init(spec)
+    init_store(spec)
     blocker = sqlite3.connect(spec.views / "events.db", isolation_level=None)
     try:
         blocker.execute("BEGIN IMMEDIATE")
@@ -204,24 +197,28 @@ def test_retry_locked_ends_on_a_clock_that_rounding_cannot_move(monkeypatch: pyt
     """
     import random
 
-    from tracker.errors import OperationFailed
-
     for start, seed in ((1022.2857142857143, 156), (1022.5714285714286, 158), (1023.2857142857143, 163)):
         monkeypatch.setattr(random, "uniform", random.Random(seed).uniform)
-        now = [start]
-        calls = [0]
+        _gives_up_from(start)
 
-        def sleep(seconds: float) -> None:
-            calls[0] += 1
-            if calls[0] > 1000:
-                raise AssertionError("retry_locked kept sleeping past its bound")
-            now[0] += seconds
 
-        def always() -> None:
-            raise sqlite3.OperationalError("database is locked")
+def _gives_up_from(start: float) -> None:
+    from tracker.errors import OperationFailed
 
-        with pytest.raises(OperationFailed, match="busy"):
-            retry_locked(always, bound=2, sleep=sleep, clock=lambda: now[0])
+    now = [start]
+    calls = [0]
+
+    def sleep(seconds: float) -> None:
+        calls[0] += 1
+        if calls[0] > 1000:
+            raise AssertionError("retry_locked kept sleeping past its bound")
+        now[0] += seconds
+
+    def always() -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    with pytest.raises(OperationFailed, match="busy"):
+        retry_locked(always, bound=2, sleep=sleep, clock=lambda: now[0])
 
 
 def always_other() -> None:

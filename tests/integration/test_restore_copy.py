@@ -6,6 +6,7 @@ import io
 import json
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -134,8 +135,6 @@ def test_failed_copy_leaves_the_target_empty(
         real = move.log_source
 
         def breaking(log: Any) -> Any:
-            from contextlib import contextmanager
-
             @contextmanager
             def cm() -> Iterator[Any]:
                 with real(log) as (rows, checkpoints):
@@ -172,29 +171,8 @@ def test_backup_is_consistent_while_writers_append(
     store_spec: StoreSpec,
 ) -> None:  # fmt: skip
     """A backup taken while another session appends restores to a log that verifies (a whole prefix of transactions)."""
-    stop = threading.Event()
-    errors: list[BaseException] = []
-
-    def writer() -> None:
-        s = store_spec.open(views=tmp_path / "writer-views")
-        try:
-            n = 100
-            while not stop.is_set():
-                s.append([fact(n)])
-                n += 1
-        except BaseException as e:
-            errors.append(e)
-        finally:
-            s.close()
-
-    thread = threading.Thread(target=writer)
-    thread.start()
-    try:
+    with appending_meanwhile(store_spec, tmp_path, first=100):
         backups = [session.backup(tmp_path / f"b{n}.db") for n in range(3)]
-    finally:
-        stop.set()
-        thread.join(timeout=60)
-    assert not errors
     for n, b in enumerate(backups):
         target = make_session(make_store(f"r{n}"), create=True)
         target.restore(Path(b["path"]))
@@ -217,31 +195,10 @@ def test_copy_is_consistent_while_writers_append(
     """A copy taken while another session appends to the source is a whole prefix of it that verifies."""
     source_spec, target_spec = both if direction == "sqlite-to-postgres" else both[::-1]
     source = source_spec.open(create=True, now=clock)
-    stop = threading.Event()
-    errors: list[BaseException] = []
-
-    def writer() -> None:
-        s = source_spec.open(views=tmp_path / "writer-views")
-        try:
-            n = 200
-            while not stop.is_set():
-                s.append([fact(n)])
-                n += 1
-        except BaseException as e:
-            errors.append(e)
-        finally:
-            s.close()
-
     try:
         source.init()
-        thread = threading.Thread(target=writer)
-        thread.start()
-        try:
+        with appending_meanwhile(source_spec, tmp_path, first=200):
             copied = source.copy(target_spec.url)
-        finally:
-            stop.set()
-            thread.join(timeout=60)
-        assert not errors
         target = target_spec.open(now=clock)
         try:
             result = target.verify()
@@ -251,3 +208,31 @@ def test_copy_is_consistent_while_writers_append(
             target.close()
     finally:
         source.close()
+
+
+@contextmanager
+def appending_meanwhile(spec: StoreSpec, tmp_path: Path, *, first: int) -> Iterator[None]:
+    """Another session appends one fact at a time to the store for as long as the block runs; its errors fail the test."""
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        s = spec.open(views=tmp_path / "writer-views")
+        try:
+            n = first
+            while not stop.is_set():
+                s.append([fact(n)])
+                n += 1
+        except BaseException as e:
+            errors.append(e)
+        finally:
+            s.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=60)
+    assert not errors, errors
