@@ -3,7 +3,7 @@
 Outside the default suite. Run (10 minutes by default; TRACKER_SOAK_SECONDS sets the duration,
 TRACKER_SOAK_REPORT=FILE keeps the figures as JSON):
 
-    .venv/bin/python -m pytest -m slow -s -p no:cacheprovider tests/soak/test_soak.py
+    .venv/bin/python -m pytest -m slow -s -n 0 -p no:cacheprovider tests/soak/test_soak.py
 
 It reports the facts appended, lost (acknowledged but not in the log: must be 0), duplicated (one
 source reported twice: must be 0), the same for the feed's reports, the worst latency and verify's verdict.
