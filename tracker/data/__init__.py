@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from events.values import normalise
@@ -15,8 +15,9 @@ __all__ = ["load", "place_name", "places"]
 @cache
 def load(name: str) -> list[dict[str, Any]]:
     """One reference file (actors, states, channels, places) as a list of records."""
-    text = resources.files("tracker.data").joinpath(f"{name}.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    # Read beside this module, not through importlib.resources: that import alone pulls in tempfile,
+    # shutil, bz2 and lzma (~2.6 ms on every command); the package is never installed zipped.
+    return json.loads(Path(__file__).with_name(f"{name}.json").read_text(encoding="utf-8"))
 
 
 @cache
