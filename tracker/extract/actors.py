@@ -29,9 +29,10 @@ from typing import Any
 
 from tracker.extract import names as nm
 from tracker.extract.model import ActorMention, Report, Sentence, Span
+from tracker.extract.new_officials import title_name
 from tracker.extract.offices import OfficePhrase, concept_of, find_office_phrases, holds, office_strings
 
-__all__ = ["AMBIGUOUS", "ActorIndex", "find_actors", "find_all", "holder", "resolve_short_names"]
+__all__ = ["AMBIGUOUS", "FORMER", "ActorIndex", "find_actors", "find_all", "holder", "resolve_short_names"]
 
 # Names that are also common words or places: they need an office word nearby.
 AMBIGUOUS = frozenset(
@@ -68,6 +69,12 @@ _ZH_TITLES = r"部长|大使|上将|中将|少将|主席|副主席|司令员?|�
 _EN_TITLES = r"(?:Mr|Mrs|Ms|Dr|Gen|Adm|Col|Secretary|Minister|General|Admiral|Ambassador)\.?\s+"
 
 
+_INSTITUTION_AFTER = re.compile(r"图书馆|基金会|研究所|研究院|中心|大学|府(?!官)|学院")
+FORMER = re.compile(
+    r"(?:\bformer|\bex-|\bthen-|\bprevious|原|前任|(?<![日此之目以先提当當])前)\s*(?:(?:chinese|u\.s\.|us|american|中国|美国|美军)\s*)?$"
+)
+
+
 @dataclass(frozen=True)
 class Entry:
     """An indexed actor."""
@@ -91,6 +98,7 @@ class ActorIndex:
     latin: re.Pattern[str] | None = None
     han: re.Pattern[str] | None = None
     matched: dict[str, str] = field(default_factory=dict)  # nm.key of each matched text, as met
+    han_names: dict[str, list[str]] = field(default_factory=dict)  # each actor's Chinese names, folded
 
     def key_of(self, text: str) -> str:
         """nm.key(text), remembered: the regexes match the same few texts again and again."""
@@ -114,6 +122,8 @@ class ActorIndex:
             index.by_slug[entry.slug] = entry
             for name in [*names.values(), *(record.get("aliases") or [])]:
                 index._add(name, entry)
+                if nm.has_han(name):
+                    index.han_names.setdefault(entry.slug, []).append(nm.key(name))
             for office in record.get("offices") or []:
                 index.offices.append(
                     (office["office"], office.get("organization"), office.get("state"), office, entry.slug)
@@ -202,36 +212,19 @@ def _names(sentence: Sentence, folded: str, index: ActorIndex) -> list[ActorMent
     return found
 
 
-def _title_name(phrase: OfficePhrase, sentence: Sentence, index: ActorIndex) -> ActorMention | None:
-    """A new official named beside an office phrase, if the name is not in the index."""
-    text, base = sentence.text, sentence.span.start
-    if nm.has_han(text[phrase.start : phrase.end]):
-        span = nm.han_name_after(text, phrase.end, foreign=phrase.state not in (None, "CHN"))
-    else:
-        span = nm.latin_name_after(text, phrase.end) or nm.latin_name_before(text, phrase.start)
-    if span is None:
-        return None
-    name = text[span[0] : span[1]]
-    if nm.key(name) in index.keys:
-        return None
-    gloss = nm.latin_gloss(text, span[1]) if nm.has_han(name) else None
-    latin = gloss or (None if nm.has_han(name) else name)
-    names = {"zh": nm.to_simplified(name)} if nm.has_han(name) else {"en": name}
-    if gloss:
-        names["en"] = gloss
-    slug = nm.slug_for(latin) if latin else nm.slug_for(name, chinese_name_order=phrase.state == "CHN")
-    title = phrase.title or text[phrase.start : phrase.end]
-    return ActorMention(slug, "person", phrase.state, Span(base + span[0], base + span[1]), name, title, True, names)
-
-
-def find_actors(sentence: Sentence, report: Report, index: ActorIndex) -> list[ActorMention]:
-    """The actors a sentence names, non-overlapping (longest first), in order, with absolute spans."""
+def find_actors(
+    sentence: Sentence, report: Report, index: ActorIndex, named: frozenset[str] = frozenset()
+) -> list[ActorMention]:
+    """The actors a sentence names, non-overlapping (longest first), in order, with absolute spans. `named`:
+    people the report has already named for certain (奥斯汀 after 美国国防部长奥斯汀 needs no office word again)."""
     text, base = sentence.text, sentence.span.start
     folded = nm.fold(text)
     on = report.published_at.date()
     mentions = _names(sentence, folded, index)
     phrases = find_office_phrases(folded, report.language)
     spent: list[Span] = []
+    # 雷根总统图书馆, 总统府: an office word inside an institution's name is no title
+    phrases = [p for p in phrases if not _INSTITUTION_AFTER.match(folded, p.end)]
     for phrase in phrases:
         office = phrase.title
         for i, m in enumerate(mentions):
@@ -241,15 +234,20 @@ def find_actors(sentence: Sentence, report: Report, index: ActorIndex) -> list[A
             before = s >= phrase.end and _GAP_BEFORE_NAME.match(folded[phrase.end : s]) and s - phrase.end < 24
             after = e <= phrase.start and _GAP_AFTER_NAME.match(folded[e : phrase.start])
             if before or after:
+                if not phrase.qualified and m.state and m.state != phrase.state:
+                    # 美国新任国防部长赫格塞思: an unqualified office word is the office of the person's state
+                    office = replace(phrase, state=m.state).title or office
                 mentions[i] = replace(m, office=office or text[phrase.start : phrase.end])
                 spent.append(Span(base + phrase.start, base + phrase.end))
                 break
         else:
-            new = _title_name(phrase, sentence, index)
+            new = title_name(phrase, sentence, index, on)
             if new is not None:
                 mentions.append(new)
                 spent.append(Span(base + phrase.start, base + phrase.end))
                 continue
+            if FORMER.search(folded, max(0, phrase.start - 12), phrase.start):
+                continue  # "a former commander of …", 原太平洋舰队司令: a past post, not today's holder
             slug = index.held(office_strings(phrase.concept, phrase.state), phrase.state, on)
             if slug is not None:
                 entry = index.by_slug[slug]
@@ -267,7 +265,7 @@ def find_actors(sentence: Sentence, report: Report, index: ActorIndex) -> list[A
                     nm.slug_for(name), "person", None, Span(base + s, base + e), name, None, True, {"en": name}
                 )
             )
-    mentions = [m for m in mentions if _confirmed(m, mentions, phrases, folded, base)]
+    mentions = [m for m in mentions if m.slug in named or _confirmed(m, mentions, phrases, folded, base)]
     return _longest(mentions, spent)
 
 
@@ -373,11 +371,14 @@ def find_all(
     that short names later in the report need: no office phrases, new officials or office holders.
     """
     found = []
+    named: set[str] = set()
     for i, s in enumerate(sentences):
         if needed is None or needed[i]:
-            found.append((s, find_actors(s, report, index)))
+            mentions = find_actors(s, report, index, frozenset(named))
         else:
             folded = nm.fold(s.text)
-            names = [m for m in _names(s, folded, index) if _confirmed(m, [], [], folded, s.span.start)]
-            found.append((s, _longest(names, [])))
+            ok = [m for m in _names(s, folded, index) if m.slug in named or _confirmed(m, [], [], folded, s.span.start)]
+            mentions = _longest(ok, [])
+        named.update(m.slug for m in mentions if m.kind == "person" and not m.new)
+        found.append((s, mentions))
     return resolve_short_names(found, index)

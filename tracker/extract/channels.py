@@ -104,8 +104,8 @@ class ChannelIndex:
 
 
 def _edged(pattern: str) -> str:
-    """Word edges around Latin text, none around Chinese."""
-    return rf"(?<![A-Za-z0-9])(?:{pattern})(?![A-Za-z0-9])"
+    """Word edges around Latin text, none around Chinese (中美外交安全对话9日…: a digit may follow a name)."""
+    return rf"(?:(?<![A-Za-z0-9])|(?=[^\x00-\x7f]))(?:{pattern})(?:(?![A-Za-z0-9])|(?<=[^\x00-\x7f]))"
 
 
 @cache

@@ -140,6 +140,17 @@ def _full(m: re.Match[str], text: str, clock: Clock) -> Iterator[Hit]:
     yield hit(m.start(), m.end(), first, "day", clock, expected=expected)
 
 
+def _month_day(m: re.Match[str], text: str, clock: Clock) -> Iterator[Hit]:
+    """本月2日 (this month's 2nd), 上月28日 (last month's 28th)."""
+    day = chinese_number(m["d"])
+    first = clock.today.replace(day=1)
+    if m["which"].startswith("上"):
+        first = add_months(first, -1)
+    found = safe_date(first.year, first.month, day) if day else None
+    if found is not None:
+        yield hit(m.start(), m.end(), found, "day", clock)
+
+
 def _year_only(m: re.Match[str], text: str, clock: Clock) -> Iterator[Hit]:
     year = _year(m["y"], m["rel"], clock)
     if year is None or not 1900 <= year <= 2100:
@@ -212,6 +223,8 @@ PATTERNS_ZH: list[tuple[re.Pattern[str], Handler]] = [
         ),
         _full,
     ),
+    # 本月2日, 上月28日: a day of this month or the last
+    (compile_fast(rf"(?P<which>本月|这个月|這個月|上月|上个月|上個月)(?P<d>{_N}){_DAY_MARK}"), _month_day),
     # 3日至4日, 3至4日
     (
         compile_fast(

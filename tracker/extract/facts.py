@@ -16,10 +16,9 @@ from tracker.extract.lexicon import Cues, Trigger
 from tracker.extract.model import ActorMention, DateMention, Sentence
 from tracker.extract.names import fold
 from tracker.extract.roles import channel_of, counterpart
-from tracker.extract.targets import HEAD_OF, LIST_END, list_start_zh, list_targets, named_targets
 
-__all__ = ["CHANNEL_KINDS", "INTERACTIONS", "NEAR", "SPOKEN", "TWO_SIDED", "Built", "Scene", "channel_facts", "home_of",
-           "interaction", "sanctions"]  # fmt: skip
+__all__ = ["BOTH_SIDES", "CHANNEL_KINDS", "INTERACTIONS", "NEAR", "OTHER_SIDE", "REASON_ZH", "SPOKEN", "TWO_SIDED", "Built", "Scene",
+           "channel_facts", "first_actor", "home_of", "interaction", "parties"]  # fmt: skip
 
 INTERACTIONS = frozenset(
     {"meeting", "call", "talks", "statement", "intent-to-meet", "appeal", "demand", "criticism",
@@ -51,9 +50,10 @@ class Scene:
     language: str
     index: ActorIndex
     triggers: tuple[Trigger, ...] = ()
+    carried: str | None = None  # who announced the report's last sanction: a later list may be theirs
 
 
-def _parties(scene: Scene) -> tuple[list[ActorMention], list[str]]:
+def parties(scene: Scene) -> tuple[list[ActorMention], list[str]]:
     persons: list[ActorMention] = []
     states: list[str] = []
     for m in scene.mentions:
@@ -89,35 +89,7 @@ _ENCOUNTER_WORD = re.compile(
     r"|访问|訪問|对话|對話|沟通|溝通|防长|防長",
     re.IGNORECASE,
 )
-_MINISTRY = re.compile(
-    r"foreign ministry|defen[cs]e ministry|commerce ministry|ministry of|外交部|国防部|國防部|商务部|商務部"
-)
 _CLAUSE_END = re.compile(r"[，,。；]")
-_CLAUSE = re.compile(r",\s*(?:while|but|and|whereas)\s|;|；|。")
-
-
-def _speaker(t: Trigger, scene: Scene) -> ActorMention | None:
-    """Who speaks: before the words, the person a speech verb follows ("Lin said Washington had undermined …"),
-    else the sentence's first person (郑泽光召见…提出严正交涉); after them, only a person who "said"."""
-    text, base = scene.sentence.text, scene.sentence.span.start
-    people = [m for m in scene.mentions if m.kind == "person"]
-    before = [m for m in people if m.span.end <= t.span.start]
-    clause = max((m.end() for m in _CLAUSE.finditer(text, 0, t.span.start - base)), default=0)
-    own = [m for m in before if m.span.start - base >= clause] if clause else []
-    if own:
-        return own[-1]  # "…, while Yang Jiechi accused Washington": the person of the trigger's own clause
-    speaking = [m for m in before if _SPEECH.match(text, m.span.end - base)]
-    if speaking:
-        return speaking[-1]
-    if before:
-        return before[0]
-    after = [m for m in people if m.span.start >= t.span.end and _SPEECH.match(text, m.span.end - base)]
-    return after[0] if after else None
-
-
-_SPEECH = re.compile(
-    r"(?:\s*,[^,，]{0,60},)?\s*(?:said|says|told|added|stated|说|表示|称|指出|强调|宣布)", re.IGNORECASE
-)
 
 
 def _subject(t: Trigger, scene: Scene) -> ActorMention | None:
@@ -133,6 +105,35 @@ def home_of(m: ActorMention) -> str | None:
     return m.slug if m.kind == "state" else m.state
 
 
+_INVITER = re.compile(r"应([^，。；]{1,30}?)(?:邀请|邀請|之邀)|at the invitation of ([^,.;]{1,60})", re.I)
+
+
+# A dialogue or consultation held as a round ("中美高层战略对话…举行"): talks, even off the catalogue's channels.
+_ROUND = re.compile(r"对话|對話|磋商|dialogue|consultations", re.IGNORECASE)
+_PAIRED = re.compile(
+    r"\b(?:U\.S\.|US|American) and Chinese\b(?:\s+\w+){0,3}\s*$|\bChinese and (?:U\.S\.|US|American)\b(?:\s+\w+){0,3}\s*$"
+)
+
+
+def _two_sides(people: list[ActorMention]) -> bool:
+    return {home_of(p) for p in people} >= {"CHN", "USA"}
+
+
+def _inviters(scene: Scene) -> list[ActorMention]:
+    """The persons who invited (应王毅邀请, "at the invitation of Wang Yi"): the hosts of a visit."""
+    base = scene.sentence.span.start
+    out = []
+    for m in _INVITER.finditer(scene.sentence.text):
+        key = 1 if m.group(1) is not None else 2
+        start, end = base + m.start(key), base + m.end(key)
+        out += [p for p in scene.mentions if p.kind == "person" and start <= p.span.start and p.span.end <= end]
+    return out
+
+
+# "The two sides agreed …", 双方同意: the parties of the encounter the report has just told.
+BOTH_SIDES = re.compile(
+    r"双方|雙方|两国元首|兩國元首|两国领导人|兩國領導人|both sides|the two sides|the two (?:leaders|men)", re.I
+)
 # Channels held in rounds of talks (a meeting on them is a round), not in leaders' meetings and calls.
 ROUNDS = frozenset({"dpct", "mmca", "arms-control", "diplomatic-security-dialogue", "joint-staff-dialogue"})
 # "The two defence ministers", 两国防长: the holders of both offices on the day.
@@ -143,6 +144,10 @@ BOTH_DEFENSE = re.compile(
 
 
 def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> Built | None:
+    if kind in SPOKEN:
+        from tracker.extract.speech import spoken_act  # speech builds on this module's scene
+
+        return spoken_act(kind, status, t, scene)
     built = _encounter(kind, status, t, scene, day)
     if built is None:
         return None
@@ -156,7 +161,7 @@ def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> 
         channel = text_channel or channel_of(scene.index, [p for p in fact["participants"] if p not in OTHER_SIDE], day)
         if channel:
             fact["channel"] = channel
-        if fact["kind"] == "talks" and text_channel is None:
+        if fact["kind"] == "talks" and text_channel is None and not _ROUND.search(t.text):
             fact["kind"] = "meeting"  # talks between two officials, off any channel's rounds, are a meeting
         elif fact["kind"] == "meeting" and text_channel in ROUNDS:
             fact["kind"] = "talks"  # "hosted … for the second round of the dialogue": a round of talks
@@ -164,37 +169,8 @@ def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> 
 
 
 def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> Built | None:
-    persons, states = _parties(scene)
+    persons, states = parties(scene)
     fact: dict[str, Any] = {"kind": kind, "status": status}
-    if kind in SPOKEN:
-        speaker = _speaker(t, scene)
-        protest = speaker is None and kind == "criticism" and bool(scene.dates) and bool(states)
-        subject_is_state = bool(scene.mentions) and scene.mentions[0].kind == "state"
-        if protest and (_MINISTRY.search(scene.sentence.text) or subject_is_state):
-            # "China's foreign ministry lodged stern representations", 外交部…强烈不满: the state protests, on a day.
-            fact["participants"] = [states[0]]
-            other = OTHER_SIDE.get(states[0])
-            if other:
-                fact["recipient"] = other
-            return fact, [], "a ministry's protest"
-        if speaker is None or speaker.kind != "person":
-            return None  # what "China" or an embassy said is commentary; a spoken act needs its speaker
-        home = home_of(speaker)
-        reach = NEAR[scene.language]
-        addressed = [
-            m for m in scene.mentions
-            if m.kind == "person" and home_of(m) not in (None, home) and speaker.span.end <= m.span.start <= t.span.end + reach
-        ]  # fmt: skip
-        if kind == "criticism" and addressed:
-            # "Zheng summoned Ambassador Branstad", 召见…大使: the protest is made to that official.
-            fact["participants"] = [speaker.slug, addressed[0].slug]
-            fact["initiator"] = speaker.slug
-            return fact, [speaker, addressed[0]], "protest to an official"
-        fact["participants"] = [speaker.slug]
-        other = OTHER_SIDE.get(home or "")
-        if other:
-            fact["recipient"] = other
-        return fact, [speaker], "speech"
     if kind == "meeting-declined":
         after = scene.sentence.text[t.span.end - scene.sentence.span.start :][:80]
         if not _ENCOUNTER_WORD.search(after) and not _ENCOUNTER_WORD.search(
@@ -217,7 +193,7 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         if others:
             fact["recipient"] = others[0].slug
         return fact, persons, "refusal"
-    near = _near(t, scene, persons)
+    near = persons[:MAX_PARTICIPANTS] if t.role == "roster" else _near(t, scene, persons)
     if t.role == "guest" and _TO_TAIWAN.match(scene.sentence.text, t.span.end - scene.sentence.span.start):
         return None  # a visit to Taiwan is no encounter between the two states
     if t.role == "guest" and near:
@@ -227,14 +203,29 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         other = OTHER_SIDE.get(home_of(visitor) or "", "")
         hosts = [s for s in states if s == other] or ([other] if not (set(states) - {home_of(visitor)}) else [""])
         hosted = [p for p in near if p is not visitor and home_of(p) != home_of(visitor)]
+        hosted = hosted or [p for p in _inviters(scene) if home_of(p) not in (None, home_of(visitor))]
         if hosted:
             fact["participants"] = [visitor.slug, *(p.slug for p in hosted)]
             return fact, [visitor, *hosted], "a visit"
         if hosts[0]:
             fact["participants"] = [visitor.slug, hosts[0]]
             return fact, [visitor], "a visit"
-    if len(near) >= 2:
+    local = t.span.start - scene.sentence.span.start
+    if kind in TWO_SIDED and _PAIRED.search(scene.sentence.text, max(0, local - 60), local):
+        # "U.S. and Chinese military officials held talks": the two states, whoever else the sentence names
+        fact["participants"] = ["USA", "CHN"]
+        return fact, [], "two states"
+    if len(near) >= 2 and _two_sides(near):
         persons = near
+    elif near:
+        # 他稍早与王毅会面，昨天则与秦刚会谈: the party beside the verb, with the nearest one of the other side
+        # before it (the subject), not everyone the sentence names.
+        closest = min(near, key=lambda p: abs(p.span.start - t.span.start))
+        opposite = [p for p in persons if p.span.end <= t.span.start and home_of(p) not in (None, home_of(closest))]
+        if opposite:
+            persons = sorted([opposite[-1], closest], key=lambda p: p.span.start)
+        elif len(near) >= 2:
+            persons = near
     if len(persons) >= 2:
         used = persons[:MAX_PARTICIPANTS]
         if {home_of(p) for p in used} & {"CHN", "USA"} != {"CHN", "USA"}:
@@ -246,122 +237,50 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         if other is not None:
             fact["participants"] = [persons[0].slug, other]
             return fact, persons, "a named party and their counterpart"
+    both = kind == "intent-to-meet" and BOTH_SIDES.search(scene.sentence.text)
     if len(persons) == 1:
         # The other side of the dyad only: a meeting with Taiwan's leader is no U.S.-China interaction.
         other_states = [s for s in states if s != persons[0].state and s == OTHER_SIDE.get(persons[0].state or "")]
-        if not other_states:
+        if other_states:
+            fact["participants"] = [persons[0].slug, other_states[0]]
+            return fact, persons, "a named party and a state"
+        if not both:
             return None
-        fact["participants"] = [persons[0].slug, other_states[0]]
-        return fact, persons, "a named party and a state"
+        persons = []  # "Hegseth said both sides agreed to …": the two sides of the encounter told
     if {"CHN", "USA"} <= set(states):
         fact["participants"] = ["CHN", "USA"] if states.index("CHN") < states.index("USA") else ["USA", "CHN"]
         return fact, [], "two states"
+    if both and not persons:
+        # 双方同意…: the two states stand in for the parties of the encounter the report has just told
+        fact["participants"] = ["CHN", "USA"]
+        return fact, [], "both sides"
     return None
 
 
-_CLAUSE_ZH = re.compile(r"[，,]")
-_LIST_OF = re.compile(r"(unreliable )?(?:entity|sdn) list", re.I)
-_GOES_ON_ZH = re.compile(r"\s*(?:对|以|因|为|并|将)")
-_REASON_ZH = re.compile(r"\s*(?:针对|針對|就|回应|回應|鉴于|鑒於)")
-_MECHANISM = re.compile(r"工作机制|工作機制|办公室|辦公室")
+REASON_ZH = re.compile(r"\s*(?:针对|針對|就|回应|回應|鉴于|鑒於)")
 
 
-def _first(scene: Scene) -> ActorMention | None:
+def first_actor(scene: Scene) -> ActorMention | None:
     """An announcement's subject: the sentence's first actor ("The United States on Thursday imposed …")."""
     return scene.mentions[0] if scene.mentions else None
 
 
-def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
-    reach = NEAR[scene.language]
-    text, base = fold(scene.sentence.text), scene.sentence.span.start  # 對 as 对: same offsets
-    if _MECHANISM.match(text, t.span.end - base):
-        return []  # 不可靠实体清单工作机制 names the body that announces, not a listing
-    parties = [m for m in scene.mentions if m.kind != "state"]
-    # A list of targets runs on while each name follows the last closely ("Pompeo … and 27 others, including
-    # Robert O'Brien, John Bolton …").
-    after: list[ActorMention] = []
-    edge = t.span.end
-    for m in sorted((m for m in parties if m.span.start >= t.span.end), key=lambda m: m.span.start):
-        gap = text[edge - base : m.span.start - base]
-        if len(gap) > reach * 3 // 2 or LIST_END.search(gap) or (scene.language == "zh" and _CLAUSE_ZH.search(gap)):
-            break  # a Chinese object follows its verb in the clause (制裁李尚福); a list stands before it
-        after.append(m)
-        edge = m.span.end
-    before = [m for m in parties if t.span.start - reach <= m.span.end <= t.span.start]
-    targets = after if after and not (t.passive or t.background) else before[-1:] or after
-    if scene.language == "zh" and not after and not (t.passive or t.background):
-        targets = []  # an active Chinese sanction names its targets after 对 or after the verb, never before
-    opening = max(text.rfind(c, 0, t.span.start - base) for c in "，,。；;") + 1
-    while scene.language == "zh" and opening > 1 and _GOES_ON_ZH.match(text, opening):
-        opening = max(text.rfind(c, 0, opening - 1) for c in "，,。；;") + 1  # 针对美方…，对…实施制裁: one clause
-    if scene.language == "zh" and _REASON_ZH.match(text, opening):
-        return []  # 针对美方…实施制裁，中方决定…: the other side's sanction is the reason given, not news
-    subject = _first(scene)
-    imposer = None
-    if scene.language == "zh":
-        # 针对美方…，中方决定对…实施制裁: the state just before the list decides, not the one in the reason.
-        start = list_start_zh(text, t.span.start - base)
-        end = t.span.start - base if start is None else start
-        # Back clause by clause from the list: the nearest state named outside a reason clause (针对美方…).
-        own: list[ActorMention] = []
-        while end > 0 and not own:
-            clause = max(text.rfind(c, 0, end) for c in "，,。；;") + 1
-            if not _REASON_ZH.match(text, clause):
-                own = [m for m in scene.mentions if m.kind == "state" and base + clause <= m.span.start < base + end]
-            end = clause - 1
-        subject = own[-1] if own else subject
-    if subject is not None and subject.kind == "state" and not t.passive:
-        imposer = subject.slug
-    listing = _LIST_OF.search(t.text)
-    if listing:
-        # Only the U.S. keeps the Entity List and the SDN list; only China the unreliable entity list.
-        imposer = "CHN" if listing.group(1) else "USA"
-    if any(m.kind == "organization" and HEAD_OF.match(text, m.span.end - base) for m in targets):
-        # "Raytheon Technologies chief executive Greg Hayes": the firm names the person it is sanctioned as head of.
-        targets = []
-    # Only China keeps an unreliable entity list and speaks of 反制.
-    china_only = kind == "countermeasure" or "不可靠" in t.text or "不可靠" in text[: t.span.start - base][-20:]
-    by_default = imposer or ("CHN" if china_only else None)
-    if by_default and not (t.passive or t.background):
-        listed, parents = list_targets(
-            t, scene.sentence, scene.mentions, OTHER_SIDE.get(by_default), scene.language, reach
-        )
-        if scene.language == "zh":
-            # A Chinese list stands before its verb (对 A、B、C 实施制裁): every name in it is a target.
-            start = list_start_zh(text, t.span.start - base)
-            inside = [m for m in parties if start is not None and base + start < m.span.start < t.span.start]
-            if inside or listed:
-                targets = _merge_spans(inside, listed)
-        else:
-            targets = _merge_spans([m for m in targets if m.slug not in parents], [], listed)
-    if not targets and scene.language == "en" and imposer and not (t.passive or t.background):
-        targets = named_targets(t, scene.sentence, scene.mentions, OTHER_SIDE.get(imposer), NEAR["en"])
-    if not targets:
-        return []
-    lifted = kind == "sanction-lifted"
-    out: list[Built] = []
-    for target in targets:
-        by = imposer or ("CHN" if kind == "countermeasure" else OTHER_SIDE.get(target.state or ""))
-        if by is None or by == target.state or target.state not in (None, OTHER_SIDE.get(by)):
-            continue  # a sanction of this dyad falls on the other side (not on Russia's arms exporter, the seller)
-        fact = {"kind": "sanction-lifted" if lifted else "sanction-imposed", "target": target.slug, "imposed_by": by}
-        out.append((fact, [target], "sanction"))
-    return out
+def _actor_outside_reasons(scene: Scene) -> ActorMention | None:
+    """The sentence's first actor outside a reason clause: 针对美方…，中方宣布取消… is China's act."""
+    text, base = fold(scene.sentence.text), scene.sentence.span.start
+    for m in scene.mentions:
+        local = m.span.start - base
+        clause = max(text.rfind(c, 0, local) for c in "，,。；;") + 1
+        if not (REASON_ZH.match(text, clause) or _SOURCE_ZH.match(text, clause)):
+            return m
+    return None
 
 
-def _merge_spans(*groups: list[ActorMention]) -> list[ActorMention]:
-    """Mentions of several lists, once each, in text order (a known name inside a listed name gives way)."""
-    out: list[ActorMention] = []
-    for m in sorted((m for g in groups for m in g), key=lambda m: (m.span.start, -(m.span.end - m.span.start))):
-        if any(o.slug == m.slug or (o.span.start <= m.span.start and m.span.end <= o.span.end) for o in out):
-            continue
-        out = [o for o in out if not (m.span.start <= o.span.start and o.span.end <= m.span.end)]
-        out.append(m)
-    return out
+_SOURCE_ZH = re.compile(r"\s*据")
 
 
 def channel_facts(kind: str, t: Trigger, scene: Scene, day: date | None = None) -> list[Built]:
-    subject = _first(scene)
+    subject = _actor_outside_reasons(scene) if scene.language == "zh" else first_actor(scene)
     by = home_of(subject) if subject is not None else None
     out: list[Built] = []
     channels = list(dict.fromkeys(c for c, _ in scene.channels))

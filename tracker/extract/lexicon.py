@@ -117,6 +117,7 @@ def find_triggers(sentence: Sentence, language: str) -> list[Trigger]:
     text = _text(sentence, language)
     question = _is_question(text)
     starts_background = bool(lex.cues["background_start"].search(text))
+    looks_ahead = bool(lex.cues["expected_start"].search(text))
     found: list[tuple[Trigger, Entry]] = []
     previous_end = 0
     for m in lex.verbs.finditer(text):
@@ -124,11 +125,14 @@ def find_triggers(sentence: Sentence, language: str) -> list[Trigger]:
             continue
         entry = lex.entries[int(m.lastgroup[1:])]
         s, e = m.span()
+        if entry.governs == "proposal" and _INVITED_BY.search(text, max(0, s - 40), s):
+            # 应王毅邀请，沙利文将访华, "at the invitation of": the visit is planned, not merely proposed
+            entry = entry._replace(governs=None)
         # local cues reach back to the clause's start or the previous trigger, whichever is nearer
         before = text[max(previous_end, _clause_start(lex, text, s)) : s]
         previous_end = e
         after = text[e : _clause_end(lex, text, e)]
-        status = entry.status or ("expected" if _expected(lex, before, after) else "occurred")
+        status = entry.status or ("expected" if looks_ahead or _expected(lex, before, after) else "occurred")
         passive = entry.passive or (
             _participle(text[s:e], language) and bool(lex.passive.search(text[max(0, s - 12) : s]))
         )
@@ -145,13 +149,25 @@ def find_triggers(sentence: Sentence, language: str) -> list[Trigger]:
             hypothetical=question
             or bool(lex.cues["hypothetical"].search(text, 0, s))
             or bool(lex.cues["proposal"].search(before)),
-            quoted=_in_quote(text, s),
+            quoted=_in_quote(text, s) and not _quoted_term(text, s, e),
             background=starts_background or bool(lex.cues["background"].search(before + " " + after)),
             passive=passive,
             role=role,
         )
         found.append((trigger, entry))
-    return _govern(lex, text, sentence.span.start, found)
+    out = _govern(lex, text, sentence.span.start, found)
+    if lex.cues["planned"].search(text) and any(t.status == "cancelled" for t in out):
+        # 布林肯原定2月访华，…而推迟: the plan told first is what the later word calls off
+        first = next(i for i, t in enumerate(out) if t.status == "cancelled")
+        out = [
+            replace(t, status="cancelled") if i < first and t.kind in _ENCOUNTERS and t.status != "declined" else t
+            for i, t in enumerate(out)
+        ]
+    return out
+
+
+_ENCOUNTERS = frozenset({"meeting", "call", "talks"})
+_INVITED_BY = re.compile(r"(?:^|[，,：:\s])应[^，,。；]{0,30}$|\b(?:at|on) the $", re.I)
 
 
 _EFFECT: dict[str, dict[str, object]] = {
@@ -246,6 +262,15 @@ def _expected(lex: _Lexicon, before: str, after: str) -> bool:
     if lex.cues["expected"].search(before):
         return True
     return bool(re.match(r"\s*\S*\s*(?:next (?:week|month)|下周|下月)", after, re.IGNORECASE))
+
+
+_OPEN = "\"“「『'‘"
+_CLOSE = "\"”」』'’"
+
+
+def _quoted_term(text: str, start: int, end: int) -> bool:
+    """Whether the quotation marks hold only the trigger's words: a name in quotes (列入“实体清单”), not speech."""
+    return start > 0 and text[start - 1] in _OPEN and text[end : end + 1] != "" and text[end] in _CLOSE
 
 
 def _in_quote(text: str, at: int) -> bool:

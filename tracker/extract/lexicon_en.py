@@ -40,12 +40,27 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     # demands, appeals: what follows them in the clause is their content, not an act
     Entry(
-        r"call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|press(?:es|ed)? \w+ to"
-        r"|(?<=said )(?:the )?(?:united states|u\.s\.|washington|china|beijing) (?:should|must) (?=stop|cease|refrain|respect|"
-        r"correct|withdraw|lift|remove|immediately)"
+        r"call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|press(?:es|ed)? \w+ to|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for"
+        # "said the United States should …", "including that Washington must not …": a demand of the other side
+        r"|(?:told \w+ )?(?:the )?(?:united states|u\.s\.(?: side)?|washington|china"
+        r"|beijing|the chinese side) (?:should|must)(?: not)? (?=(?-i:[a-z]))"
         r"|ask(?:s|ed)? (?:\w+ ){1,4}?to|insist(?:s|ed)?",
         "demand",
         governs="demand",
+    ),
+    # an invitation withdrawn is a cancellation (of what it covered), not an appeal
+    Entry(
+        r"(?:withdr[ae]wn?|withdraws|rescind(?:s|ed)?|revok(?:e|es|ed)) (?:[\w’']+ ){0,2}?invitation",
+        "channel-suspended",
+        status="cancelled",
+        governs="cancel",
+    ),
+    # invitations given and taken: an agreement to meet (CAMEO 036), not an appeal
+    Entry(
+        r"(?:each )?invited (?:the other|each other)|exchanged invitations|accept(?:s|ed|ing)? (?:an |the |a )?"
+        r"invitation",
+        "intent-to-meet",
+        governs="intent",
     ),
     Entry(
         r"call(?:s|ed|ing)? for|appeal(?:s|ed)?(?: to| for)?|invit(?:e|es|ed|ing|ation)|propos(?:e|es|ed)",
@@ -92,7 +107,11 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         r"(?:impos|announc|slapp|levi|plac)(?:e|es|ed|ing|y|ies)? (?:\w+ ){0,3}?sanctions?"
         r"|sanctioned|sanctioning|under (?:\w+\.?\w*\.? ){0,2}sanctions|(?:to|will|would) sanction"
-        r"|add(?:s|ed|ing)? (?:[\w()&.,'-]+ ){0,60}?to (?:the |its |an? )?(?:trade )?(?:entity|sdn|unreliable entity) list"
+        r"|add(?:s|ed|ing)? (?:[\w()&.,'-]+ ){0,60}?to (?:the |its |an? )?(?:trade |export )?"
+        r"(?:(?:entity|sdn|unreliable entity) list|blacklist)"
+        # "named A, B and C among those to be sanctioned": the list stands between the two words
+        r"|nam(?:e|es|ed|ing) (?:[\w()&.,'-]+ ){1,60}?(?:among|as) (?:those|the (?:\w+ )?(?:entities|organi[sz]ations"
+        r"|groups|individuals|people|targets)) (?:to be |being |that (?:will|would) be )?sanctioned"
         r"|blacklist(?:s|ed|ing)?",
         "sanction-imposed",
     ),
@@ -110,6 +129,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         r"sworn in|took office|tak(?:e|es) office|confirmed as|t(?:ook|akes?|aking) over as"
+        r"|t(?:ook|akes?|aking) over(?= (?:the )?(?-i:(?:U\.S\. )?(?:[A-Z][\w-]* ){0,3}Command)\b)"
         r"|(?:assum|tak|took)(?:e|es|ed|ing)? (?:over )?command of|t(?:ook|akes?|aking) (?:over )?the helm(?: of)?"
         r"|(?:assum|tak|took)(?:e|es|ed|ing)? (?:up )?(?:the|his|her) post"
         r"|bec(?:ome|omes|ame)(?= (?:the )?(?:acting |interim )?(?:[\w.-]+ ){0,3}?"
@@ -154,13 +174,22 @@ ENTRIES: tuple[Entry, ...] = (
         r"|rais(?:e|es|ed|ing) (?:\w+ ){0,2}?concerns?|voic(?:e|es|ed|ing) (?:\w+ ){0,2}?concerns?"
         r"|express(?:es|ed|ing)? (?:\w+ ){0,2}?(?:concerns?|dissatisfaction|opposition)"
         r"|seriously (?:harm|undermin|violat|damag|disrupt)\w*|(?:had|has|have) (?:seriously |gravely )?undermined"
-        r"(?:representations|protests?|complaints?)|summon(?:s|ed)?",
+        r"(?:representations|protests?|complaints?)|summon(?:s|ed)?"
+        # the words of a reproach ("an 'unnecessarily aggressive' intercept", "the response was 'absurd'")
+        r"|unacceptable|irresponsible|provocative|reckless|absurd|hysterical|unprofessional|unsafe"
+        r"|(?:unnecessarily |dangerously |increasingly )?aggressive",
         "criticism",
     ),
     Entry(
-        r"told (?:a |the )?(?:\w+ )?(?:forum|conference|reporters|lawmakers|audience|summit|briefing|news conference)"
+        r"told (?:a |the )?(?:\w+ )?(?:forum|conference|lawmakers|audience|summit)"
         r"|(?:said )?in a statement|issued a statement|(?:gave|delivered) (?:a |his |her )?(?:speech|remarks|address)",
         "statement",
+    ),
+    # what a party said in an encounter the report tells (kept only then: tracker.extract.spoken.readouts)
+    Entry(
+        r"warn(?:s|ed|ing)|(?:stress(?:es|ed)|emphasi[sz](?:es|ed))(?= that)|(?-i:told (?=[A-Z][a-z]))",
+        "statement",
+        role="readout",
     ),
 )
 
@@ -171,11 +200,14 @@ CUES: dict[str, str] = {
     "background": r"\b(?:since|has been|have been|had been|already|last met|previously|in the past|a year after"
     r"|first (?:\w+ ){0,8}?since|earlier this (?:year|month)|last year)\b",
     "background_start": r"^(?:previously|earlier|last year|in \d{4})\b",
+    "expected_start": r"^(?:this|it|that) will be\b",
+    "planned": r"\b(?:had been|was|were) (?:planned|scheduled|due)\b",
     "expected": r"\b(?:will|is expected to|are expected to|expected to|plans? to|planned|planning to|is set to"
     r"|are set to|is due to|are due to|scheduled to|to be held|upcoming|next (?:week|month)|would travel)\b",
     "negation": r"\b(?:not|no|never|without|neither|nor|cannot)\b|n't\b",
     "hypothetical": r"\b(?:would|could|might|if|unless|whether|should|unlikely|would have been)\b",
     "proposal": r"\b(?:efforts? to|sought to|seeking to|seeks to|hoped to|hopes to|wants? to|wanted to|tried to"
+    r"|desire (?:\w+ ){0,12}?to"
     r"|invitation (?:\w+ ){0,6}?to|request (?:\w+ ){0,6}?to|offer(?:ed)? to)\b",
     "intent": r"\b(?:agree[sd]? (?:on |to )?(?:resume|restore|hold|meet|reopen)|agreed (?:\w+ ){0,3}?to|committed to)\b",
 }

@@ -58,14 +58,18 @@ _P = "[^，。；！？,;]"  # any character within a clause
 ENTRIES: tuple[Entry, ...] = (
     Entry("联合(?:军事)?(?:演习|演练|巡航)|军事合作|人道主义(?:救援|援助)(?:演练)?|舰艇访问|港口访问", "military-cooperation"),
     # demands and appeals by their speaker: what follows in the clause is their content
-    Entry("要求|敦促|促请|责成|(?:美方|美国|中方|对方|双方|华府|华盛顿)(?:应当|应该|应|必须|需要)(?=.)", "demand",
+    Entry("要求|敦促|力促|促请|责成|(?:美方|美国|中方|对方|双方|华府|华盛顿)(?:应当|应该|应|必须|需要)(?=.)", "demand",
           governs="demand"),
     Entry("呼吁|邀请|提议|倡议|建议", "appeal", governs="proposal"),
     # intent (CAMEO 036): agreeing to resume is not resuming
-    Entry("(?:同意|一致同意|商定|约定)(?:恢复|重启|举行|保持|开展|建立|会晤|会面|通话)?|达成共识", "intent-to-meet",
+    Entry(r"(?:同意|一致同意|商定|约定)(?:恢复|重启|举行|保持|开展|建立|会晤|会面|通话)?|达成共识(?=[^。]{0,30}?(?:恢复|重启|举行|会晤|会面|通话|沟通|对话|机制|访))|接受(?:了)?(?:\S{1,6}?的)?邀请"
+          "|互相邀请|相互邀请|互邀", "intent-to-meet",
           governs="intent"),
     # sanctions first: 取消制裁 is a lifting, not a cancelled meeting
     Entry(f"(?:取消|解除|撤销|停止){_P}{{0,12}}?制裁|(?:从|自)不可靠实体清单(?:中)?移出|移出不可靠实体清单", "sanction-lifted"),
+    # 被列入清单的包括…, 制裁对象包括…: the list of an announcement, after the words
+    Entry("(?:被)?列入(?:该|上述|这一)?(?:清单|名单)的?(?:实体|企业|机构|公司|人员|个人)?(?:包括|有)"
+          "|(?:制裁|反制)(?:对象|名单)(?:还|也|则)?(?:包括|有)", "sanction-imposed"),
     Entry("制裁|不可靠实体清单|出口管制管控名单|实体清单", "sanction-imposed"),
     Entry("反制措施|反制|报复", "countermeasure"),
     Entry("取消|叫停|中止", "channel-suspended", status="cancelled", governs="cancel"),
@@ -77,26 +81,37 @@ ENTRIES: tuple[Entry, ...] = (
     # offices
     Entry(f"免去{_P}{{0,30}}?职务|免职|撤职|卸任|离任|辞去|辞职|被解职", "office-left"),
     Entry("接替|接任", "office-left", role="object"),
-    Entry("任命|担任|当选|新任(?=国防部长|部长)|(?:决定|增补|增选)(?=[^，。、]{2,6}为)", "office-assumed"),
-    Entry("出任|就任|履新", "office-assumed", role="subject"),
+    Entry("任命|担任|当选|(?:决定|增补|增选)(?=[^，。、]{2,6}为)", "office-assumed"),
+    Entry("出任|宣誓就任|就任|宣誓就职|履新|接掌|新任(?=国防部长|部长)", "office-assumed", role="subject"),
     # calls and meetings
     Entry("视频通话|电话通话|通电话|通话|视频会晤|视频会议|视频会谈", "call"),
     Entry("会见|接见|会晤了|会晤|会面|见面|举行会晤", "meeting"),
     Entry("(?:访问|访华|访美|造访|到访|出访|前往)", "meeting", role="guest"),
     Entry("(?:在|于)[^，。；]{1,20}?(?:接待|迎接)|接待|欢迎", "meeting", role="host"),
-    Entry(f"(?:举行|进行)了?{_P}{{0,10}}?(?:会谈|磋商|对话|会议)|会谈|(?:会议|磋商){_P}{{0,24}}?举行", "talks"),
+    Entry(f"(?:举行|进行)了?{_P}{{0,10}}?(?:会谈|磋商|对话|会议)|会谈|(?:会议|磋商|对话){_P}{{0,24}}?举行", "talks"),
+    # 共同主持对话, …与…参加。: the roster of the round the report has just told, every person named
+    Entry("(?:共同)?主持(?:了)?(?:对话|会谈|磋商)|(?<=[\u4e00-\u9fff])参加(?=[。；])", "talks", role="roster"),
     # criticism and statements
-    Entry("批评|指责|谴责|抨击|抗议|严正交涉|强烈不满|召见|归咎|责任全在|反对|表达关切|表示关切|表示不满|表达不满|严重违反|严重损害|严重破坏|严重违背|严重干涉", "criticism"),
-    Entry("(?:论坛|会议|记者会|发布会|峰会|讲话|演讲|研讨会)(?:上|中)?(?:表示|说|称|指出)|发表(?:了)?(?:声明|讲话|演讲|谈话)",
+    Entry("批评|指责|谴责|抨击|抗议|严正交涉|强烈不满|召见|归咎|责任全在|反对|(?:表达|表示)了?(?:深切|严重|严正|强烈|高度)?"
+          "(?:关切|关注|不满)|深切关切|严重关切", "criticism"),
+    # 美方行径严重违反…: the clause's subject is the one criticised, not the critic
+    Entry("严重(?:违反|损害|破坏|违背|干涉)", "criticism", role="object"),
+    Entry("(?:论坛|会议|峰会|讲话|演讲|研讨会)(?:上|中)?(?:表示|说|称|指出)|发表(?:了)?(?:声明|讲话|演讲|谈话)",
           "statement"),
+    # what a party said in an encounter the report tells (kept only then: tracker.extract.spoken.readouts)
+    Entry("表示|强调|警告|指出|说明|重申", "statement", role="readout"),
 )  # fmt: skip
 
 # Words that change the role of the triggers after them: the other side invited (应约) or hosted.
 MODIFIERS: tuple[tuple[str, str], ...] = (("应约|应邀|应.{1,12}?(?:邀请|之邀)", "invited"),)
 
 CUES: dict[str, str] = {
-    "background": "此前|曾经|曾|自[^，。]{1,20}?(?:以来|起)|去年|前年|早前|先前|以前|一年后|已经",
+    "background": "此前|曾经|曾|自[^，。]{1,20}?(?:以来|起)|\\d{4}年(?:\\d{1,2}月)?(?:起|以来)|去年|前年|早前|先前|以前|一年后|已经",
     "background_start": "^(?:此前|当时|早前|先前|去年|此后)",
+    # 这将是…首次访华: the whole sentence looks ahead
+    "expected_start": "^(?:这将是|这将|此访将|此行将)",
+    # 原定…，…推迟: what was planned and then called off
+    "planned": "原定|原计划|原本计划|本定",
     "expected": "(?<![中少上大])将(?![军领官士])(?![^，。]{0,20}?(?:列入|纳入|视为|作为|移出))|将于|拟|计划|预计|预定|准备|即将|下周|下月|原定|有望",
     "negation": "未|没有|没|并未|不会|不再|不(?![断仅少同久过但管论可])|尚未|未能|未有|无意",
     "hypothetical": "如果|若|假如|除非|是否|要是|能否|可能|如若|一旦|否则|先决条件",

@@ -72,9 +72,22 @@ def _same_encounter(a: Candidate, b: Candidate) -> bool:
         return False
     people_a = {p for p in fa["participants"] if p not in ("CHN", "USA")}
     people_b = {p for p in fb["participants"] if p not in ("CHN", "USA")}
-    if not people_a & people_b:
+    if not people_a or not people_b:
+        # "U.S. and Chinese officials held talks …" then "Chase hosted Song": the states stood in for the
+        # people named next, when those people are of both states and the second is undated or of the same day
+        named, homes = (people_b, b.homes) if not people_a else (people_a, a.homes)
+        if not (named and _both_named(named, homes)):
+            return False
+    elif not people_a & people_b:
         return False
+    if people_a != people_b and _both_named(people_a, a.homes) and _both_named(people_b, b.homes):
+        return False  # Blinken met Xi, and Wang Yi: each meeting names both its sides, so they are two
     return bool(fa["occurred_on"] == fb["occurred_on"] or not (a.dated and b.dated))
+
+
+def _both_named(people: set[str], homes: dict[str, str | None]) -> bool:
+    """Whether persons of both states are named (a state no longer stands in for either side)."""
+    return {homes.get(p) for p in people} >= {"CHN", "USA"}
 
 
 def _key(c: Candidate) -> tuple[Any, ...]:

@@ -10,8 +10,10 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from tracker.extract.actors import FORMER
 from tracker.extract.facts import NEAR, Built, Scene
 from tracker.extract.lexicon import Trigger
+from tracker.extract.model import ActorMention, Span
 from tracker.extract.names import fold
 from tracker.extract.offices import OfficePhrase, find_office_phrases
 from tracker.extract.roles import offices_on
@@ -21,11 +23,14 @@ __all__ = ["office_changes"]
 _STILL = re.compile(r"继续|繼續|仍然|仍|留任|remains?\s+|still\s+")
 
 _WHO = re.compile(r",\s*who\b")
+_ADMINISTRATION = re.compile(r"\s*(?:政府|政權|政权|当局|當局|administration\b)", re.I)
 
 _PASSIVE = re.compile(r"\b(?:been|was|were|is|are)\b|被|遭")
 
 
-_COMMAND_OF = re.compile(r"(?:command|helm) of$", re.I)
+_COMMAND_OF = re.compile(r"(?:command|helm) of$|took over$|takes? over$|taking over$", re.I)
+# Commands renamed: the office is one ("U.S. Pacific Command" became U.S. Indo-Pacific Command on 2018-05-30).
+_RENAMED = {"U.S. Pacific Command": "U.S. Indo-Pacific Command", "Pacific Command": "U.S. Indo-Pacific Command"}
 
 _COMMAND = re.compile(
     r"\s+(?:the\s+)?(?P<unit>(?:U\.S\.\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Command|Fleet|Forces?|Army|Navy))\b"
@@ -33,7 +38,7 @@ _COMMAND = re.compile(
 
 _RIGHT_AFTER = {
     "en": re.compile(r"\s*(?:as\s+)?(?:the\s+)?(?:new\s+)?(?:acting\s+|interim\s+)?"),
-    "zh": re.compile(r".{0,2}"),
+    "zh": re.compile(r"[^，,。；;]{0,2}"),
 }
 
 _AS = re.compile(r"\s*(?:as\b|的|为)")
@@ -41,6 +46,19 @@ _AS = re.compile(r"\s*(?:as\b|的|为)")
 _ACTING = re.compile(r"(?:acting|interim)\s+$|代理$", re.I)
 
 _JOINED = re.compile(r"\s*(?:,|、|和|及|and)?\s*(?:(?:the|a|an)\s+)?(?:and\s+)?", re.I)
+
+
+# "Since" and 以来 make an office change a point in time; "minutes after Biden was sworn in" still tells it.
+_SINCE = re.compile(r"\bsince\s+(?:[\w.'’-]+\s+){1,5}$", re.I)
+_SINCE_AFTER = re.compile(r"[^，,。；]{0,24}?(?:以来|以來)")
+
+
+def _time_reference(t: Trigger, scene: Scene) -> bool:
+    """Whether the office verb only dates something else: "since Biden took office", 沙利文担任…以来."""
+    text, base = scene.sentence.text, scene.sentence.span.start
+    if scene.language == "zh":
+        return bool(_SINCE_AFTER.match(text, t.span.end - base))
+    return bool(_SINCE.search(text, max(0, t.span.start - base - 60), t.span.start - base))
 
 
 def _held(scene: Scene, slug: str, day: date) -> set[str]:
@@ -59,12 +77,25 @@ def _acting(folded: str, p: OfficePhrase) -> str:
 def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None) -> list[Built]:
     """Who took or left which offices: the person the verb governs ("named Li … as defence minister",
     任命董军为国防部长, 免去李尚福的国务委员、国防部部长职务, "replacing Wei"), the offices named after it."""
-    persons = [m for m in scene.mentions if m.kind == "person"]
+    if _time_reference(t, scene):
+        return []  # "since Biden took office", 担任…以来: a point in time, not an office change told
+    base = scene.sentence.span.start
+    # "the Biden administration", 拜登政府: a government, not the person taking or leaving an office
+    persons = [
+        m for m in scene.mentions
+        if m.kind == "person" and not _ADMINISTRATION.match(scene.sentence.text, m.span.end - base)
+    ]  # fmt: skip
     after = [m for m in persons if m.span.start >= t.span.start]
     before = [m for m in persons if m.span.end <= t.span.start]
     actor = after[0] if after else before[-1] if before and t.role != "object" else None
     if t.role == "subject" and before:
         actor = before[-1]  # "Shanahan took over as …, replacing Mattis", 谢锋…履新: the subject takes it
+        if scene.language == "zh":
+            # 董军接替遭免职的李尚福出任国防部长: the one a 的 clause describes is an object, not the subject
+            free = [
+                m for m in before if not scene.sentence.text[: m.span.start - base].endswith(("的", "接替", "接任"))
+            ]
+            actor = free[-1] if free else actor
     if (
         before
         and t.role != "object"
@@ -81,11 +112,21 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
     text_after = scene.sentence.text[t.span.end - scene.sentence.span.start :]
     if scene.language == "zh" and text_after.startswith("的") and after:
         actor = after[0]  # 遭免职的李尚福: the person the clause describes comes after it
+        earlier = max([o.span.end for o in scene.triggers if o.span.end <= t.span.start] or [base])
+        if not any(earlier <= d.span.start < t.span.start for d in scene.dates):
+            return []  # 接替遭免职的李尚福: a description without a date of its own tells no change
+    described = [m for m in after if scene.sentence.text[: m.span.start - scene.sentence.span.start].endswith("的")]
+    if scene.language == "zh" and t.role == "object" and described:
+        actor = described[0]  # 接替已于1月20日随拜登政府卸任的奥斯汀: the one the 的 clause describes
+    successor = _successor(t, persons, actor, before, after)
+    if t.role == "object" and t.passive and before and after:
+        actor = before[-1]  # "Li … was succeeded by Dong Jun": the subject left
     if scene.language == "zh" and re.match(r"[^，,。；]{0,12}前[，,]", text_after):
         return []  # 担任国防部长前: "before becoming …" dates something else
+    if actor is None and scene.language == "zh":
+        actor = _named_in_decision(t, scene)
     if actor is None or actor.state is None:
         return []
-    base = scene.sentence.span.start
     if kind == "office-assumed" and _STILL.search(
         scene.sentence.text, max(0, t.span.start - base - 4), t.span.start - base
     ):
@@ -100,7 +141,8 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
         ),
         key=lambda p: p.start,
     )
-    phrases = [p for p in phrases if p.title]
+    # "a former commander of …", 原太平洋舰队司令: a post held before, not the one taken or left now
+    phrases = [p for p in phrases if p.title and not FORMER.search(folded, max(0, p.start - 12), p.start)]
     command = _COMMAND.match(scene.sentence.text, t.span.end - base) if _COMMAND_OF.search(t.text) else None
     if t.role == "object":
         # "… as defence minister, replacing Wei", 任命董军为国防部长，接替李尚福: the office the subject took.
@@ -114,7 +156,8 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
             offices = held if len(held) == 1 else []
     elif command is not None:
         # "assumed command of U.S. Indo-Pacific Command": the command named is the office.
-        offices = [f"Commander, {command.group('unit')}"]
+        unit = command.group("unit")
+        offices = [f"Commander, {_RENAMED.get(unit, unit)}"]
     elif t.role == "subject":
         # "Shanahan took over as acting secretary of defense", 谢锋…抵美履新: the office right after the verb,
         # else the title the person was named with, else the one the gazetteer has them holding.
@@ -150,7 +193,60 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
     if not offices:
         return []
     limit = 1 if t.role == "object" else 2  # named to (or removed from) two offices at once, at most
-    return [
+    out: list[Built] = [
         ({"kind": kind, "actor": actor.slug, "office": office, "state": actor.state}, [actor], "office")
         for office in list(dict.fromkeys(offices))[:limit]
     ]
+    others = any(o.kind == "office-assumed" for o in scene.triggers)
+    if (
+        successor is not None
+        and successor.state == actor.state
+        and kind == "office-left"
+        and not others
+        and (not scene.dates)
+    ):
+        # "Davidson succeeds Harris": the successor takes the office the other leaves. Only where the sentence
+        # tells no other appointment and no date: a date there is the predecessor's ("who stepped down on
+        # Monday", 接替今年6月卸任的崔天凯), not the successor's start.
+        out += [({**fact, "kind": "office-assumed", "actor": successor.slug}, [successor], "succession")
+                for fact, _, _ in out]  # fmt: skip
+    return out
+
+
+_DECISION_ZH = re.compile(r"(?:免去|任命)")
+
+
+def _named_in_decision(t: Trigger, scene: Scene) -> ActorMention | None:
+    """A Chinese official new to the gazetteer, named right after 免去 or 任命 (免去苗华的…职务): a surname-led
+    name before 的, 为 or 同志, as a new person of China."""
+    from tracker.extract.names import han_name_after, slug_for, to_simplified
+
+    text, base = scene.sentence.text, scene.sentence.span.start
+    lead = _DECISION_ZH.match(text, t.span.start - base)
+    if lead is None:
+        return None
+    found = han_name_after(text, lead.end(), foreign=False)
+    if found is None or not re.match(r"的|为|為|同志", text[found[1] :]):
+        return None
+    name = text[found[0] : found[1]]
+    span = Span(base + found[0], base + found[1])
+    return ActorMention(slug_for(name), "person", "CHN", span, name, None, True, {"zh": to_simplified(name)})
+
+
+def _successor(
+    t: Trigger,
+    persons: list[ActorMention],
+    actor: ActorMention | None,
+    before: list[ActorMention],
+    after: list[ActorMention],
+) -> ActorMention | None:
+    """Who succeeds, for a verb of succession ("succeeds", "replacing", 接替): its subject, or the agent of
+    the passive ("was succeeded by Dong Jun")."""
+    if t.role != "object":
+        return None
+    if t.passive:
+        return after[0] if before and after else None
+    subject = persons[0] if persons else None
+    if subject is None or subject is actor or subject not in before:
+        return None
+    return subject

@@ -34,6 +34,7 @@ CONCEPTS: dict[str, dict[str, tuple[Office, ...]]] = {
     "state-councilor": {"CHN": (("State Councilor", None),)},
     "cmc-chairman": {"CHN": (("Chairman of the Central Military Commission", None),)},
     "cmc-vice-chairman": {"CHN": (("Vice Chairman of the Central Military Commission", None),)},
+    "cmc-member": {"CHN": (("Member of the Central Military Commission", None),)},
     "joint-chiefs-chairman": {"USA": (("Chairman of the Joint Chiefs of Staff", None),)},
     "joint-staff-chief": {"CHN": (("Chief of the CMC Joint Staff Department", None),)},
     "indopacom-commander": {"USA": (("Commander, U.S. Indo-Pacific Command", None),)},
@@ -58,12 +59,14 @@ CONCEPTS: dict[str, dict[str, tuple[Office, ...]]] = {
     "climate-envoy": {"USA": (("Special Presidential Envoy for Climate", None),)},
     "assistant-secretary-of-state": {},
     "assistant-secretary-of-defense": {},
+    "us-spokesperson": {},
 }
 
 # Titles for a new official whose concept has no gazetteer office: the title as the label shows it.
 _TITLES = {
     "assistant-secretary-of-state": "Assistant Secretary of State",
     "assistant-secretary-of-defense": "Assistant Secretary of Defense",
+    "us-spokesperson": "Spokesperson",
 }
 
 _DEF = r"defen[cs]e"
@@ -83,6 +86,7 @@ EN: list[tuple[str, str, str | None]] = [
         "CHN",
     ),
     (r"chair(?:man)? of (?:the |china's )?central military commission", "cmc-chairman", "CHN"),
+    (r"member of (?:the |china's )?(?:central military commission|cmc)", "cmc-member", "CHN"),
     (
         r"chair(?:man)? of the (?:u\.s\. )?joint chiefs(?: of staff)?|joint chiefs chair(?:man)?",
         "joint-chiefs-chairman",
@@ -108,6 +112,12 @@ EN: list[tuple[str, str, str | None]] = [
     (r"ambassador to the (?:united states|u\.s\.)", "ambassador-to-us", "CHN"),
     (r"ambassador to (?:china|beijing)", "ambassador-to-china", "USA"),
     (r"vice (?:foreign minister|minister of foreign affairs)|deputy foreign minister", "vice-foreign-minister", "CHN"),
+    (
+        r"(?:white house|state department|pentagon|national security council|nsc) (?:spokes(?:person|man|woman)"
+        r"|press secretary)|white house press secretary",
+        "us-spokesperson",
+        "USA",
+    ),
     (r"foreign ministry spokes(?:person|man|woman)", "mfa-spokesperson", "CHN"),
     (rf"{_DEF} ministry spokes(?:person|man|woman)", "mnd-spokesperson", "CHN"),
     (rf"{_DEF} minister|minister of (?:national )?{_DEF}", "defence-minister", None),
@@ -132,7 +142,8 @@ EN: list[tuple[str, str, str | None]] = [
     (r"ambassador", "ambassador", None),
 ]
 ZH: list[tuple[str, str, str | None]] = [
-    (r"(?:中央)?军委副主席", "cmc-vice-chairman", "CHN"),
+    (r"(?:中央)?军委副主席|中央军事委员会副主席", "cmc-vice-chairman", "CHN"),
+    (r"(?:中央军事委员会|中央军委|军委)委员", "cmc-member", "CHN"),
     (r"(?:中央)?军委主席", "cmc-chairman", "CHN"),
     (r"参联会主席|参谋长联席会议主席", "joint-chiefs-chairman", "USA"),
     (r"(?:军委)?联合参谋部参谋长", "joint-staff-chief", "CHN"),
@@ -143,6 +154,7 @@ ZH: list[tuple[str, str, str | None]] = [
     (r"驻美(?:国)?大使(?!馆)", "ambassador-to-us", "CHN"),
     (r"驻(?:华|中国)大使(?!馆)", "ambassador-to-china", "USA"),
     (r"外交部副部长", "vice-foreign-minister", "CHN"),
+    (r"白宫(?:发言人|新闻秘书)|国务院发言人|五角大楼发言人|国家安全委员会发言人", "us-spokesperson", "USA"),
     (r"外交部发言人", "mfa-spokesperson", "CHN"),
     (r"国防部发言人", "mnd-spokesperson", "CHN"),
     (r"常务副国防部长|国防部副部长", "deputy-defense-secretary", None),
@@ -153,6 +165,7 @@ ZH: list[tuple[str, str, str | None]] = [
     (r"国防部部?长|防长", "defence-minister", None),
     (r"外交部部?长|外长", "foreign-minister", None),
     (r"国务卿", "secretary-of-state", "USA"),
+    (r"(?:总统)?国家安全(?:事务)?(?:助理|顾问)|国安顾问", "national-security-advisor", "USA"),
     (r"国家副主席", "vice-president", "CHN"),
     (r"国家主席", "president", "CHN"),
     (r"副总统", "vice-president", None),
@@ -160,7 +173,6 @@ ZH: list[tuple[str, str, str | None]] = [
     (r"国务院副总理|副总理", "vice-premier", "CHN"),
     (r"国务院总理|总理", "premier", "CHN"),
     (r"国务委员", "state-councilor", "CHN"),
-    (r"国家安全顾问|国安顾问", "national-security-advisor", "USA"),
     (r"财政部长|财长", "treasury-secretary", None),
     (r"商务部长", "commerce-secretary", None),
     (r"贸易代表", "trade-representative", "USA"),
@@ -184,9 +196,10 @@ _ZH_RE = _compile(ZH, _ZH_QUAL, latin=False)
 # Every phrase holds one of these words within WINDOW characters of its start: the long alternations
 # are tried only there (scanning every position costs ~0.2 ms a sentence; this, a tenth of it).
 _EN_KEY = re.compile(
-    r"minister|secretary|chair|chief|commander|ambassador|spokes|advis[eo]r|representative|speaker|envoy|premier|councill?or|president"
+    r"minister|secretary|chair|chief|commander|ambassador|spokes|advis[eo]r|representative|speaker|envoy|premier|councill?or"
+    r"|president|member"
 )
-_ZH_KEY = re.compile(r"长|主席|司令|大使|发言人|国务卿|总统|总理|委员|顾问|代表|议长|特使")
+_ZH_KEY = re.compile(r"长|主席|司令|大使|发言人|国务卿|总统|总理|委员|顾问|助理|代表|议长|特使|秘书")
 _WINDOW = {"en": 48, "zh": 12}
 
 

@@ -19,6 +19,7 @@ from tracker.extract import EXTRACTOR_VERSION
 from tracker.extract.actors import ActorIndex, find_all, names_anyone
 from tracker.extract.dates import find_dates
 from tracker.extract.facts import (
+    BOTH_SIDES,
     CHANNEL_KINDS,
     INTERACTIONS,
     NEAR,
@@ -29,14 +30,15 @@ from tracker.extract.facts import (
     channel_facts,
     home_of,
     interaction,
-    sanctions,
 )
 from tracker.extract.lexicon import ChannelIndex, PlaceIndex, Trigger, cues, find_channels, find_places
 from tracker.extract.lexicon import find_triggers as triggers_in
 from tracker.extract.merge import dedupe, merge
 from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence, Span
 from tracker.extract.office_facts import office_changes
+from tracker.extract.sanction_facts import announced_by, sanctions
 from tracker.extract.sentences import split
+from tracker.extract.spoken import absorbed_by_summons, readouts, specific_words
 
 __all__ = ["Context", "extract"]
 
@@ -49,12 +51,15 @@ _CHANNEL_WORD = re.compile(
 SUSPENDED_REACH = 12
 _TWICE = re.compile(r"\btwice\b|\btwo (?:calls|meetings|rounds)\b|两次|兩次", re.IGNORECASE)
 _ABOUT = re.compile(r"就|针对|針對|回应|回應")
+_SPOKE = re.compile(r"表示|说|說|称|稱|指出|强调|強調|\b(?:said|told|stated)\b")
 # A fact dated this long before its report is background to it.
 _STALE = timedelta(days=90)
 # Words that say a contact restarts its channel.
 _REVIVAL = re.compile(
     r"reviv|resum|restor|re-?establish|first (?:\w+ ){0,4}(?:in (?:more than |over |nearly |almost )?(?:a|two|three|\d+) "
-    r"(?:year|month)|since)|恢复|恢復|重启|重啟|首次|首度",
+    r"(?:year|month)|since (?:\d{4}|january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|last|early|late|the (?:\w+ ){0,3}?(?:suspension|freeze|cut|halt|break|rupture)))"
+    r"|恢复|恢復|重启|重啟|首次|首度",
     re.IGNORECASE,
 )
 # "The first visit since 2014", 2019年以来首次: a date that only compares.
@@ -124,6 +129,7 @@ def extract(report: Report, context: Context) -> list[Candidate]:
     found: list[Candidate] = []
     last_date: DateMention | None = None
     lede: DateMention | None = None
+    carried: str | None = None  # who announced the last sanction
     undated: list[Sentence] = []  # sentences since the last trigger, whose dates a later one may carry over
     for sentence, mentions, triggers in zip(sentences, mentions_by_sentence, triggered, strict=True):
         if not triggers:
@@ -139,32 +145,30 @@ def extract(report: Report, context: Context) -> list[Candidate]:
         scene = Scene(
             sentence, mentions, dates, find_channels(sentence, language, context.channels),
             find_places(sentence, language, context.places), cues(sentence, language), language, context.actors,
-            tuple(triggers),
+            tuple(triggers), carried,
         )  # fmt: skip
         for trigger in triggers:
             found.extend(_candidates(trigger, scene, report, lede or last_date, context))
+            if trigger.kind == "sanction-imposed" and not (trigger.background or trigger.passive):
+                carried = announced_by(trigger, scene) or carried
         last_date = dates[0] if dates else last_date
         if lede is None and dates:
             # The lede's date: what a later undated sentence most often speaks of ("Paparo urged the PLA …").
             plain = [d for d in dates if not _COMPARISON.search(d.text) and not d.expected]
             lede = next((d for d in plain if d.precision == "day"), plain[0] if plain else None)
-    return dedupe(merge(_both_sides(found)))
-
-
-# "The two sides agreed …", 双方同意: the parties of the encounter the report has just told.
-_BOTH_SIDES = re.compile(
-    r"双方|雙方|两国元首|兩國元首|两国领导人|both sides|the two sides|the two (?:leaders|men)", re.I
-)
+    return dedupe(merge(specific_words(readouts(_both_sides(found)))))
 
 
 def _both_sides(found: list[Candidate]) -> list[Candidate]:
     last: list[str] | None = None
+    named = 0
     out = []
     for c in found:
         parties = c.fact.get("participants") or []
-        if c.fact["kind"] in TWO_SIDED and any(p not in ("CHN", "USA") for p in parties):
-            last = list(parties)
-        elif last and parties and set(parties) <= {"CHN", "USA"} and _BOTH_SIDES.search(c.evidence):
+        people = [p for p in parties if p not in ("CHN", "USA")]
+        if c.fact["kind"] in TWO_SIDED and (len(people) >= 2 or (people and named < 2)):
+            last, named = list(parties), len(people)  # the last encounter of two named people, else of one
+        elif last and parties and set(parties) <= {"CHN", "USA"} and BOTH_SIDES.search(c.evidence):
             c = replace(c, fact={**c.fact, "participants": list(last)})
         out.append(c)
     return out
@@ -174,6 +178,8 @@ def _candidates(
     t: Trigger, scene: Scene, report: Report, last_date: DateMention | None, context: Context
 ) -> list[Candidate]:
     kind = "intent-to-meet" if t.governed_by == "intent-to-meet" and t.kind in TWO_SIDED else t.kind
+    if t.governed_by == "intent-to-meet" and t.kind in TWO_SIDED and not scene.channels:
+        return []  # "accepted an invitation to visit Washington": the agreement is the fact, made by its parties
     if t.quoted and kind not in SPOKEN:
         return []  # the content of a demand or a quotation: the speaker's demand carries it
     if kind in INTERACTIONS and kind != "meeting-declined" and t.status == "declined":
@@ -197,11 +203,18 @@ def _candidates(
         ]
     ):
         return []  # 就美方制裁…提出严正交涉: a protest about a sanction, not one imposed now
+    if absorbed_by_summons(t, scene.triggers):
+        return []  # "summoned the ambassador to protest": the summons is the protest
     if kind in INTERACTIONS and t.status == "cancelled" and scene.channels:
         return []  # "cancelling a planned call between theatre commanders": the channel's suspension is the fact
-    when, dated = _date(t, scene, report, last_date)
+    # An agreement is dated by its own verb (双方同意…落实9月10日通话精神 is agreed on the day, not on the 10th).
+    agreed = [o for o in scene.triggers if o.kind == "intent-to-meet" and o.span.end <= t.span.start]
+    when, dated = _date(agreed[-1] if kind == "intent-to-meet" and agreed else t, scene, report, last_date)
     background = t.background or (scene.cues.background and when.day.year < report.published_at.year)
     status = _status(t, when)
+    local = t.span.start - scene.sentence.span.start
+    if kind in SPOKEN and status == "expected" and _SPOKE.search(scene.sentence.text, 0, local):
+        status = "occurred"  # 布林肯表示，将讨论…深切关切: the words were said; what they announce is their content
     if status != "expected" and when.day < report.published_at.date() - _STALE:
         background = True  # told months after it happened: an older fact the report recalls
     if status == "expected":
@@ -299,6 +312,9 @@ def _date(t: Trigger, scene: Scene, report: Report, last: DateMention | None) ->
             before = [d for d in dates if opening <= d.span.start and d.span.end <= t.span.start]
             if before:
                 return before[-1], True
+            if last is not None and all(d.span.start >= t.span.end for d in dates):
+                # 双方同意…落实两国元首9月10日通话精神: a date after the verb dates its object, not the verb
+                return last, False
         return min(dates, key=lambda d: abs(d.span.start - t.span.start)), True
     if last is not None:
         return last, False

@@ -11,7 +11,17 @@ from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, Sentence, Span
 from tracker.extract.names import SURNAMES
 
-__all__ = ["HEAD_OF", "LIST_END", "list_start_zh", "list_targets", "named_targets"]
+__all__ = [
+    "BACK_REFERENCE_ZH",
+    "HEAD_OF",
+    "LIST_END",
+    "items_after_zh",
+    "list_start_zh",
+    "list_targets",
+    "named_targets",
+    "reason_items_zh",
+    "within",
+]
 
 # A person or firm named after a sanction word ("sanction Raytheon chief executive Greg Hayes and Ted Colbert").
 _NAME = re.compile(r"(?<![\w.&])[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+){1,2}(?![\w&])")
@@ -54,18 +64,34 @@ _FIRM_WORD_EN = re.compile(
     r"\b(?:Corp(?:oration)?\.?|Inc\.?|Co\.?|Company|Ltd\.?|LLC|Institutes?|Cent(?:er|re)s?|Academy|Systems|Technologies|Technology|Aeronautics|Space"
     r"|Defen[cs]e|Industries|Group|Solutions|Operations|International|Dynamics|Atomics|Electronics|Aerospace"
     r"|Laborator(?:y|ies)|Holdings|Manufacturing|Armaments|Security|Control|Missiles|Sciences|Communications"
-    r"|Networks|Robotics|Semiconductors?|Shipbuilding|Institute|Academy|University)$"
+    r"|Networks|Robotics|Semiconductors?|Shipbuilding|Institute|Academy|University|Endowment for \w+|Foundation|Fund"
+    r"|Watch|House|Council|Association|Society|Library|Congress)$"
+)
+# A body named by its head word first ("Institute of Applied Optics", "Center for Strategic Studies").
+_FIRM_HEAD_EN = re.compile(
+    r"(?:Institute|Academy|University|Cent(?:er|re)|Bureau|Laboratory|College|School|Foundation|Council)\s+(?:of|for)\s+[A-Z]"
 )
 _FIRM_ITEM_EN = re.compile(r"(?:[A-Z][\w'&.-]*|&)(?:\s+(?:[A-Z0-9][\w'&.-]*|&|and|of|for))*")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _ADDED = re.compile(
-    r"add(?:s|ed|ing)?\s+(?P<list>.*?)\s+to\s+(?:the\s+|its\s+|an?\s+)?(?:trade\s+)?(?:entity|sdn|unreliable entity)\s+list$",
+    r"add(?:s|ed|ing)?\s+(?P<list>.*?)\s+to\s+(?:the\s+|its\s+|an?\s+)?(?:trade\s+|export\s+)?"
+    r"(?:(?:entity|sdn|unreliable entity)\s+list|blacklist)$",
     re.I | re.S,
 )
+_ITEM_TAIL = re.compile(r"(?:\s+(?:and|of|for|&))+$")
+_OWNER = re.compile(r"(?:China|Beijing|the United States|America|Washington)['’]s\s+")
+_NAMED = re.compile(r"nam(?:e|es|ed|ing)\s+(?P<list>.*?)\s+(?:among|as)\s+\S.*sanctioned$", re.I | re.S)
 # "three units of Lockheed Martin - …": the parent names whose units are listed, not a target itself.
 _UNITS_OF = re.compile(r"(?:units?|subsidiar(?:y|ies)|affiliates?|divisions?|arms?)\s+of\s+(?:the\s+)?$", re.I)
 _UNITS_ZH = re.compile(r"^(?:旗下|下属|子公司|的子公司)")
-_FIRM_WORD_ZH = re.compile(r"(?:公司|集团|研究所|研究院|大学|实验室|中心|工厂|企业)$")
+_FIRM_WORD_ZH = re.compile(r"(?:公司|集团|研究所|研究院|大学|实验室|中心|工厂|企业|图书馆|基金会|协会|学会)$")
+# 对两机构及其负责人: the bodies are those the reason clause names (针对美国 A 和 B 为…提供平台)
+BACK_REFERENCE_ZH = re.compile(
+    r"(?:[两二三四五六七八九十几]|上述|有关|相关|该|这些?)(?:家|个|所)?(?:机构|实体|组织|公司|企业)"
+)
+_REASON_ITEMS_ZH = re.compile(
+    r"(?:针对|就)(?:美国|美方|中国|中方)?(?P<items>[^，。；]{2,60}?)(?:为|以|就|对|在|提供|违反|不顾|的)"
+)
 # Where a Chinese list of targets starts: 对 X、Y 实施制裁, 将 X、Y 列入….
 _LIST_START_ZH = re.compile(r"[将把]|(?<![针面反应绝])对(?![等台华外此话于])")
 _SPLIT_ZH = re.compile(r"以及|、|，|,|和|及")
@@ -84,6 +110,88 @@ _TITLE_END_ZH = re.compile(
 )
 
 
+def within(t: Trigger) -> bool:
+    """Whether a sanction's trigger holds its list of targets ("added A, B and C to its Entity List")."""
+    return bool(_ADDED.match(t.text) or _NAMED.match(t.text))
+
+
+_SPREAD_ZH = re.compile(r"位于|设在|在")  # 位于济南、深圳和郑州的国家超级计算中心: one name spread over places
+
+
+_TITLE_IN_ZH = re.compile(
+    r".*(?:议员|大使|[部省市县州局厅院校]长|主席|主任|特首|行政长官|署长|总裁|首席执行官|董事长|书记|负责人|主管|司令员?|将军)"
+)
+
+
+def items_after_zh(
+    t: Trigger, sentence: Sentence, mentions: list[ActorMention], state: str | None
+) -> list[ActorMention]:
+    """The targets a Chinese list names after its trigger (…的包括 A公司、B中心、C，以及 D): known actors, and
+    new firms and bodies — a name with a firm word, or any short name of the list — up to the sentence's end."""
+    from tracker.extract.names import fold, has_han, slug_for, to_simplified
+
+    original, base = sentence.text, sentence.span.start
+    text = fold(original)
+    begin = t.span.end - base
+    stop = re.compile(r"[。；;！？]").search(text, begin)
+    end = stop.start() if stop else len(text)
+    found: list[ActorMention] = []
+    pos, spread = begin, False
+    for m in [*_SPLIT_ZH.finditer(text, begin, end), None]:
+        s, e = pos, (m.start() if m else end)
+        pos = m.end() if m else end
+        piece = text[s:e].strip()
+        if _SPREAD_ZH.match(piece) or spread:
+            spread = "的" not in piece  # the spread name ends with the item that holds 的
+            continue
+        known = [k for k in mentions if k.kind != "state" and base + s <= k.span.start and k.span.end <= base + e]
+        if known:
+            found.extend(known)
+            continue
+        lead = _LEAD_ZH.match(piece)
+        if lead and len(piece) - lead.end() >= 2:
+            s, piece = s + lead.end(), piece[lead.end() :]
+        if not (has_han(piece) and 3 <= len(piece) <= 24) or "的" in piece or "等" in piece:
+            continue
+        kind = "organization"
+        title = _TITLE_IN_ZH.search(piece)
+        if title and not _FIRM_WORD_ZH.search(piece) and 2 <= len(piece) - title.end() <= 5:
+            # 香港特首林郑月娥, 参议员卢比奥: the person after the title
+            kind, s, piece = "person", s + title.end(), piece[title.end() :]
+        name = original[s : s + len(piece)]
+        found.append(
+            ActorMention(
+                slug_for(name, chinese_name_order=kind == "person" and name[:1] in SURNAMES), kind, state,
+                Span(base + s, base + s + len(piece)), name, None, True, {"zh": to_simplified(name)},
+            )
+        )  # fmt: skip
+    return found
+
+
+def reason_items_zh(sentence: Sentence, before: int, state: str | None) -> list[ActorMention]:
+    """The bodies a reason clause names before `before` (针对美国哈德逊研究所和里根图书馆为…提供平台), as new
+    organisations of `state`: the targets of a sanction that refers back to them (对两机构…采取反制措施)."""
+    from tracker.extract.names import fold, slug_for, to_simplified
+
+    original, base = sentence.text, sentence.span.start
+    text = fold(original)
+    found: list[ActorMention] = []
+    for m in _REASON_ITEMS_ZH.finditer(text, 0, before):
+        pos = m.start("items")
+        for piece in re.split(r"和|、|及|与", m.group("items")):
+            start = text.index(piece, pos)
+            pos = start + len(piece)
+            if _FIRM_WORD_ZH.search(piece) and 3 <= len(piece) <= 24:
+                name = original[start : start + len(piece)]
+                found.append(
+                    ActorMention(
+                        slug_for(name, chinese_name_order=False), "organization", state,
+                        Span(base + start, base + start + len(piece)), name, None, True, {"zh": to_simplified(name)},
+                    )
+                )  # fmt: skip
+    return found
+
+
 def list_start_zh(text: str, local: int) -> int | None:
     """Where a Chinese list of targets before the verb at local starts (the 对 of 对 A、B 实施制裁), else None."""
     clause = max(text.rfind(c, 0, local) for c in "。；;：:")
@@ -93,7 +201,10 @@ def list_start_zh(text: str, local: int) -> int | None:
 
 def _firm_en(item: str) -> bool:
     words = item.split()
-    return bool(_FIRM_WORD_EN.search(item) or "&" in item or (len(words) == 1 and _ACRONYM.fullmatch(item)))
+    return bool(
+        _FIRM_WORD_EN.search(item) or _FIRM_HEAD_EN.match(item) or "&" in item
+        or (len(words) == 1 and _ACRONYM.fullmatch(item))
+    )  # fmt: skip
 
 
 def _items_en(window: str) -> list[tuple[int, int]]:
@@ -109,6 +220,9 @@ def _items_en(window: str) -> list[tuple[int, int]]:
         text = item.group()
         # "A and B" at the end of a list: the last "and" before a capitalised word separates two items.
         end = item.end()
+        tail = _ITEM_TAIL.search(text)
+        if tail:  # "A and the B": the item stops before its "and", which separates
+            text, end = text[: tail.start()], item.start() + tail.start()
         if " and " in text and not re.match(r"\s*,", window[end:]):
             # The list's last "and": "A, B and C", "A and B" (not "Missiles and Fire Control, …"); where a firm
             # ends before an "and", there ("… Technology Co and Shanxi … Science and Technology Group Co").
@@ -202,7 +316,7 @@ def list_targets(
         return found, parents
     local = t.span.end - base
     window = text[local : local + reach * 3]
-    inner = _ADDED.match(t.text)
+    inner = _ADDED.match(t.text) or _NAMED.match(t.text)
     if inner:
         # "added A Co, B Corp and C Institute to its Entity List": the list is inside the trigger's words.
         local = t.span.start - base + inner.start("list")
@@ -221,8 +335,11 @@ def list_targets(
                 offset = known.span.end - base + after.end() - local
     for s, e in _items_en(window[offset:]):
         s, e = local + offset + s, local + offset + e
-        name = text[s:e].strip().rstrip(".,")
+        name = _ITEM_TAIL.sub("", text[s:e].strip().rstrip(".,"))
         e = s + len(name)
+        own = _OWNER.match(name)  # "China's Academy of …": the owner's name is no part of the firm's
+        if own and len(own.group()) < len(name):
+            s, name = s + own.end(), name[own.end() :]
         if not _firm_en(name) or _NOT_A_TARGET.fullmatch(name) or any(a <= s and e <= b for a, b in taken):
             continue
         found.append(

@@ -1,0 +1,60 @@
+"""New officials named beside a title ("Assistant Secretary of State Mallory Stewart", 外交部副部长郑泽光), or the
+office's holder under another rendering of their name (蘇利文 for 沙利文).
+
+Pure; part of tracker.extract.actors' find_actors.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tracker.extract import names as nm
+from tracker.extract.model import ActorMention, Sentence, Span
+from tracker.extract.offices import OfficePhrase, office_strings
+
+if TYPE_CHECKING:
+    from tracker.extract.actors import ActorIndex
+
+__all__ = ["title_name"]
+
+
+def _variant_of_holder(name: str, phrase: OfficePhrase, index: ActorIndex, on: date, at: int) -> ActorMention | None:
+    """The office's holder that day when the name is another rendering of theirs (蘇利文 for 沙利文, 艾奎利诺
+    for 阿奎利诺): a foreign name in Chinese shares most of its characters across renderings."""
+    slug = index.held(office_strings(phrase.concept, phrase.state), phrase.state, on)
+    if slug is None:
+        return None
+    folded = nm.key(name)
+    for known in index.han_names.get(slug, []):
+        shared = sum(1 for ch in set(folded) if ch in known)
+        if abs(len(known) - len(folded)) <= 1 and shared >= max(2, len(folded) - 1):
+            entry = index.by_slug[slug]
+            return ActorMention(slug, entry.kind, entry.state, Span(at, at + len(name)), name, phrase.title)
+    return None
+
+
+def title_name(phrase: OfficePhrase, sentence: Sentence, index: ActorIndex, on: date) -> ActorMention | None:
+    """A new official named beside an office phrase, if the name is not in the index."""
+    text, base = sentence.text, sentence.span.start
+    if nm.has_han(text[phrase.start : phrase.end]):
+        span = nm.han_name_after(text, phrase.end, foreign=phrase.state not in (None, "CHN"))
+    else:
+        span = nm.latin_name_after(text, phrase.end) or nm.latin_name_before(text, phrase.start)
+    if span is None:
+        return None
+    name = text[span[0] : span[1]]
+    if nm.key(name) in index.keys:
+        return None
+    if nm.has_han(name) and phrase.state not in (None, "CHN"):
+        held = _variant_of_holder(name, phrase, index, on, sentence.span.start + span[0])
+        if held is not None:
+            return held
+    gloss = nm.latin_gloss(text, span[1]) if nm.has_han(name) else None
+    latin = gloss or (None if nm.has_han(name) else name)
+    names = {"zh": nm.to_simplified(name)} if nm.has_han(name) else {"en": name}
+    if gloss:
+        names["en"] = gloss
+    slug = nm.slug_for(latin) if latin else nm.slug_for(name, chinese_name_order=phrase.state == "CHN")
+    title = phrase.title or text[phrase.start : phrase.end]
+    return ActorMention(slug, "person", phrase.state, Span(base + span[0], base + span[1]), name, title, True, names)

@@ -1,0 +1,159 @@
+"""Sanctions and countermeasures a trigger makes: who imposes them on whom, from the sentence's lists.
+
+Pure; the part of tracker.extract.pipeline that reads a sanction's scene (tracker.extract.facts.Scene).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.facts import NEAR, OTHER_SIDE, REASON_ZH, Built, Scene, first_actor
+from tracker.extract.lexicon import Trigger
+from tracker.extract.model import ActorMention
+from tracker.extract.names import fold
+from tracker.extract.targets import (
+    BACK_REFERENCE_ZH,
+    HEAD_OF,
+    LIST_END,
+    items_after_zh,
+    list_start_zh,
+    list_targets,
+    named_targets,
+    reason_items_zh,
+    within,
+)
+
+__all__ = ["announced_by", "sanctions"]
+
+_CLAUSE_ZH = re.compile(r"[，,]")
+_LIST_OF = re.compile(r"(unreliable )?(?:entity|sdn) list", re.I)
+_GOES_ON_ZH = re.compile(r"\s*(?:对|以|因|为|并|将)")
+_MECHANISM = re.compile(r"工作机制|工作機制|办公室|辦公室")
+_CONTINUED_ZH = re.compile(r"(?:包括|有)$")
+
+
+def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
+    reach = NEAR[scene.language]
+    text, base = fold(scene.sentence.text), scene.sentence.span.start  # 對 as 对: same offsets
+    if _MECHANISM.match(text, t.span.end - base):
+        return []  # 不可靠实体清单工作机制 names the body that announces, not a listing
+    parties = [m for m in scene.mentions if m.kind != "state"]
+    # A list of targets runs on while each name follows the last closely ("Pompeo … and 27 others, including
+    # Robert O'Brien, John Bolton …").
+    after: list[ActorMention] = []
+    edge = t.span.end
+    for m in sorted((m for m in parties if m.span.start >= t.span.end), key=lambda m: m.span.start):
+        gap = text[edge - base : m.span.start - base]
+        if len(gap) > reach * 3 // 2 or LIST_END.search(gap) or (scene.language == "zh" and _CLAUSE_ZH.search(gap)):
+            break  # a Chinese object follows its verb in the clause (制裁李尚福); a list stands before it
+        after.append(m)
+        edge = m.span.end
+    before = [m for m in parties if t.span.start - reach <= m.span.end <= t.span.start]
+    targets = after if after and not (t.passive or t.background) else before[-1:] or after
+    if scene.language == "zh" and not after and not (t.passive or t.background):
+        targets = []  # an active Chinese sanction names its targets after 对 or after the verb, never before
+    opening = max(text.rfind(c, 0, t.span.start - base) for c in "，,。；;") + 1
+    while scene.language == "zh" and opening > 1 and _GOES_ON_ZH.match(text, opening):
+        opening = max(text.rfind(c, 0, opening - 1) for c in "，,。；;") + 1  # 针对美方…，对…实施制裁: one clause
+    if scene.language == "zh" and REASON_ZH.match(text, opening):
+        return []  # 针对美方…实施制裁，中方决定…: the other side's sanction is the reason given, not news
+    imposer, official = _imposer(t, scene, text, base)
+    if official is not None and not any(m.span.start >= t.span.end for m in targets):
+        targets = [m for m in targets if m.slug != official.slug]
+    elif official is not None:
+        imposer = None
+    continued = _CONTINUED_ZH.search(t.text) is not None
+    if continued:
+        # 被列入清单的包括 A、B 和 C: the list of the announcement the report has just told, by its announcer.
+        imposer = imposer or scene.carried
+        targets = items_after_zh(t, scene.sentence, scene.mentions, OTHER_SIDE.get(imposer or ""))
+    listing = _LIST_OF.search(t.text)
+    if listing:
+        # Only the U.S. keeps the Entity List and the SDN list; only China the unreliable entity list.
+        imposer = "CHN" if listing.group(1) else "USA"
+    if any(m.kind == "organization" and HEAD_OF.match(text, m.span.end - base) for m in targets):
+        # "Raytheon Technologies chief executive Greg Hayes": the firm names the person it is sanctioned as head of.
+        targets = []
+    # Only China keeps an unreliable entity list and speaks of 反制.
+    china_only = kind == "countermeasure" or "不可靠" in t.text or "不可靠" in text[: t.span.start - base][-20:]
+    by_default = imposer or ("CHN" if china_only else None)
+    if by_default and not (t.passive or t.background or continued):
+        listed, parents = list_targets(
+            t, scene.sentence, scene.mentions, OTHER_SIDE.get(by_default), scene.language, reach
+        )
+        if scene.language == "zh":
+            # A Chinese list stands before its verb (对 A、B、C 实施制裁): every name in it is a target.
+            start = list_start_zh(text, t.span.start - base)
+            inside = [m for m in parties if start is not None and base + start < m.span.start < t.span.start]
+            if inside or listed:
+                targets = _merge_spans(inside, listed)
+            if start is not None and BACK_REFERENCE_ZH.match(text, start + 1):
+                # 针对美国A和B…，中方决定对两机构…采取反制措施: the bodies the reason named
+                targets = _merge_spans(
+                    reason_items_zh(scene.sentence, start, OTHER_SIDE.get(by_default)),
+                    [m for m in targets if m.kind == "person"],
+                )
+        else:
+            if within(t):
+                # "added A and its units to a blacklist, accusing them of supporting the PLA": the list is
+                # inside the trigger's words, what follows them is no target.
+                targets = [m for m in targets if m.span.end <= t.span.end]
+            targets = _merge_spans([m for m in targets if m.slug not in parents], [], listed)
+    if not targets and scene.language == "en" and imposer and not (t.passive or t.background or within(t)):
+        targets = named_targets(t, scene.sentence, scene.mentions, OTHER_SIDE.get(imposer), NEAR["en"])
+    if not targets:
+        return []
+    lifted = kind == "sanction-lifted"
+    out: list[Built] = []
+    for target in targets:
+        by = imposer or ("CHN" if kind == "countermeasure" else OTHER_SIDE.get(target.state or ""))
+        if by is None or by == target.state or target.state not in (None, OTHER_SIDE.get(by)):
+            continue  # a sanction of this dyad falls on the other side (not on Russia's arms exporter, the seller)
+        fact = {"kind": "sanction-lifted" if lifted else "sanction-imposed", "target": target.slug, "imposed_by": by}
+        out.append((fact, [target], "sanction"))
+    return out
+
+
+def announced_by(t: Trigger, scene: Scene) -> str | None:
+    """Who announces the sanction of a trigger (a later sentence's list may be the same announcement's)."""
+    text, base = fold(scene.sentence.text), scene.sentence.span.start
+    listing = _LIST_OF.search(t.text)
+    if listing:
+        return "CHN" if listing.group(1) else "USA"
+    return _imposer(t, scene, text, base)[0]
+
+
+def _imposer(t: Trigger, scene: Scene, text: str, base: int) -> tuple[str | None, ActorMention | None]:
+    """The state that imposes, and the official who announces for it when the subject is one."""
+    subject = first_actor(scene)
+    if scene.language == "zh":
+        # 针对美方…，中方决定对…实施制裁: the state just before the list decides, not the one in the reason.
+        start = list_start_zh(text, t.span.start - base)
+        end = t.span.start - base if start is None else start
+        # Back clause by clause from the list: the nearest state named outside a reason clause (针对美方…).
+        own: list[ActorMention] = []
+        while end > 0 and not own:
+            clause = max(text.rfind(c, 0, end) for c in "，,。；;") + 1
+            if not REASON_ZH.match(text, clause):
+                own = [m for m in scene.mentions if m.kind == "state" and base + clause <= m.span.start < base + end]
+            end = clause - 1
+        subject = own[-1] if own else subject
+    if subject is None or t.passive:
+        return None, None
+    if subject.kind == "state":
+        return subject.slug, None
+    if subject.office and subject.state and not t.background and subject.span.end <= t.span.start:
+        # "Foreign ministry spokeswoman Hua Chunying named …": an official announces for their state.
+        return subject.state, subject
+    return None, None
+
+
+def _merge_spans(*groups: list[ActorMention]) -> list[ActorMention]:
+    """Mentions of several lists, once each, in text order (a known name inside a listed name gives way)."""
+    out: list[ActorMention] = []
+    for m in sorted((m for g in groups for m in g), key=lambda m: (m.span.start, -(m.span.end - m.span.start))):
+        if any(o.slug == m.slug or (o.span.start <= m.span.start and m.span.end <= o.span.end) for o in out):
+            continue
+        out = [o for o in out if not (m.span.start <= o.span.start and o.span.end <= m.span.end)]
+        out.append(m)
+    return out

@@ -1,0 +1,71 @@
+"""Spoken acts of one report sorted out: which words are one act, and which a more specific act absorbs.
+
+Pure; steps of tracker.extract.pipeline between the triggers and the candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tracker.extract.lexicon import Trigger
+from tracker.extract.model import Candidate
+from tracker.extract.speech import READOUT
+
+__all__ = ["absorbed_by_summons", "readouts", "specific_words"]
+
+_SUMMON = re.compile(r"summon|召见|召見", re.IGNORECASE)
+# Spoken kinds that say more than a statement does.
+_SPECIFIC = frozenset({"criticism", "demand", "appeal", "intent-to-meet"})
+
+
+def absorbed_by_summons(t: Trigger, triggers: Sequence[Trigger]) -> bool:
+    """Whether a protest word is the purpose of a summons told before it in the sentence ("summoned the
+    ambassador to protest", 召见…大使，提出严正交涉): one act, the summons', made to the official summoned."""
+    if t.kind != "criticism" or _SUMMON.search(t.text):
+        return False
+    return any(o.kind == "criticism" and _SUMMON.search(o.text) and o.span.end <= t.span.start for o in triggers)
+
+
+def specific_words(found: list[Candidate]) -> list[Candidate]:
+    """A speaker's statement gives way to their criticism, demand, appeal or agreement of the same day: "condemned
+    the decision … and told the forum" is one criticism, not also a statement."""
+    # "Tan spoke on the shootdown. Tan said China strongly protested": the speaker's act that day is the protest.
+    specific = {
+        (c.fact["occurred_on"], p)
+        for c in found
+        if c.fact["kind"] in _SPECIFIC
+        for p in c.fact.get("participants") or ()
+    }
+    # Words in a readout give way to any act of their speaker the sentence tells ("会后表示，他将访问中国").
+    acts = {(c.span.start, p) for c in found if c.fact["kind"] != "statement" for p in c.fact.get("participants") or ()}
+    return [
+        c for c in found
+        if not (c.fact["kind"] == "statement" and any(
+            (c.span.start, p) in acts if c.rule.startswith(READOUT) else (c.fact["occurred_on"], p) in specific
+            for p in c.fact["participants"]))
+    ]  # fmt: skip
+
+
+_ENCOUNTERS = frozenset({"meeting", "call", "talks"})
+
+
+def readouts(found: list[Candidate]) -> list[Candidate]:
+    """What a party "stressed", "warned", 表示 or 强调 is a statement to the other side only in the readout of
+    an encounter the report tells, by one of its participants, on its day (or undated, so of it)."""
+    met: dict[str, set[tuple[str, str]]] = {}
+    out = []
+    for c in found:
+        f = c.fact
+        if f["kind"] in _ENCOUNTERS and f.get("status") == "occurred" and not c.background:
+            for p in f["participants"]:
+                met.setdefault(p, set()).add((f["occurred_on"], f["precision"]))
+        if c.rule.startswith(READOUT):
+            speaker = f["participants"][0]
+            days = met.get(speaker, set())
+            if not days or c.background or (c.dated and (f["occurred_on"], f["precision"]) not in days):
+                continue
+            if not c.dated:
+                f["occurred_on"], f["precision"] = sorted(days)[-1]
+        out.append(c)
+    return out
