@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
+from tracker.cli.appending import run_append
 from tracker.cli.common import (
     Format,
     Store,
     ViewsOpt,
     app,
-    check_format,
-    emit_json,
     fail,
     plural,
     print_status,
-    read_input,
     session,
 )
 
@@ -79,24 +77,6 @@ def demo(
 # -- append, correct, retract -------------------------------------------------------------
 
 
-def _source_of(
-    url: str | None, outlet: str | None, language: str | None, published: str | None, title: str | None
-) -> dict[str, Any] | None:
-    if url is None:
-        return None
-    return {
-        k: v
-        for k, v in {
-            "url": url,
-            "outlet": outlet,
-            "language": language,
-            "published_at": published,
-            "title": title,
-        }.items()
-        if v is not None
-    }
-
-
 @app.command()
 def append(
     kind: Annotated[
@@ -150,59 +130,13 @@ def append(
     Example: tracker append meeting -a "Xie Feng" -a "Ely Ratner" --on 2023-07-12 \\
       --location Pentagon --source https://www.reuters.com/… --outlet Reuters --language en
     """
-    check_format(fmt, ("text", "json"))
-    if file is not None and kind is not None:
-        fail("give either KIND with options or --file, not both", 2)
-    # Never create a store here: a missing one is a usage error that says to run `tracker init`.
-    with session(store, views, setup=False, flags=file is None, catch_up=False) as s:
-        from tracker.input.jsonl import parse_jsonl
-
-        if file is not None:
-            from tracker.gcpause import bulk_work
-
-            with bulk_work():
-                facts = parse_jsonl(read_input(file), what=file if file != "-" else "stdin")
-            if not facts:
-                fail(f"{file}: no facts in it", 2)
-        else:
-            if kind is None:
-                fail("give a KIND (e.g. meeting) or --file FACTS.jsonl; see tracker append --help", 2)
-            raw: dict[str, Any] = {
-                "kind": kind, "initiator": initiator, "recipient": recipient, "occurred_on": on, "until": until,
-                "status": status, "location": location, "channel": channel, "summary": summary,
-                "source": _source_of(source, outlet, language, published, title), "target": target,
-                "authority": authority, "program": program, "legal_basis": legal_basis, "reason": reason,
-                "office": office, "state": state,
-            }  # fmt: skip
-            if kind.startswith("office-"):
-                raw["actor"] = actor[0] if actor else None
-                if actor and len(actor) > 1:
-                    fail("office facts take one --actor", 2)
-            else:
-                raw["participants"] = actor or []
-            if kind == "sanction-imposed":
-                raw["imposed_by"] = by
-            else:
-                raw["by"] = by
-            # An empty --summary "" is kept, for the domain to refuse: only options not given are left out.
-            facts = [{k: v for k, v in raw.items() if v is not None and v != []}]
-        outcomes = s.append(facts, new_actor=new_actor)
-        if fmt == "json":
-            emit_json([o.as_json() for o in outcomes])
-        elif file is not None:
-            counts: dict[str, int] = {}
-            for o in outcomes:
-                counts[o.action] = counts.get(o.action, 0) + 1
-            typer.echo(f"{plural(len(outcomes), 'fact')}: " + ", ".join(f"{n} {a}" for a, n in sorted(counts.items())))
-        else:
-            for o in outcomes:
-                typer.echo(f"{o.action} {o.kind} {o.fact_id}")
-                if o.differs:
-                    # The report merged into a recorded interaction but tells it differently: say so.
-                    from tracker.reports.common import FIELD_WORDS
-
-                    differs = ", ".join(FIELD_WORDS.get(f, f) for f in o.differs)
-                    typer.echo(f"  this report differs on {differs}; see tracker history {o.fact_id[:8]}")
+    run_append(
+        kind, actor=actor, initiator=initiator, recipient=recipient, on=on, until=until, status=status,
+        location=location, channel=channel, summary=summary, source=source, outlet=outlet, language=language,
+        published=published, title=title, target=target, by=by, authority=authority, program=program,
+        legal_basis=legal_basis, reason=reason, office=office, state=state, file=file, new_actor=new_actor,
+        fmt=fmt, store=store, views=views,
+    )  # fmt: skip
 
 
 @app.command()

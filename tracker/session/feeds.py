@@ -16,15 +16,14 @@ from typing import TYPE_CHECKING, Any
 from events.commands import Command, Outcome, SubscribeFeed, UnsubscribeFeed
 from events.values import DomainError
 from tracker.errors import OperationFailed, UsageError
-from tracker.feeds.decide import parse_interval
-from tracker.input.facts import parse_reason
-from tracker.input.feeds import feed_name, parse_opml, subscribe_command
-from tracker.store import StoreLocation
-from tracker.views import feeds as feed_queries
 
 if TYPE_CHECKING:
     from tracker.feeds.poller import FeedOutcome, Poller, PollOptions, PollSummary
     from tracker.feeds.state import PollerStore
+    from tracker.store import StoreLocation
+
+# Parsing, queries and the interval format are imported where used: a session that only appends
+# (`tracker append`, issue 12) never loads them.
 
 __all__ = ["FeedUseCases"]
 
@@ -36,6 +35,8 @@ def _stamp(moment: datetime | None) -> str | None:
 
 
 def _seconds(every: str | None) -> int:
+    from tracker.feeds.decide import parse_interval
+
     return int(parse_interval(every or DEFAULT_EVERY).total_seconds())
 
 
@@ -68,6 +69,9 @@ class FeedUseCases:
         trust: str = "review",
     ) -> Outcome:  # fmt: skip
         """Subscribe to a feed; a URL already followed, or a name another live feed has, is refused."""
+        from tracker.input.feeds import subscribe_command
+        from tracker.views import feeds as feed_queries
+
         taken = feed_queries.live_names(self.conn)
         command = subscribe_command(
             url, interval=_seconds(every), taken=taken, name=name, language=language, trust=trust
@@ -76,10 +80,14 @@ class FeedUseCases:
 
     def feeds(self) -> list[dict[str, Any]]:
         """Every live feed with its health, as `feeds list --format json` and the status JSON give them."""
+        from tracker.views import feeds as feed_queries
+
         return self.with_health(feed_queries.feeds(self.conn))
 
     def feed(self, name: str) -> dict[str, Any]:
         """One live feed with its health, by name or URL."""
+        from tracker.views import feeds as feed_queries
+
         found = feed_queries.feed(self.conn, name.strip())
         if found is None:
             raise UsageError(f"no feed named {name!r}; see `tracker feeds list`")
@@ -176,11 +184,16 @@ class FeedUseCases:
 
     def remove_feed(self, name: str, reason: str | None = None) -> Outcome:
         """Unsubscribe a live feed, by name or URL, with an optional reason."""
+        from tracker.input.facts import parse_reason
+
         url = self.feed(name)["url"]
         return self._execute([UnsubscribeFeed(url, parse_reason(reason) if reason is not None else None)])[0]
 
     def import_opml(self, data: bytes, what: str = "OPML file") -> dict[str, int]:
         """Subscribe to every feed of an OPML file in one transaction, or none; URLs already followed are skipped."""
+        from tracker.input.feeds import feed_name, parse_opml
+        from tracker.views import feeds as feed_queries
+
         entries = parse_opml(data, what)
         taken = feed_queries.live_names(self.conn)
         live = set(taken.values())

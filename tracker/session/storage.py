@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from tracker.errors import UsageError
 from tracker.gcpause import bulk_work
-from tracker.input.jsonl import parse_jsonl
 
 if TYPE_CHECKING:
     from tracker.input.gazetteer import Gazetteer
@@ -43,6 +42,7 @@ class StorageUseCases:
 
     def import_(self, text: str, *, what: str = "file") -> dict[str, int]:
         """Append exported events that the store lacks; all or nothing, idempotent."""
+        from tracker.input.jsonl import parse_jsonl
         from tracker.store.transfer import import_events
 
         with bulk_work():
