@@ -296,6 +296,7 @@ from eventsourcing.persistence import StoredEvent
 from tracker.session import open_session
 s = open_session({store!r})
 app = s.store
+assert type(app.mapper.transcoder).__name__ == "JSONTranscoder", app.mapper.transcoder
 t0 = time.perf_counter()
 n = 0
 start = 0
@@ -313,9 +314,14 @@ print(json.dumps({{"events": n, "seconds": wall}}))
 """
 
 
+# The library's own transcoder for the baseline: tracker's log decodes through orjson/msgspec
+# (tracker.store.jsoncodec) unless told otherwise.
+LIBRARY_TRANSCODER = {"TRACKER_TRANSCODER_TOPIC": "eventsourcing.persistence:JSONTranscoder"}
+
+
 def decode_baseline(store: Path) -> dict[str, Any]:
     """Decode the whole log with the library (in a subprocess): events, seconds, events/s, peak RSS."""
-    r = python_snippet(DECODE_SNIPPET.format(store=str(store)))
+    r = python_snippet(DECODE_SNIPPET.format(store=str(store)), env=LIBRARY_TRANSCODER)
     j = r["json"]
     return {"events": j["events"], "seconds": j["seconds"], "rate": j["events"] / j["seconds"], "rss_mb": r["rss_mb"]}
 

@@ -15,6 +15,7 @@ The rules (DESIGN §1):
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
@@ -233,27 +234,39 @@ _COPIED = tuple(f for f in fields_of("InteractionReported") if f in ReportIntera
 
 def _reported(new_id: UUID, cmd: ReportInteraction, now: datetime) -> Any:
     """The InteractionReported event of a new interaction: the command's fields plus its codes."""
-    from eventsourcing.utils import get_topic
-
     from events.interaction import Interaction
 
     kind = INTERACTION_KINDS[cmd.kind]
     cameo, goldstein = kind.cameo, kind.goldstein
     if cmd.kind == "meeting":
         cameo, goldstein = meeting_code(cmd.initiator_state, cmd.location_state, cmd.dyad)
-    # eventsourcing's metaclass makes event classes dataclasses at run time; mypy cannot see it.
-    return Interaction.InteractionReported(  # type: ignore[call-arg]
-        originator_id=new_id,
-        originator_version=1,
-        originator_topic=get_topic(Interaction),
-        timestamp=now,
-        cameo=cameo,
-        goldstein=goldstein,
-        plover=kind.plover,
-        codebook=CODEBOOK_VERSION,
-        source=cmd.sources[0],
-        **{name: getattr(cmd, name) for name in _COPIED},
-    )
+    cls, topic, fields = _reported_class(Interaction)
+    codes = dict(zip(_CODES, (cameo, goldstein, kind.plover, CODEBOOK_VERSION, cmd.sources[0]), strict=True))
+    values = {"originator_id": new_id, "originator_version": 1, "timestamp": now, "originator_topic": topic}
+    for name in fields:
+        values[name] = codes[name] if name in codes else getattr(cmd, name)
+    # What the event's dataclass __init__ makes (the same attributes in the same order: the same
+    # stored bytes) without a frozen setattr per field, as the library rebuilds stored events.
+    event: Any = object.__new__(cls)
+    object.__setattr__(event, "__dict__", values)
+    return event
+
+
+_CODES = ("cameo", "goldstein", "plover", "codebook", "source")
+_REPORTED: list[tuple[type, str, tuple[str, ...]]] = []
+
+
+def _reported_class(interaction: type) -> tuple[type, str, tuple[str, ...]]:
+    """The event class, its aggregate's topic and its own fields in declaration order (looked up once)."""
+    if not _REPORTED:
+        from eventsourcing.utils import get_topic
+
+        cls: Any = interaction.InteractionReported  # type: ignore[attr-defined]
+        head = ("originator_id", "originator_version", "timestamp", "originator_topic")
+        names = tuple(f.name for f in dataclasses.fields(cls))
+        assert names[:4] == head and set(names[4:]) == {*_COPIED, *_CODES}
+        _REPORTED.append((cls, get_topic(interaction), names[4:]))
+    return _REPORTED[0]
 
 
 def _correct_or_retract(state: State, cmd: CorrectFact | RetractFact, now: datetime) -> Outcome:

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from hashlib import sha1
+from typing import Any
 from uuid import UUID, SafeUUID
 
 __all__ = [
@@ -83,16 +84,28 @@ def interaction_id(family: str, dyad: str, principals: Iterable[str], occurred_o
 
 def interaction_ids(family: str, dyad: str, principals: Iterable[str], days: Iterable[date]) -> list[UUID]:
     """interaction_id for several dates of one interaction, hashing the shared prefix once."""
-    prefix = sha1(
-        _NS + "\x1f".join(("interaction", family, dyad, ",".join(sorted(principals)), "")).encode("utf-8"),
-        usedforsecurity=False,
-    )
+    names = tuple(principals)
+    key = (family, dyad, names)
+    prefix = _prefixes.get(key)
+    if prefix is None:
+        if len(_prefixes) >= _PREFIXES:
+            _prefixes.clear()
+        prefix = _prefixes[key] = sha1(
+            _NS + "\x1f".join(("interaction", family, dyad, ",".join(sorted(names)), "")).encode("utf-8"),
+            usedforsecurity=False,
+        )
     out = []
     for day in days:
         h = prefix.copy()
         h.update(day.isoformat().encode("ascii"))
         out.append(_from_digest(h.digest()))
     return out
+
+
+# The hashed prefix of each (family, dyad, principals) seen lately: a bulk append repeats the same
+# few pairs of officials many times. Bounded, and a pure function of its key.
+_PREFIXES = 4096
+_prefixes: dict[tuple[str, str, tuple[str, ...]], Any] = {}
 
 
 def report_id(url_or_guid: str) -> UUID:

@@ -401,3 +401,22 @@ def test_postgres_bulk_append_uses_copy_and_keeps_the_log_in_order(pg_url: str, 
         assert s.store.max_position() == before + 1500
     finally:
         s.close()
+
+
+def test_existing_ids_count_only_aggregates_with_a_first_event(session: Session) -> None:
+    """An aggregate whose stored events lack version 1 is not reported as existing, and get() does not build it from them."""
+    from eventsourcing.persistence import StoredEvent
+
+    log = session.store
+    orphan, known = uuid.uuid4(), next(iter(log.existing_ids([_first_id(session)])))
+    topic = "events.interaction:Interaction.InteractionRetracted"
+    state = b'{"timestamp":{"_type_":"datetime_iso","_data_":"2024-01-01T00:00:00+00:00"},"reason":"x","source":{}}'
+    log.recorder.insert_events([StoredEvent(orphan, 2, topic, state)])
+    assert log.existing_ids([orphan, known]) == {known}
+    assert log.get(known) is not None
+
+
+def _first_id(session: Session) -> uuid.UUID:
+    outcome = session.append([{"kind": "call", "participants": ["Lloyd Austin", "董军"], "occurred_on": "2024-04-16",
+                               "source": REUTERS}])[0]  # fmt: skip
+    return uuid.UUID(outcome.fact_id)

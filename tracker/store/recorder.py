@@ -30,6 +30,16 @@ CREATE_CHAIN = (
     "hash BLOB NOT NULL, marks BLOB NOT NULL, scheme TEXT NOT NULL)"
 )
 INSERT_CHECKPOINT = f"INSERT INTO {CHAIN_TABLE} VALUES (?,?,?,?,?)"
+# Page cache of a connection doing bulk work, in KiB (negative: SQLite's unit). With the library's
+# default 2 MB, inserts into a table of 900k rows ran at half the speed: the primary key's pages
+# were read and written again and again.
+BULK_CACHE_KIB = 65_536
+BULK = 1000
+
+
+def big_cache(c: Any) -> None:
+    """Give the connection of this cursor a 64 MB page cache (for bulk reads and inserts on a large log)."""
+    c.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
 
 
 class BulkSQLiteApplicationRecorder(SQLiteApplicationRecorder):
@@ -44,6 +54,8 @@ class BulkSQLiteApplicationRecorder(SQLiteApplicationRecorder):
         if len(stored_events) < 2:
             ids = list(super()._insert_events(c, stored_events) or [])
         else:
+            if len(stored_events) >= BULK:
+                big_cache(c)
             params = [
                 (
                     s.originator_id.hex if isinstance(s.originator_id, UUID) else s.originator_id,
