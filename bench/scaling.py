@@ -1,9 +1,12 @@
-"""Scaling: how rebuild, verify, status and as-of grow with the store (default sizes 10k, 100k, 1M facts).
+"""Scaling: how append, rebuild, verify, status and as-of grow with the store (default sizes 10k, 100k, 1M facts).
 
-For each size (cached stores, built on first use): rebuild events/s and peak RSS (subprocess,
-scratch views), `tracker verify` events/s, `tracker status --format json` wall (views caught
-up), `tracker status --as-of 2010-06-30` wall, and `--as-of` the middle date of the store's
-facts (so every size has a full 365-day window of interactions). Targets apply at 1M only.
+For each size (cached stores, built on first use): `tracker append --file` of 10,000 new facts
+into a copy of the store, facts/s; rebuild events/s, CPU events/s and peak RSS (subprocess,
+scratch views); `tracker verify` events/s; `tracker status --format json` wall (views caught
+up); `tracker status --as-of 2010-06-30` wall; and `--as-of` the middle date of the store's facts
+(so every size has a full 365-day window of interactions: the status figure comparable across
+sizes). Growth rows compare the largest size with the one before it: the rebuild rate must stay
+within 15% (issue 12); the others are shown.
 """
 
 from __future__ import annotations
@@ -22,6 +25,18 @@ import rebuild
 import verify
 
 DEFAULT_SIZES = [10_000, 100_000, 1_000_000]
+APPENDED = 10_000
+REBUILD_GROWTH = 0.85  # the largest size's rebuild rate over the one before it (issue 12: within 15%)
+
+
+def append_rate(cached: Path, size: int) -> dict[str, Any]:
+    """`tracker append --file` of APPENDED new facts into a private copy of the store."""
+    with common.temp_dir("scaling-append-") as scratch:
+        store = common.copy_store(cached, scratch / "store")
+        facts = scratch / "new.jsonl"
+        facts.write_text("".join(common.fact_line(i) for i in range(size, size + APPENDED)), encoding="utf-8")
+        r = common.tracker("append", "--file", str(facts), "--store", str(store))
+    return {"append_rate": APPENDED / r["wall"], "append_s": r["wall"]}
 
 
 def status_wall(store: Path, *extra: str, runs: int = 3) -> tuple[float, int]:
@@ -41,6 +56,7 @@ def one_size(size: int) -> dict[str, Any]:
     events = common.store_info(store)["events"]
     with common.temp_dir("scaling-") as scratch:
         rb = rebuild.measure_rebuild(store, scratch)
+    ap = append_rate(store, size)
     v = verify.measure_verify(store)
     st, st_n = status_wall(store)
     ao, ao_n = status_wall(store, "--as-of", catch_up.AS_OF)
@@ -49,7 +65,9 @@ def one_size(size: int) -> dict[str, Any]:
     out = {
         "size": size,
         "events": events,
+        **ap,
         "rebuild_rate": rb["rate"],
+        "rebuild_cpu_rate": rb["cpu_rate"],
         "rebuild_s": rb["seconds"],
         "rebuild_rss_mb": rb["rss_mb"],
         "verify_rate": v["rate"],
@@ -63,7 +81,9 @@ def one_size(size: int) -> dict[str, Any]:
         "as_of_mid_interactions": am_n,
     }
     print(
-        f"  {events:>9,} events: rebuild {rb['rate']:>9,.0f} ev/s {rb['rss_mb']:>5.0f} MB | verify {v['rate']:>9,.0f} ev/s"
+        f"  {events:>9,} events: append {ap['append_rate']:>7,.0f} facts/s"
+        f" | rebuild {rb['rate']:>7,.0f} ev/s ({rb['cpu_rate']:>7,.0f} a CPU-s) {rb['rss_mb']:>4.0f} MB"
+        f" | verify {v['rate']:>9,.0f} ev/s"
         f" | status {st * 1000:>5.0f} ms | as-of {catch_up.AS_OF} {ao * 1000:>5.0f} ms ({ao_n} int.)"
         f" | as-of {mid} {am * 1000:>5.0f} ms ({am_n} int.)",
         flush=True,
@@ -79,7 +99,9 @@ def main(sizes: list[int] | None = None, **_: Any) -> dict[str, Any]:
     for p in points:
         k = f"{p['events'] // 1000:,}k"
         rows += [
+            common.row(f"scaling append ({k})", p["append_rate"], "facts/s", target="(info)"),
             common.row(f"scaling rebuild ({k})", p["rebuild_rate"], "events/s", target="(info)"),
+            common.row(f"scaling rebuild CPU ({k})", p["rebuild_cpu_rate"], "events/CPU-s", target="(info)"),
             common.row(f"scaling rebuild RSS ({k})", p["rebuild_rss_mb"], "MB", target="(info)"),
             common.row(f"scaling verify ({k})", p["verify_rate"], "events/s", target="(info)"),
             common.row(f"scaling status ({k})", p["status_ms"], "ms", target="(info)"),
@@ -93,6 +115,38 @@ def main(sizes: list[int] | None = None, **_: Any) -> dict[str, Any]:
             f"  from {a['events']:,} to {b['events']:,} events (x{growth:.0f}): rebuild time x{b['rebuild_s'] / a['rebuild_s']:.1f},"
             f" verify time x{b['verify_s'] / a['verify_s']:.1f}, status x{b['status_ms'] / a['status_ms']:.1f},"
             f" as-of mid x{b['as_of_mid_ms'] / a['as_of_mid_ms']:.1f}, rebuild RSS x{b['rebuild_rss_mb'] / a['rebuild_rss_mb']:.1f}"
+        )
+        before, last = points[-2], points[-1]
+        k = f"{last['events'] // 1000:,}k/{before['events'] // 1000:,}k"
+        growth_rows = [
+            ("append rate", "append_rate", None),
+            ("rebuild rate", "rebuild_rate", REBUILD_GROWTH),
+            ("rebuild CPU rate", "rebuild_cpu_rate", None),
+            ("verify rate", "verify_rate", None),
+        ]
+        for name, key, floor in growth_rows:
+            ratio = last[key] / before[key]
+            rows.append(
+                common.row(
+                    f"scaling {name} growth ({k})",
+                    last[key],
+                    "per s",
+                    baseline=before[key],
+                    baseline_label=f"{before['events']:,} events",
+                    target=f">= {floor} x" if floor else "(info)",
+                    ok=ratio >= floor if floor else None,
+                )
+            )
+        # A status over a full year's window costs the same at every size, or grows slowly (index depth).
+        rows.append(
+            common.row(
+                f"scaling as-of mid growth ({k})",
+                last["as_of_mid_ms"],
+                "ms",
+                baseline=before["as_of_mid_ms"],
+                baseline_label=f"{before['events']:,} events",
+                target="(info)",
+            )
         )
     return {"measure": "scaling", "sizes": sizes, "points": points, "rows": rows}
 

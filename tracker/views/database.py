@@ -19,6 +19,7 @@ from typing import Any
 
 from tracker.errors import OperationFailed
 from tracker.records import Record
+from tracker.views import bulk
 from tracker.views.projections import FTS, NAMES, SCHEMA, handle
 
 __all__ = ["SCHEMA_VERSION", "Views", "catch_up"]
@@ -29,6 +30,7 @@ BATCH = int(os.environ.get("TRACKER_CATCH_UP_BATCH", "5000"))
 # Page cache per connection. Read-model keys are random uuids, so inserts touch pages all over
 # the indexes; the cache, not the disk, should absorb that (measured on 1M events).
 CACHE_KIB = int(os.environ.get("TRACKER_VIEWS_CACHE_KIB", "65536"))
+PAGE_SIZE = 8192
 
 Progress = Callable[[int], None]
 
@@ -54,6 +56,9 @@ class Views:
         try:
             self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
             self.conn.row_factory = sqlite3.Row
+            # A new file only (an existing one keeps its pages): with 8 KiB pages the indexes of a 1M-event
+            # rebuild are a level shallower and it runs ~11% faster; status queries measured no slower (issue 12).
+            self.conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
             self.conn.execute("PRAGMA journal_mode=OFF" if bulk else "PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=OFF" if bulk else "PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=OFF")
@@ -84,6 +89,8 @@ class Views:
                 "CREATE TABLE tracking (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, updated_at TEXT)"
             )
             self.conn.executemany("INSERT INTO tracking VALUES (?, 0, NULL)", [(n,) for n in NAMES])
+            if self.bulk_mode:
+                self.conn.execute(bulk.STAGE)
         if not self.bulk_mode:
             self._enable_fts()
         # Last: a file without its version is one whose creation was cut short, set aside on opening.
@@ -131,7 +138,11 @@ class Views:
                 fcntl.flock(f, fcntl.LOCK_UN)
 
     def finish_bulk(self) -> None:
-        """Build the deferred indexes and turn the file into a normal WAL database."""
+        """Expand what is staged, build the deferred indexes and turn the file into a normal WAL database."""
+        with self.transaction() as conn:
+            for statement in bulk.EXPAND_ROWS:
+                conn.execute(statement)
+        # temp.staged goes with the connection (closed next): dropping it would free its pages one by one.
         for statement in SCHEMA:
             if statement.startswith("CREATE INDEX"):
                 self.conn.execute(statement)
@@ -228,51 +239,94 @@ def catch_up(
     progress: Progress | None = None,
     batch_size: int = BATCH,
 ) -> int:
-    """Apply every event after the views' position; returns how many were applied.
-
-    Reading and decoding the next batch runs in a second thread while this one writes the
-    last: sqlite3 releases the GIL while it executes, so the two overlap on two cores.
-    """
-    applied = 0
+    """Apply every event after the views' position; returns how many were applied."""
     if not read(views.position(), 1):
         # Nothing to apply: a reader whose views are current never waits for another's catch-up.
         return 0
     with views.writer_lock():
         # Read again under the lock: another process may have caught up meanwhile.
         position = views.position()
-        batches: queue.Queue[tuple[int, int, int, Plan] | BaseException | None] = queue.Queue(maxsize=2)
+        if views.bulk_mode:
+            return _apply_in_turn(views, read, position, now, keep, progress, batch_size, bulk.Planner(plan))
+        return _apply_overlapped(views, read, position, now, keep, progress, batch_size, plan)
 
-        def produce() -> None:
-            at = position
-            try:
-                while True:
-                    batch = read(at, batch_size)
-                    if not batch:
-                        break
-                    chosen = batch if keep is None else [r for r in batch if keep(r)]
-                    batches.put((len(batch), len(chosen), batch[-1].position, plan(chosen)))
-                    at = batch[-1].position
-                    if len(batch) < batch_size:
-                        break
-            except BaseException as e:  # handed to the writer, which raises it
-                batches.put(e)
-                return
-            batches.put(None)
 
-        reader = threading.Thread(target=produce, name="tracker-catch-up-reader", daemon=True)
-        reader.start()
+def _apply_in_turn(
+    views: Views,
+    read: Callable[[int, int], list[Record]],
+    position: int,
+    now: str,
+    keep: Callable[[Record], bool] | None,
+    progress: Progress | None,
+    batch_size: int,
+    planner: Callable[[list[Record]], Plan],
+) -> int:
+    """Read, plan and apply each batch in turn, in this thread.
+
+    For a rebuild: its planner stages most events (tracker.views.bulk) and must see the batches in
+    order; a second thread reading ahead only competed for the cores (on 2 cores single-threaded was
+    5-10% faster, issue 12) while the set-wise expansion runs at the end in any case.
+    """
+    applied = 0
+    while batch := read(position, batch_size):
+        chosen = batch if keep is None else [r for r in batch if keep(r)]
+        last = batch[-1].position
+        views.apply_plan(planner(chosen), expected=position, last=last, now=now)
+        applied += len(chosen)
+        position = last
+        if progress:
+            progress(len(batch))
+        if len(batch) < batch_size:
+            break
+    return applied
+
+
+def _apply_overlapped(
+    views: Views,
+    read: Callable[[int, int], list[Record]],
+    position: int,
+    now: str,
+    keep: Callable[[Record], bool] | None,
+    progress: Progress | None,
+    batch_size: int,
+    planner: Callable[[list[Record]], Plan],
+) -> int:
+    """Reading and decoding the next batch runs in a second thread while this one writes the
+    last: sqlite3 releases the GIL while it executes, so the two overlap on two cores."""
+    applied = 0
+    batches: queue.Queue[tuple[int, int, int, Plan] | BaseException | None] = queue.Queue(maxsize=2)
+
+    def produce() -> None:
+        at = position
         try:
-            while (item := batches.get()) is not None:
-                if isinstance(item, BaseException):
-                    raise item
-                size, kept, last, steps = item
-                views.apply_plan(steps, expected=position, last=last, now=now)
-                applied += kept
-                position = last
-                if progress:
-                    progress(size)
-        finally:
-            while reader.is_alive():
-                with contextlib.suppress(queue.Empty):
-                    batches.get(timeout=0.1)
+            while True:
+                batch = read(at, batch_size)
+                if not batch:
+                    break
+                chosen = batch if keep is None else [r for r in batch if keep(r)]
+                batches.put((len(batch), len(chosen), batch[-1].position, planner(chosen)))
+                at = batch[-1].position
+                if len(batch) < batch_size:
+                    break
+        except BaseException as e:  # handed to the writer, which raises it
+            batches.put(e)
+            return
+        batches.put(None)
+
+    reader = threading.Thread(target=produce, name="tracker-catch-up-reader", daemon=True)
+    reader.start()
+    try:
+        while (item := batches.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            size, kept, last, steps = item
+            views.apply_plan(steps, expected=position, last=last, now=now)
+            applied += kept
+            position = last
+            if progress:
+                progress(size)
+    finally:
+        while reader.is_alive():
+            with contextlib.suppress(queue.Empty):
+                batches.get(timeout=0.1)
     return applied

@@ -17,9 +17,9 @@ from tracker.views.database import Views, catch_up
 
 __all__ = ["REBUILD_BATCH", "open_views", "rebuild_views", "views_copy", "views_known_at"]
 
-# Events per transaction when rebuilding: with no journal, each commit writes every dirty
-# page, so fewer, larger transactions write the random-keyed index pages fewer times (1M
-# events: 57 s at 5,000, 56 s and 231 MB at 10,000, 52 s at 20,000 but 353 MB peak RSS).
+# Events per transaction when rebuilding. Most events are staged and expanded at the end
+# (tracker.views.bulk), so this mostly bounds the decoded events held at once (1M events:
+# 212 MB peak RSS at 10,000).
 REBUILD_BATCH = int(os.environ.get("TRACKER_REBUILD_BATCH", "10000"))
 
 

@@ -10,7 +10,10 @@ import json
 import sqlite3
 from collections import defaultdict
 from datetime import date, timedelta
+from operator import itemgetter
 from typing import Any
+
+from orjson import loads
 
 from events.channel_status import Entry, channel_state
 from events.vocab import ACCOUNT_FIELDS
@@ -76,37 +79,14 @@ def sources_of(conn: sqlite3.Connection, table: str, key: str, ids: list[str]) -
 
 
 def _collect_sources(
-    conn: sqlite3.Connection,
-    out: dict[str, list[dict[str, Any]]],
-    table: str,
-    key: str,
-    among: str,
-    params: list[Any],
-    *,
-    accounts: bool = False,
+    conn: sqlite3.Connection, out: dict[str, list[dict[str, Any]]], table: str, key: str, among: str, params: list[Any]
 ) -> None:
-    columns = SOURCE_KEYS + (ACCOUNT_COLUMNS if accounts else ())
     cursor = conn.execute(
-        f"SELECT {key}, {', '.join(columns)} FROM {table} WHERE {key} IN {among} ORDER BY recorded_at, url",
+        f"SELECT {key}, {', '.join(SOURCE_KEYS)} FROM {table} WHERE {key} IN {among} ORDER BY recorded_at, url",
         params,
     )
-    n = len(SOURCE_KEYS)
     for fact, *values in cursor:
-        item = dict(zip(SOURCE_KEYS, values[:n], strict=True))
-        if accounts and any(v is not None for v in values[n:]):
-            # What this report said of the interaction: its date, last day, place and summary.
-            item["account"] = dict(zip(ACCOUNT_FIELDS, values[n:], strict=True))
-        out[fact].append(item)
-
-
-def disputed(sources: list[dict[str, Any]]) -> list[str]:
-    """The fields (date, last day, place) on which the reports of one interaction disagree."""
-    out = []
-    for name in _DISPUTABLE:
-        said = {s["account"][name] for s in sources if s.get("account") and s["account"].get(name) is not None}
-        if len(said) > 1:
-            out.append(name)
-    return out
+        out[fact].append(dict(zip(SOURCE_KEYS, values, strict=True)))
 
 
 def channels(conn: sqlite3.Connection, dyad: str | None, as_of: str) -> list[dict[str, Any]]:
@@ -195,43 +175,72 @@ def interactions(
         ("kind = ?", kind),
         ("id IN (SELECT interaction_id FROM interaction_participants WHERE actor = ?)", actor),
     )
-    chosen = f"SELECT id FROM interactions WHERE {clause}"
-    rows = conn.execute(
-        f"SELECT {', '.join(_INTERACTION_COLUMNS)} FROM interactions WHERE {clause} ORDER BY occurred_on, recorded_at",
+    # Each interaction's participants and sources come with it, as JSON arrays built by SQLite: one
+    # query, no Python loop over their rows (issue 12: 4,270 interactions of a 1M-event store).
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: the keys are INTERACTION_KEYS, in order
+    rows = cursor.execute(
+        f"SELECT {_SELECTED}, {_PARTICIPANTS}, {_SOURCES} FROM interactions WHERE {clause} ORDER BY occurred_on, "
+        "recorded_at",
         params,
     ).fetchall()
     names = _names(conn)
     people = {slug: {"id": slug, "name": name, "state": state} for slug, (name, state) in names.items()}
-    # Participants and sources of all chosen interactions in one query each.
-    parts: dict[str, list[str]] = defaultdict(list)
-    for fact, slug in conn.execute(
-        f"SELECT interaction_id, actor FROM interaction_participants WHERE interaction_id IN ({chosen}) ORDER BY ord",
-        params,
-    ):
-        parts[fact].append(slug)
-    sources: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    _collect_sources(conn, sources, "interaction_sources", "interaction_id", f"({chosen})", params, accounts=True)
     out = []
+    groups: dict[str, list[dict[str, Any]]] = {}  # the same participants, as JSON, come again and again
     for row in rows:
-        columns = dict(zip(_INTERACTION_COLUMNS, row, strict=True))
-        fact = columns["id"]
-        cited = sources.get(fact, [])
-        dispute = disputed(cited) if len(cited) > 1 else []
-        for source in cited:
-            # A report that says what the record says adds nothing to read: its account is left out.
-            said = source.get("account")
-            if said is not None and all(said[k] is None or said[k] == columns[k] for k in ACCOUNT_FIELDS):
-                del source["account"]
-        built = {
-            "participants": [
-                dict(people.get(slug) or {"id": slug, "name": slug, "state": None}) for slug in parts.get(fact, [])
-            ],
-            "location_name": place_name(columns["location"]),
-            "sources": cited,
-            "disputed": dispute,
-        }
-        out.append({k: built[k] if k in built else columns[k] for k in INTERACTION_KEYS})
+        item = dict(zip(INTERACTION_KEYS, row, strict=False))  # the built keys hold NULL until set, in their place
+        said = loads(row[-1])
+        if (group := groups.get(row[-2])) is None:
+            group = groups[row[-2]] = [
+                people.get(slug) or {"id": slug, "name": slug, "state": None} for slug in loads(row[-2])
+            ]
+        item["participants"] = [dict(person) for person in group]
+        item["location_name"] = place_name(item["location"])
+        item["sources"] = [_source(values, item) for values in said]
+        # From every account, those equal to the record included: they disagree with the others.
+        item["disputed"] = _disputed(said) if len(said) > 1 else []
+        out.append(item)
     return out
+
+
+_SELECTED = ", ".join("NULL" if k in _BUILT else k for k in INTERACTION_KEYS)
+_N_SOURCE = len(SOURCE_KEYS)
+_PARTICIPANTS = (
+    "(SELECT json_group_array(actor) FROM (SELECT actor FROM interaction_participants p "
+    "WHERE p.interaction_id = interactions.id ORDER BY ord))"
+)
+# Oldest first, as sources_of gives them; each as [source keys..., account columns...].
+_SOURCES = (
+    f"(SELECT json_group_array(json_array({', '.join(SOURCE_KEYS + ACCOUNT_COLUMNS)})) FROM "
+    f"(SELECT {', '.join(SOURCE_KEYS + ACCOUNT_COLUMNS)} FROM interaction_sources s "
+    "WHERE s.interaction_id = interactions.id ORDER BY recorded_at, url))"
+)
+
+
+_DISPUTABLE_AT = tuple((name, _N_SOURCE + ACCOUNT_FIELDS.index(name)) for name in _DISPUTABLE)
+
+
+def _disputed(sources: list[list[Any]]) -> list[str]:
+    """The fields (date, last day, place) on which the reports of one interaction (rows of _SOURCES) disagree."""
+    return [name for name, i in _DISPUTABLE_AT if len({s[i] for s in sources if s[i] is not None}) > 1]
+
+
+_RECORD_SAYS = itemgetter(*ACCOUNT_FIELDS)
+
+
+def _source(values: list[Any], record: dict[str, Any]) -> dict[str, Any]:
+    item = dict(zip(SOURCE_KEYS, values, strict=False))
+    said = tuple(values[_N_SOURCE:])
+    # What this report said of the interaction (its date, last day, place and summary), unless it
+    # says what the record says: then it adds nothing to read and is left out.
+    if (
+        said != _RECORD_SAYS(record)
+        and any(v is not None for v in said)
+        and not all(v is None or v == record[k] for k, v in zip(ACCOUNT_FIELDS, said, strict=True))
+    ):
+        item["account"] = dict(zip(ACCOUNT_FIELDS, said, strict=True))
+    return item
 
 
 def offices(conn: sqlite3.Connection, dyad: str | None, as_of: str) -> list[dict[str, Any]]:
