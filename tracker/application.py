@@ -76,10 +76,13 @@ class Ledger:
     def _load(self, commands: Sequence[Command]) -> State:
         wanted: dict[UUID, None] = {}
         for cmd in commands:
-            wanted.update(dict.fromkeys(reads(cmd)))
+            for aggregate_id in reads(cmd):
+                wanted[aggregate_id] = None  # one hash an id (a dict per command cost a third more)
         # One existence query for the whole batch (three candidate ids per reported interaction),
         # then only what exists is read back and replayed.
         found = self.log.existing_ids(wanted) if wanted else set()
+        if not found:
+            return State()  # all new (a fresh bulk append): no need to look up each of its ids again
         return State(self.log.get(i) for i in wanted if i in found)
 
     def _decide(self, state: State, commands: Sequence[Command]) -> list[Outcome]:

@@ -53,10 +53,20 @@ class Scene:
     carried: str | None = None  # who announced the report's last sanction: a later list may be theirs
 
 
+# "Dong's predecessor, Wei Fenghe", 董军的前任: the name tells whose relation is meant, the relation is the party
+_RELATION = re.compile(
+    r"['’]s\s+(?:(?:immediate|former|predecessor-but-one|new)\s+)?(?:predecessor|successor|deputy|aide|envoy|spokes\w+|"
+    r"wife|husband|son|daughter)|的(?:前任|前前任|继任者|繼任者|副手|助手|特使|发言人|發言人|夫人|妻子|儿子|女儿)"
+)
+
+
 def parties(scene: Scene) -> tuple[list[ActorMention], list[str]]:
     persons: list[ActorMention] = []
     states: list[str] = []
+    base = scene.sentence.span.start
     for m in scene.mentions:
+        if m.kind != "state" and _RELATION.match(scene.sentence.text, m.span.end - base):
+            continue
         if m.kind == "state":
             if m.slug not in states:
                 states.append(m.slug)
@@ -80,6 +90,9 @@ def _near(t: Trigger, scene: Scene, persons: list[ActorMention]) -> list[ActorMe
     ]  # fmt: skip
 
 
+_SINCE = re.compile(r"\bsince\b", re.I)
+
+
 _TO_TAIWAN = re.compile(
     r"(?:\s*(?:to|of|in)\s+(?:the\s+)?(?:self-ruled\s+|self-governed\s+)?(?:island\s+of\s+)?)?\s*(?:Taiwan|台湾|臺灣|台灣|台|臺)",
     re.I,
@@ -90,6 +103,17 @@ _ENCOUNTER_WORD = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[，,。；]")
+
+
+# "…, Pentagon press secretary Pat Ryder said." / "…，国防部发言人说。": who tells the act, not a party to it
+_SOURCE = re.compile(r"\s*(?:said|says|told|added|wrote|according)\b|\s*(?:说|表示|称|透露)[。，,]?\s*$")
+
+
+def _source(p: ActorMention, t: Trigger, scene: Scene) -> bool:
+    base = scene.sentence.span.start
+    if p.span.start < t.span.end or not _SOURCE.match(scene.sentence.text, p.span.end - base):
+        return False
+    return bool(_CLAUSE_END.search(scene.sentence.text, t.span.end - base, p.span.start - base))
 
 
 def _subject(t: Trigger, scene: Scene) -> ActorMention | None:
@@ -132,22 +156,24 @@ def _inviters(scene: Scene) -> list[ActorMention]:
 
 # "The two sides agreed …", 双方同意: the parties of the encounter the report has just told.
 BOTH_SIDES = re.compile(
-    r"双方|雙方|两国元首|兩國元首|两国领导人|兩國領導人|both sides|the two sides|the two (?:leaders|men)", re.I
+    r"双方|雙方|两国元首|兩國元首|两国领导人|兩國領導人|两人|兩人|二人|两位(?:领导人|部长|防长)|兩位(?:領導人|部長|防長)|两国防长"
+    r"|兩國防長|both sides|the two sides"
+    r"|the two (?:leaders|men|women|presidents|ministers|secretaries|generals|officials|defen[cs]e chiefs|counterparts)",
+    re.I,
 )
 # Channels held in rounds of talks (a meeting on them is a round), not in leaders' meetings and calls.
 ROUNDS = frozenset({"dpct", "mmca", "arms-control", "diplomatic-security-dialogue", "joint-staff-dialogue"})
 # "The two defence ministers", 两国防长: the holders of both offices on the day.
 BOTH_DEFENSE = re.compile(
-    r"两国防长|两国国防部长|中美防长|兩國防長|兩國國防部長|中美防長|two defen[cs]e (?:ministers|chiefs)|defen[cs]e chiefs",
+    r"两国防长|两国国防部长|中美防长|兩國防長|兩國國防部長|中美防長|two defen[cs]e (?:ministers|chiefs)|defen[cs]e chiefs"
+    r"|(?:top )?defen[cs]e (?:officials|ministers|leaders) of (?:the United States|the U\.S\.|America|China) and"
+    r" (?:China|the United States|the U\.S\.)",
     re.IGNORECASE,
 )
 
 
 def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> Built | None:
-    if kind in SPOKEN:
-        from tracker.extract.speech import spoken_act  # speech builds on this module's scene
-
-        return spoken_act(kind, status, t, scene)
+    """An encounter's fact (statements and demands are speech.spoken_act's, which builds on this module)."""
     built = _encounter(kind, status, t, scene, day)
     if built is None:
         return None
@@ -156,6 +182,9 @@ def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> 
         both = [scene.index.held([(o, None)], s, day) for s, o in (("USA", "Secretary of Defense"),
                                                                    ("CHN", "Minister of National Defense"))]  # fmt: skip
         fact["participants"] = list(dict.fromkeys([*fact["participants"], *(p for p in both if p)]))
+        if all(both):
+            # "the top defence officials of the United States and China met": the holders stand for their states
+            fact["participants"] = [p for p in fact["participants"] if p not in OTHER_SIDE]
     if fact["kind"] in TWO_SIDED or fact["kind"] == "meeting-declined":
         text_channel = scene.channels[0][0] if scene.channels else None
         channel = text_channel or channel_of(scene.index, [p for p in fact["participants"] if p not in OTHER_SIDE], day)
@@ -181,6 +210,7 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         if decliner is None:
             return None
         home = home_of(decliner)
+        persons = [p for p in persons if not _source(p, t, scene)]
         others = [p for p in persons if p.state != home]
         fact["status"] = "occurred"
         fact["participants"] = [p.slug for p in persons if p.kind != "state"] or [decliner.slug]
@@ -193,6 +223,10 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         if others:
             fact["recipient"] = others[0].slug
         return fact, persons, "refusal"
+    since = _SINCE.search(scene.sentence.text, t.span.end - scene.sentence.span.start)
+    if since:
+        # "the first talks since Austin sat down with Wei": who met then is no party to what happens now
+        persons = [p for p in persons if p.span.start < scene.sentence.span.start + since.start()]
     near = persons[:MAX_PARTICIPANTS] if t.role == "roster" else _near(t, scene, persons)
     if t.role == "guest" and _TO_TAIWAN.match(scene.sentence.text, t.span.end - scene.sentence.span.start):
         return None  # a visit to Taiwan is no encounter between the two states

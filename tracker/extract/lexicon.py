@@ -100,7 +100,12 @@ def _lexicon(language: str) -> _Lexicon:
         rewrite=compile_fast(data.REWRITE.format(o=names), flags),
         outlets=outlets,
         clause=re.compile(r"[，,；;：:（）()]" if zh else r"[,;:()]| [-–—] "),
-        scope=re.compile(r"[；;]|[，,](?:但|而|并|同时|此外)" if zh else r";|,? (?:and|but|while|which|who|after)\b"),
+        # 同意恢复A，并恢复B: a second verb of the same agreement stays in its scope
+        scope=re.compile(
+            r"[；;]|[，,](?:但|而|并(?!恢复|重启|重新|举行|建立|保持|开展)|同时|此外)"
+            if zh
+            else r";|,? (?:and|but|while|which|who|after)\b"
+        ),
         passive=re.compile(r"(?:遭到|遭|被|受到)\S{0,4}$" if zh else r"\b(?:was|were|been|being|is|are)\s+(?:\w+ )?$",
                            flags),
         window=8 if zh else 30,

@@ -142,7 +142,11 @@ ENTRIES: tuple[Entry, ...] = (
         r"(?:spoke|speak|speaks|talked|talks) (?:by|over the|on the|via) (?:tele)?(?:phone|video(?:\s?link)?)"
         r"|(?:phone|telephone|video) (?:call|conversation|talks)s?|videoconference|video conference"
         r"|held (?:\w+ ){0,3}?call|call(?:s|ed)?(?= (?:his|her|their) (?:\w+ ){0,2}counterpart)"
-        r"|(?:twice |had |has |have )call(?:s|ed)?|(?<!so-)called|phoned",
+        r"|(?:twice |had |has |have )call(?:s|ed)?|phoned"
+        # "called the U.S. sanctions bullying", "called it a provocation": naming, not a phone call
+        r"|(?<!so-)called(?! (?:it|this|that|them|these|those|the (?:[\w.'’-]+ ){0,3}?(?:move|decision|sanctions?"
+        r"|measures?|step|actions?|remarks|report|bill|law|claims?|accusations?|allegations?|drills?|exercises?"
+        r"|sales?|visit|trip|deal|polic(?:y|ies))) )",
         "call",
         role="initiator",
     ),
@@ -176,7 +180,8 @@ ENTRIES: tuple[Entry, ...] = (
         r"|seriously (?:harm|undermin|violat|damag|disrupt)\w*|(?:had|has|have) (?:seriously |gravely )?undermined"
         r"(?:representations|protests?|complaints?)|summon(?:s|ed)?"
         # the words of a reproach ("an 'unnecessarily aggressive' intercept", "the response was 'absurd'")
-        r"|unacceptable|irresponsible|provocative|reckless|absurd|hysterical|unprofessional|unsafe"
+        r"|unacceptable|irresponsible|provocative|provocations?|reckless|absurd|hysterical|unprofessional|unsafe"
+        r"|bullying|hegemonic|hypocritical|hypocrisy|malicious|smear(?:s|ed)?|slander(?:s|ed)?"
         r"|(?:unnecessarily |dangerously |increasingly )?aggressive",
         "criticism",
     ),

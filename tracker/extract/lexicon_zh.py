@@ -93,7 +93,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("(?:共同)?主持(?:了)?(?:对话|会谈|磋商)|(?<=[\u4e00-\u9fff])参加(?=[。；])", "talks", role="roster"),
     # criticism and statements
     Entry("批评|指责|谴责|抨击|抗议|严正交涉|强烈不满|召见|归咎|责任全在|反对|(?:表达|表示)了?(?:深切|严重|严正|强烈|高度)?"
-          "(?:关切|关注|不满)|深切关切|严重关切", "criticism"),
+          "(?:关切|关注|不满)|深切关切|严重关切"
+          # the words of a reproach (美方挑衅, 霸凌行径, 抹黑): whoever says them criticises
+          "|挑衅|霸凌|霸权行径|抹黑|污蔑|诬蔑|无理|蛮横|双重标准", "criticism"),
     # 美方行径严重违反…: the clause's subject is the one criticised, not the critic
     Entry("严重(?:违反|损害|破坏|违背|干涉)", "criticism", role="object"),
     Entry("(?:论坛|会议|峰会|讲话|演讲|研讨会)(?:上|中)?(?:表示|说|称|指出)|发表(?:了)?(?:声明|讲话|演讲|谈话)",

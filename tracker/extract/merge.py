@@ -62,8 +62,21 @@ def _same_words(a: Candidate, b: Candidate) -> bool:
     return (second - first).days <= 1
 
 
+def _same_refusal(a: Candidate, b: Candidate) -> bool:
+    """A refusal told again by its state alone ("the PRC has declined our request") after it was told with the
+    persons of the request: one refusal, when the decliner is the same and the day too (or one is undated)."""
+    fa, fb = a.fact, b.fact
+    if fa["kind"] != "meeting-declined" or fb["kind"] != "meeting-declined" or a.background != b.background:
+        return False
+    if fa.get("initiator") != fb.get("initiator") or fa.get("initiator") is None:
+        return False
+    if not (set(fa["participants"]) <= {"CHN", "USA"} or set(fb["participants"]) <= {"CHN", "USA"}):
+        return False
+    return bool(fa["occurred_on"] == fb["occurred_on"] or not (a.dated and b.dated))
+
+
 def _same_encounter(a: Candidate, b: Candidate) -> bool:
-    if _same_words(a, b):
+    if _same_words(a, b) or _same_refusal(a, b):
         return True
     fa, fb = a.fact, b.fact
     if FAMILY.get(fa["kind"]) is None or FAMILY.get(fa["kind"]) != FAMILY.get(fb["kind"]):

@@ -6,15 +6,27 @@ Pure; part of tracker.extract.actors' find_actors.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from tracker.extract import names as nm
 from tracker.extract.model import ActorMention, Sentence, Span
 from tracker.extract.offices import OfficePhrase, office_strings
 
-if TYPE_CHECKING:
-    from tracker.extract.actors import ActorIndex
+
+class ActorIndex(Protocol):
+    """What this module reads of tracker.extract.actors.ActorIndex (a Protocol: actors imports this module)."""
+
+    @property
+    def keys(self) -> Mapping[str, Any]: ...
+    @property
+    def by_slug(self) -> Mapping[str, Any]: ...
+    @property
+    def han_names(self) -> Mapping[str, list[str]]: ...
+
+    def held(self, offices: Sequence[tuple[str, str | None]], state: str | None, on: date) -> str | None: ...
+
 
 __all__ = ["title_name"]
 

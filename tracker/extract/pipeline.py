@@ -36,8 +36,10 @@ from tracker.extract.lexicon import find_triggers as triggers_in
 from tracker.extract.merge import dedupe, merge
 from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence, Span
 from tracker.extract.office_facts import office_changes
+from tracker.extract.revival import resumed_later
 from tracker.extract.sanction_facts import announced_by, sanctions
 from tracker.extract.sentences import split
+from tracker.extract.speech import spoken_act
 from tracker.extract.spoken import absorbed_by_summons, readouts, specific_words
 
 __all__ = ["Context", "extract"]
@@ -156,7 +158,7 @@ def extract(report: Report, context: Context) -> list[Candidate]:
             # The lede's date: what a later undated sentence most often speaks of ("Paparo urged the PLA …").
             plain = [d for d in dates if not _COMPARISON.search(d.text) and not d.expected]
             lede = next((d for d in plain if d.precision == "day"), plain[0] if plain else None)
-    return dedupe(merge(specific_words(readouts(_both_sides(found)))))
+    return dedupe(merge(resumed_later(specific_words(readouts(_both_sides(found))), sentences, report)))
 
 
 def _both_sides(found: list[Candidate]) -> list[Candidate]:
@@ -224,7 +226,7 @@ def _candidates(
         base["until"] = when.until.isoformat()
     facts: list[tuple[dict[str, Any], list[ActorMention], str]] = []
     if kind in INTERACTIONS:
-        built = interaction(kind, status, t, scene, when.day)
+        built = spoken_act(kind, status, t, scene) if kind in SPOKEN else interaction(kind, status, t, scene, when.day)
         if built is not None:
             facts.append(built)
     elif kind in ("sanction-imposed", "sanction-lifted", "countermeasure"):
@@ -315,11 +317,25 @@ def _date(t: Trigger, scene: Scene, report: Report, last: DateMention | None) ->
             if last is not None and all(d.span.start >= t.span.end for d in dates):
                 # 双方同意…落实两国元首9月10日通话精神: a date after the verb dates its object, not the verb
                 return last, False
-        return min(dates, key=lambda d: abs(d.span.start - t.span.start)), True
+        return _narrowest(min(dates, key=lambda d: abs(d.span.start - t.span.start)), dates), True
     if last is not None:
         return last, False
     day = report.published_at.date()
     return DateMention(day, "day", scene.sentence.span), False
+
+
+def _narrowest(chosen: DateMention, dates: list[DateMention]) -> DateMention:
+    """A range ("next week", 下周) gives way to days the sentence names inside it ("next week, … from April 24
+    to 26"): the more specific date, still as ahead as the range was."""
+    if chosen.until is None:
+        return chosen
+    inside = [
+        d for d in dates
+        if d is not chosen and d.precision == "day" and chosen.day <= d.day and (d.until or d.day) <= chosen.until
+    ]  # fmt: skip
+    if not inside:
+        return chosen
+    return replace(inside[0], expected=inside[0].expected or chosen.expected)
 
 
 def _per_channel(facts: list[Built], scene: Scene) -> list[Built]:

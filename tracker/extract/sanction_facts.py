@@ -30,6 +30,7 @@ _LIST_OF = re.compile(r"(unreliable )?(?:entity|sdn) list", re.I)
 _GOES_ON_ZH = re.compile(r"\s*(?:对|以|因|为|并|将)")
 _MECHANISM = re.compile(r"工作机制|工作機制|办公室|辦公室")
 _CONTINUED_ZH = re.compile(r"(?:包括|有)$")
+_DYAD = frozenset({"USA", "CHN"})  # only the two states of the dyad impose what this tracker records
 
 
 def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
@@ -89,10 +90,10 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
                 targets = _merge_spans(inside, listed)
             if start is not None and BACK_REFERENCE_ZH.match(text, start + 1):
                 # 针对美国A和B…，中方决定对两机构…采取反制措施: the bodies the reason named
-                targets = _merge_spans(
-                    reason_items_zh(scene.sentence, start, OTHER_SIDE.get(by_default)),
-                    [m for m in targets if m.kind == "person"],
-                )
+                named = reason_items_zh(scene.sentence, start, OTHER_SIDE.get(by_default)) or [
+                    m for m in parties if m.kind == "organization" and m.span.end <= base + start
+                ]  # 鉴于A公司…，决定对该公司…: the firms the sentence named before
+                targets = _merge_spans(named, [m for m in targets if m.kind == "person"])
         else:
             if within(t):
                 # "added A and its units to a blacklist, accusing them of supporting the PLA": the list is
@@ -135,9 +136,14 @@ def _imposer(t: Trigger, scene: Scene, text: str, base: int) -> tuple[str | None
         while end > 0 and not own:
             clause = max(text.rfind(c, 0, end) for c in "，,。；;") + 1
             if not REASON_ZH.match(text, clause):
-                own = [m for m in scene.mentions if m.kind == "state" and base + clause <= m.span.start < base + end]
+                own = [
+                    m for m in scene.mentions
+                    if m.slug in _DYAD and base + clause <= m.span.start < base + end
+                ]  # fmt: skip  # 以参与对台湾军售为由: a place in the reason, not the imposer
             end = clause - 1
         subject = own[-1] if own else subject
+    if subject is not None and subject.kind == "state" and subject.slug not in _DYAD:
+        subject = None  # a third state the sentence names (over Taiwan) imposes nothing here
     if subject is None or t.passive:
         return None, None
     if subject.kind == "state":

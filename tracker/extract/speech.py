@@ -25,7 +25,7 @@ _ORGAN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # 不顾中方强烈反对: a protest recalled as disregarded; a clause opening 针对/就 gives the reason of another act.
-_OLD_PROTEST_ZH = re.compile(r"(?:不顾|无视|無視)[^，。；]*$|(?:^|[，。；])\s*(?:针对|針對)[^，。；]*$")
+_OLD_PROTEST_ZH = re.compile(r"(?:不顾|不顧|无视|無視)[^，。；]*$|(?:^|[，。；])\s*(?:针对|針對)[^，。；]*$")
 _INVITED_BY = re.compile(
     r"(?:^|[，,：:\s])应[^，,。；]{0,30}?(?:邀请|邀請|之邀)$|(?:at|on) the invitation$|invited by$", re.I
 )

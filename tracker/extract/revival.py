@@ -1,0 +1,66 @@
+"""A later sentence that calls the report's last contact the first in a long while ("It was the first such talks
+since … in July 2022", 这是…以来首次): the contact resumed its channel.
+
+Pure; a report-level step of tracker.extract.pipeline, after the candidates of every sentence are found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from tracker.extract.dates import find_dates
+from tracker.extract.model import Candidate, Report, Sentence
+
+__all__ = ["resumed_later"]
+
+_ENCOUNTERS = frozenset({"meeting", "call", "talks"})
+# The sentence looks back at the contact just told: "It was the first …", "This marked the first …", 这是…首次.
+_LOOKS_BACK = re.compile(
+    r"^\W*(?:it|this|that|the (?:call|talks|meeting|visit|exchange))\s+(?:was|marked|is|were)\s+(?:also\s+)?"
+    r"(?:the|their)\s+first\b|^\W*(?:这|這|此)(?:是|为|為|也是)[^。]{0,40}?(?:首次|首度)",
+    re.IGNORECASE,
+)
+_LONG_GAP = re.compile(
+    r"\bin (?:more than |over |nearly |almost )?(?:a|two|three|\d+) years?\b|一年多|(?:两|兩|\d+)年", re.I
+)
+# A contact on a channel silent this long before it resumed the channel.
+_SILENCE = timedelta(days=180)
+
+
+def resumed_later(found: list[Candidate], sentences: list[Sentence], report: Report) -> list[Candidate]:
+    """A channel-resumed fact for the last occurred contact on a channel before each look-back sentence."""
+    out = list(found)
+    for sentence in sentences:
+        if not _LOOKS_BACK.search(sentence.text):
+            continue
+        before = [
+            c for c in found
+            if c.fact["kind"] in _ENCOUNTERS and c.fact.get("status", "occurred") == "occurred" and c.fact.get("channel")
+            and not c.background and c.span.end <= sentence.span.start
+        ]  # fmt: skip
+        if not before:
+            continue
+        contact = before[-1]
+        if not (_LONG_GAP.search(sentence.text) or _long_before(contact, sentence, report)):
+            continue
+        fact = {
+            "kind": "channel-resumed", "channel": contact.fact["channel"],
+            "occurred_on": contact.fact["occurred_on"], "precision": contact.fact["precision"],
+        }  # fmt: skip
+        if all(c.fact != fact for c in out):
+            out.append(
+                replace(contact, fact=fact, evidence=sentence.text, span=sentence.span, homes={}, new_actors=[],
+                        rule="a later 'first since': " + sentence.text[:40])
+            )  # fmt: skip
+    return out
+
+
+def _long_before(contact: Candidate, sentence: Sentence, report: Report) -> bool:
+    """Whether the sentence names a date long before the contact (the last time before it)."""
+    try:
+        day = date.fromisoformat(str(contact.fact["occurred_on"]))
+    except ValueError:
+        return False
+    return any(d.day <= day - _SILENCE for d in find_dates(sentence, report))
