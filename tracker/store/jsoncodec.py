@@ -48,32 +48,23 @@ def plain_state(value: Any, depth: int = 0) -> bool:
     """Whether orjson writes this value exactly as the library's JSON encoder does (dates wrapped by the hook)."""
     t = type(value)
     if t is dict:
-        if depth > _MAX_DEPTH:
-            return False
-        for k, v in value.items():
-            if type(k) is not str:
-                return False
-            tv = type(v)
-            if tv is str or tv is int or tv is bool or v is None or tv is datetime or tv is date:
-                continue
-            if tv is dict or tv is list or tv is tuple:
-                if not plain_state(v, depth + 1):
-                    return False
-            elif not _scalar_ok(v):
-                return False
-        return True
+        return depth <= _MAX_DEPTH and all(type(k) is str for k in value) and _items_plain(value.values(), depth)
     if t is list or t is tuple:
-        if depth > _MAX_DEPTH:
-            return False
-        for v in value:
-            tv = type(v)
-            if tv is dict or tv is list or tv is tuple:
-                if not plain_state(v, depth + 1):
-                    return False
-            elif not _scalar_ok(v):
-                return False
-        return True
+        return depth <= _MAX_DEPTH and _items_plain(value, depth)
     return _scalar_ok(value)
+
+
+def _items_plain(values: Any, depth: int) -> bool:
+    for v in values:
+        tv = type(v)
+        if tv is str or tv is int or tv is bool or v is None or tv is datetime or tv is date:
+            continue
+        if tv is dict or tv is list or tv is tuple:
+            if not plain_state(v, depth + 1):
+                return False
+        elif not _scalar_ok(v):
+            return False
+    return True
 
 
 def _unwrapped(value: Any, unwrap: Callable[[Any, Any], Any]) -> Any:
