@@ -137,13 +137,7 @@ def test_edited_event_is_named(session: Session, store_spec: StoreSpec) -> None:
     """A state changed in place (still valid JSON, so only the chain sees it) fails verify at its position."""
     target = appended(session, 3)[1]
 
-    def edit(sql: Callable[..., list[Any]]) -> None:
-        ((state,),) = sql("SELECT state FROM stored_events WHERE notification_id = ?", target)
-        sql("UPDATE stored_events SET state = ? WHERE notification_id = ?", bytes(state)[:-1] + b" }", target)
-
-    result = _tamper_and_verify(store_spec, edit)
-    assert result.exit_code == 1
-    assert f"position {target}: does not match the chain" in result.output
+    _edit_fails_verify_at(store_spec, target)
 
 
 def test_deleted_event_is_named(session: Session, store_spec: StoreSpec) -> None:
@@ -287,13 +281,7 @@ def test_edit_inside_a_bulk_append_is_named(session: Session, store_spec: StoreS
     assert cli(store_spec, "append", "--file", str(facts)).exit_code == 0
     target = start + 1234
 
-    def edit(sql: Callable[..., list[Any]]) -> None:
-        ((state,),) = sql("SELECT state FROM stored_events WHERE notification_id = ?", target)
-        sql("UPDATE stored_events SET state = ? WHERE notification_id = ?", bytes(state)[:-1] + b" }", target)
-
-    result = _tamper_and_verify(store_spec, edit)
-    assert result.exit_code == 1
-    assert f"position {target}: does not match the chain" in result.output
+    _edit_fails_verify_at(store_spec, target)
 
 
 @pytest.mark.postgres
@@ -342,3 +330,15 @@ def test_least_privileged_writer_extends_the_chain(pg_url: str, tmp_path: Path, 
         with psycopg.connect(PG_DSN, autocommit=True) as admin:
             admin.execute(f"DROP OWNED BY {role}")
             admin.execute(f"DROP ROLE {role}")
+
+
+def _edit_fails_verify_at(store_spec: StoreSpec, target: int) -> None:
+    """Edit the state at position target in place (still valid JSON, so only the chain sees it): verify names it."""
+
+    def edit(sql: Callable[..., list[Any]]) -> None:
+        ((state,),) = sql("SELECT state FROM stored_events WHERE notification_id = ?", target)
+        sql("UPDATE stored_events SET state = ? WHERE notification_id = ?", bytes(state)[:-1] + b" }", target)
+
+    result = _tamper_and_verify(store_spec, edit)
+    assert result.exit_code == 1
+    assert f"position {target}: does not match the chain" in result.output
