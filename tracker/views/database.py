@@ -31,6 +31,7 @@ BATCH = int(os.environ.get("TRACKER_CATCH_UP_BATCH", "5000"))
 # the indexes; the cache, not the disk, should absorb that (measured on 1M events).
 CACHE_KIB = int(os.environ.get("TRACKER_VIEWS_CACHE_KIB", "65536"))
 PAGE_SIZE = 8192
+MMAP_BYTES = int(os.environ.get("TRACKER_VIEWS_MMAP_BYTES", str(1 << 34)))
 
 Progress = Callable[[int], None]
 
@@ -64,6 +65,11 @@ class Views:
             self.conn.execute("PRAGMA foreign_keys=OFF")
             # Random uuid keys make inserts touch many pages: a 64 MB page cache keeps them in memory.
             self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            if not bulk:
+                # A command opens the views cold: reading pages through a memory map of the kernel's cache
+                # instead of copying each one in cut a 1M-event status query from ~136 to ~97 ms (issue 12).
+                # SQLite caps the size at its compile-time limit (2 GB here); writes still go through the journal.
+                self.conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as e:
             raise OperationFailed(
