@@ -80,6 +80,17 @@ def test_an_append_that_fails_imports_none_of_them_either(store: Path) -> None:
     assert loaded(modules) == []
 
 
+def test_a_plain_status_imports_neither_typer_nor_click(store: Path) -> None:
+    """`tracker status --format json` reads the views without typer or click; the renderers it needs are loaded."""
+    code, out, modules = run_main("status", "--format", "json", "--store", str(store))
+    assert code == 0
+    assert json.loads(out)["dyad"] == "CHN-USA"
+    assert "tracker.reports.render" in modules
+    # It renders the report and reads the feeds' health: those it needs. The command line's others it does not.
+    needed = ("tracker.reports", "tracker.feeds", "xml")
+    assert [m for m in loaded(modules) if not m.startswith(needed)] == []
+
+
 def test_an_append_typer_must_read_goes_to_typer(store: Path) -> None:
     """`--help` (or any form the fast path does not read) is typer's: the app is loaded, with the ledger's commands only."""
     code, out, modules = run_main("append", "--help")

@@ -4,7 +4,7 @@ Each command builds a Session, calls one library method and prints the result; e
 become one line on stderr and exit code 2 (bad input) or 1 (failed operation).
 
 A run imports only what its command needs (issue 12): the module that defines it, and typer
-only when the command is not a plain one-fact append (tracker.cli.quick). `tracker.cli.app`
+only when the command is not a plain one-fact append or a plain status (tracker.cli.quick). `tracker.cli.app`
 is the whole app, every command registered, as the tests and the help need it.
 """
 
@@ -64,6 +64,12 @@ def main() -> None:  # pragma: no cover - the console script
         if arguments is not None:
             run_quick_append(arguments)  # exits
         gc.enable()
+    elif args[:1] == ["status"] and "_TRACKER_COMPLETE" not in os.environ:
+        from tracker.cli.quick import parse_status, run_quick_status
+
+        arguments = parse_status(args[1:])
+        if arguments is not None:
+            run_quick_status(arguments)  # exits
     # A known command needs only its own modules; anything else (help, a typo typer suggests
     # a command for) gets them all.
     load_commands(COMMANDS.get(args[0], MODULES) if args else MODULES)(prog_name="tracker")

@@ -15,10 +15,10 @@ from tracker.cli.common import (
     app,
     check_format,
     emit_json,
-    print_status,
     session,
     use_color,
 )
+from tracker.cli.status import run_status
 
 # -- reading ------------------------------------------------------------------------------
 
@@ -43,10 +43,10 @@ def status_cmd(
 
     Example: tracker status --as-of 2023-07-31 --format json
     """
-    check_format(fmt, ("text", "markdown", "json", "html"))
-    with session(store, views) as s:
-        status = s.status(dyad=dyad, as_of=as_of, known_at=known_at, since=since, changes_since=changes_since)
-        print_status(status, fmt, output)
+    run_status(
+        dyad=dyad, as_of=as_of, known_at=known_at, since=since, changes_since=changes_since, fmt=fmt,
+        output=output, store=store, views=views,
+    )  # fmt: skip
 
 
 @app.command()
