@@ -63,7 +63,12 @@ def _reports() -> list[dict[str, Any]]:
 
 
 REPORTS = _reports()
-KNOWN_SLUGS = {a["slug"] for a in load("actors")} | {s["slug"] for s in load("states")}
+# Actors, states and the organisations the gazetteer knows (firms and units sanctioned by name).
+KNOWN_SLUGS = (
+    {a["slug"] for a in load("actors")}
+    | {s["slug"] for s in load("states")}
+    | {o["slug"] for o in load("organizations")}
+)
 CHANNELS = {c["slug"] for c in load("channels")}
 
 
