@@ -136,6 +136,59 @@ def library_put(facts: Path, scratch: Path) -> dict[str, Any]:
     }
 
 
+# Where the time of a bulk append goes: tracker's own append path, step by step, into a fresh
+# store, in one interpreter (CPU seconds of each step; wall for the whole). Informational.
+PHASES_SNIPPET = r"""
+import gc, json, time
+t_start = time.perf_counter()
+cpu = time.process_time
+from tracker.gcpause import bulk_work
+from tracker.input.batch import parse_facts
+from tracker.input.jsonl import parse_jsonl
+from tracker.session import open_session
+from tracker.store.mapping import to_stored_events
+phases = {"import": cpu()}
+def step(name, t):
+    phases[name] = phases.get(name, 0.0) + cpu() - t
+    return cpu()
+t = cpu()
+session = open_session(%(store)r)
+t = step("open", t)
+with open(%(facts)r, encoding="utf-8") as f:
+    text = f.read()
+with bulk_work():
+    facts = parse_jsonl(text)
+    t = step("read JSON lines", t)
+    lines = [f.pop("__line__", None) for f in facts]
+    session._refresh_gazetteer()  # what a first append into a fresh store does (its views lag the init)
+    t = step("names (catch-up)", t)
+    commands = parse_facts(facts, lines, session.gazetteer(), session.default_dyad)
+    t = step("validate (parse_facts)", t)
+    ledger = session.ledger
+    state = ledger._load(commands)
+    t = step("candidate ids + duplicate check", t)
+    ledger._decide(state, commands)
+    events = state.events()
+    t = step("decide", t)
+    stored = to_stored_events(session.store.mapper, events)
+    t = step("encode", t)
+    session.store.recorder.insert_events(stored)
+    t = step("insert + chain + commit", t)
+session.close()
+print(json.dumps({"phases": phases, "wall": time.perf_counter() - t_start, "events": len(events)}))
+"""
+
+
+def phase_breakdown(facts: Path, scratch: Path) -> dict[str, Any]:
+    """The append of the same facts into a fresh store, timed step by step (CPU s), in a subprocess."""
+    store = scratch / "store-phases"
+    common.tracker("init", "--store", str(store))
+    r = common.python_snippet(PHASES_SNIPPET % {"store": str(store), "facts": str(facts)})
+    j = r["json"]
+    assert j["events"] == FACTS, j
+    return {"phases": j["phases"], "wall": j["wall"]}
+
+
 def tracker_postgres(facts: Path, scratch: Path) -> dict[str, Any]:
     import psycopg
 
@@ -154,7 +207,7 @@ def tracker_postgres(facts: Path, scratch: Path) -> dict[str, Any]:
             conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
-def main(skip_postgres: bool = False, size: int = common.FULL_SIZE, **_: Any) -> dict[str, Any]:
+def main(skip_postgres: bool = False, size: int = common.FULL_SIZE, phases: bool = False, **_: Any) -> dict[str, Any]:
     facts = common.facts_file(0, FACTS)
     result: dict[str, Any] = {"measure": "bulk append", "facts": FACTS}
     with common.temp_dir("bulk-") as scratch:
@@ -162,6 +215,12 @@ def main(skip_postgres: bool = False, size: int = common.FULL_SIZE, **_: Any) ->
         t = tracker_sqlite(facts, scratch)
         print(f"  tracker append --file (SQLite): {t['seconds']:.2f} s, {t['rate']:,.0f} facts/s ({t['output']})")
         print(f"  the same file again (all known): {t['known']['seconds']:.2f} s ({t['known']['output']})")
+        if phases:
+            b = phase_breakdown(facts, scratch)
+            result["phases"] = b
+            print(f"  where the time goes (one process, fresh store, CPU s; {b['wall']:.2f} s wall in all):")
+            for name, seconds in b["phases"].items():
+                print(f"    {name:<34} {seconds:6.2f}")
         lib = library_put(facts, scratch)
         print(
             f"  (library) events.put, same events, tracker's recorder: {lib['seconds']:.2f} s, {lib['rate']:,.0f} events/s"
@@ -252,5 +311,6 @@ def main(skip_postgres: bool = False, size: int = common.FULL_SIZE, **_: Any) ->
 if __name__ == "__main__":
     parser = common.base_parser(__doc__.splitlines()[0])
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--phases", action="store_true", help="also time the append step by step (informational)")
     args = parser.parse_args()
-    common.finish(main(skip_postgres=args.skip_postgres, size=common.size_from_args(args)), args)
+    common.finish(main(skip_postgres=args.skip_postgres, size=common.size_from_args(args), phases=args.phases), args)

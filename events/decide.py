@@ -15,13 +15,11 @@ The rules (DESIGN §1):
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from events.catalogue import fields_of
 from events.commands import (
     AddAlias,
     AddChannelAlias,
@@ -48,9 +46,10 @@ from events.commands import (
 )
 from events.feeds import decide_candidates, decide_feed, decide_report
 from events.ids import actor_id, channel_id, feed_id, interaction_ids, report_id, sanction_id
+from events.reported import account, already_reported, differences, reported_event
 from events.state import State
 from events.values import DomainError, Source
-from events.vocab import CODEBOOK_VERSION, INTERACTION_KINDS, meeting_code
+from events.vocab import INTERACTION_KINDS
 
 __all__ = ["State", "account", "candidate_ids", "decide", "differences", "independent_sources", "reads"]
 
@@ -158,6 +157,11 @@ def _report(state: State, cmd: ReportInteraction, now: datetime) -> Outcome:
     ids = candidate_ids(cmd)
     own_retracted = False
     for cid in ids:
+        entry = state.recorded(cid)
+        if entry is not None:
+            known = already_reported(entry, cmd)
+            if known is not None:
+                return known
         found = state.get(cid)
         if found is None:
             continue
@@ -172,7 +176,7 @@ def _report(state: State, cmd: ReportInteraction, now: datetime) -> Outcome:
         )
     if not cmd.sources:
         raise DomainError("every fact needs a source URL", field="source")
-    state.add_created(ids[0], _reported(ids[0], cmd, now))
+    state.add_created(ids[0], reported_event(ids[0], cmd, now))
     if len(cmd.sources) > 1:
         interaction = state.get(ids[0])
         said = account(cmd)
@@ -201,72 +205,6 @@ def _another_report(interaction: Any, cmd: ReportInteraction, now: datetime) -> 
         if action == "unchanged" and _changed(interaction, before):
             action = "corroborated"
     return Outcome(str(interaction.id), action, cmd.kind, differs=differences(interaction, said))
-
-
-def account(cmd: ReportInteraction) -> dict[str, Any]:
-    """What a report says of an interaction: its date, last day, place and summary (ISO dates)."""
-    return {
-        "occurred_on": cmd.occurred_on.isoformat(),
-        "until": cmd.until.isoformat() if cmd.until else None,
-        "location": cmd.location,
-        "summary": cmd.summary,
-    }
-
-
-def differences(interaction: Any, said: dict[str, Any]) -> list[str]:
-    """The fields (date, last day, place) on which a report disagrees with the interaction as recorded.
-
-    Summaries are not compared: two reports never word a meeting alike.
-    """
-    out = []
-    for name in ("occurred_on", "until", "location"):
-        value = getattr(interaction, name)
-        recorded = value.isoformat() if hasattr(value, "isoformat") else value
-        if said.get(name) is not None and recorded is not None and said[name] != recorded:
-            out.append(name)
-    return out
-
-
-# The fields of InteractionReported a report command carries as they are (the catalogue, not the
-# aggregate class, so deciding needs no class built before it must).
-_COPIED = tuple(f for f in fields_of("InteractionReported") if f in ReportInteraction.__slots__)
-
-
-def _reported(new_id: UUID, cmd: ReportInteraction, now: datetime) -> Any:
-    """The InteractionReported event of a new interaction: the command's fields plus its codes."""
-    from events.interaction import Interaction
-
-    kind = INTERACTION_KINDS[cmd.kind]
-    cameo, goldstein = kind.cameo, kind.goldstein
-    if cmd.kind == "meeting":
-        cameo, goldstein = meeting_code(cmd.initiator_state, cmd.location_state, cmd.dyad)
-    cls, topic, fields = _reported_class(Interaction)
-    codes = dict(zip(_CODES, (cameo, goldstein, kind.plover, CODEBOOK_VERSION, cmd.sources[0]), strict=True))
-    values = {"originator_id": new_id, "originator_version": 1, "timestamp": now, "originator_topic": topic}
-    for name in fields:
-        values[name] = codes[name] if name in codes else getattr(cmd, name)
-    # What the event's dataclass __init__ makes (the same attributes in the same order: the same
-    # stored bytes) without a frozen setattr per field, as the library rebuilds stored events.
-    event: Any = object.__new__(cls)
-    object.__setattr__(event, "__dict__", values)
-    return event
-
-
-_CODES = ("cameo", "goldstein", "plover", "codebook", "source")
-_REPORTED: list[tuple[type, str, tuple[str, ...]]] = []
-
-
-def _reported_class(interaction: type) -> tuple[type, str, tuple[str, ...]]:
-    """The event class, its aggregate's topic and its own fields in declaration order (looked up once)."""
-    if not _REPORTED:
-        from eventsourcing.utils import get_topic
-
-        cls: Any = interaction.InteractionReported  # type: ignore[attr-defined]
-        head = ("originator_id", "originator_version", "timestamp", "originator_topic")
-        names = tuple(f.name for f in dataclasses.fields(cls))
-        assert names[:4] == head and set(names[4:]) == {*_COPIED, *_CODES}
-        _REPORTED.append((cls, get_topic(interaction), names[4:]))
-    return _REPORTED[0]
 
 
 def _correct_or_retract(state: State, cmd: CorrectFact | RetractFact, now: datetime) -> Outcome:

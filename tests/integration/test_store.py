@@ -420,3 +420,49 @@ def _first_id(session: Session) -> uuid.UUID:
     outcome = session.append([{"kind": "call", "participants": ["Lloyd Austin", "董军"], "occurred_on": "2024-04-16",
                                "source": REUTERS}])[0]  # fmt: skip
     return uuid.UUID(outcome.fact_id)
+
+
+def _known_reports(session: Session) -> list[dict[str, object]]:
+    """A batch of reports of stored facts: repeats, a day apart, elsewhere, new sources, an expected one settled."""
+    expected = {"kind": "meeting", "status": "expected", "participants": ["John Kerry"], "recipient": "CHN",
+                "occurred_on": "2023-07-16", "source": {"url": "https://example.org/expected"}}  # fmt: skip
+    session.append([dict(MEETING), dict(expected), {**MEETING, "kind": "call", "location": None}])
+    corroborated = session.append([{**MEETING, "kind": "statement", "source": DW}])[0]
+    assert corroborated.action == "reported"
+    session.append([{**MEETING, "kind": "statement", "source": REUTERS}])  # a second event: version 2
+    return [
+        dict(MEETING),
+        {**MEETING, "occurred_on": "2023-07-13", "location": "Beijing", "summary": "told otherwise"},
+        {**MEETING, "source": DW},
+        dict(MEETING),  # after the corroboration just above: decided on the aggregate it made
+        dict(expected),
+        {**expected, "status": "occurred", "source": {"url": "https://example.org/expected"}},
+        {**MEETING, "kind": "statement", "source": DW},
+        {**MEETING, "kind": "call", "location": None, "occurred_on": "2023-07-11"},
+    ]
+
+
+def test_known_reports_decided_from_stored_data_as_from_the_aggregate(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reports of stored facts get the same outcomes and events whether "already recorded" is read from the
+    stored data or from the aggregate built by replay."""
+    import events.decide as deciding
+
+    batch = _known_reports(session)
+    commands = session._parse([dict(f) for f in batch], [None] * len(batch), new_actor=False)
+    decided = []
+    for shortcut in (True, False):
+        if not shortcut:
+            monkeypatch.setattr(deciding, "already_reported", lambda entry, cmd: None)
+        state = session.ledger._load(commands)
+        outcomes = [o.as_json() for o in session.ledger._decide(state, commands)]
+        events = [(type(e).__name__, {k: v for k, v in vars(e).items() if k != "timestamp"}) for e in state.events()]
+        decided.append((outcomes, events))
+    assert decided[0] == decided[1]
+    outcomes = decided[0][0]
+    assert [o["action"] for o in outcomes] == [
+        "unchanged", "unchanged", "corroborated", "unchanged", "unchanged", "confirmed", "unchanged", "unchanged",
+    ]  # fmt: skip
+    assert outcomes[1]["differs"] == ["occurred_on", "location"]
+    assert [name for name, _ in decided[0][1]] == ["InteractionCorroborated", "InteractionConfirmed"]

@@ -318,3 +318,40 @@ def test_a_postgres_url_with_a_bad_port_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="port") as info:
         locate("postgresql://postgres:s3cret@127.0.0.1:abc/test")
     assert "s3cret" not in str(info.value)
+
+
+JSONL_TEXTS = [
+    '{"a": 1}\n{"b": "董军"}\n',
+    '{"a": 1}\n{"b": 2}',
+    '{"a": 1}\n\n{"b": 2}\n',
+    '{"a": 1}\n   \n# a comment\n  # another\n{"b": 2}\n',
+    '{"a": 1}\r\n{"b": 2}\r\n',
+    '{"a": "x\u2028y"}\n{"b": 2}\n',
+    '{"a": NaN}\n{"b": 2}\n',
+    '{"a": "\\ud800"}\n',
+    '{"a": 1}\n[1, 2]\n',
+    '{"a": 1} {"b": 2}\n',
+    '{"a": 1},{"b": 2}\n',
+    '{"a": 1}\n{"b": \n',
+    '\ufeff{"a": 1}\n',
+    "",
+    "\n",
+]
+
+
+@pytest.mark.parametrize("text", JSONL_TEXTS, ids=lambda t: repr(t)[:40])
+def test_json_lines_read_the_same_the_short_way_and_the_long_way(text: str, monkeypatch: Any) -> None:
+    """A file of one object a line is read as line by line would read it: the same items, line numbers, errors."""
+    from tracker.input import jsonl
+
+    def outcome() -> tuple[str, Any]:
+        try:
+            return "ok", jsonl.parse_jsonl(text)
+        except UsageError as e:
+            return "error", str(e)
+
+    short = outcome()
+    monkeypatch.setattr(jsonl, "_every_line_an_object", lambda text, msgspec: None)
+    assert short == outcome()
+    if text == JSONL_TEXTS[0]:
+        assert short == ("ok", [{"a": 1, "__line__": 1}, {"b": "董军", "__line__": 2}])

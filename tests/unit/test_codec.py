@@ -15,7 +15,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder
 
 from tracker.store.codec import decode_state
-from tracker.store.jsoncodec import FastJSONTranscoder, loads_plain
+from tracker.store.jsoncodec import FastJSONTranscoder, loads_plain, plain_fields
 from tracker.store.log import _DateAsISO
 
 
@@ -192,3 +192,21 @@ def test_random_states_round_trip_the_library_s_way() -> None:
         if encoded[0] == "ok":
             assert FAST.decode(encoded[1]) == LIBRARY.decode(encoded[1])
             assert decode_state(encoded[1]) == _plain_library(encoded[1])
+
+
+def test_plain_fields_read_what_loads_plain_reads() -> None:
+    """A few fields read on their own are the same values as in the whole state read plainly, absent ones left out."""
+    rng = random.Random(7)
+    names = ("f0", "f3", "occurred_on", "changes", "missing", "\u00e9t\u00e9")
+    states: list[Any] = [REPORTED, {"occurred_on": date(2020, 1, 1), "f0": [{"_type_": "x", "_data_": 1}]}]
+    states += [{f"f{i}": _random_value(rng) for i in range(rng.randrange(1, 8))} for _ in range(500)]
+    states.append({"\u00e9t\u00e9": 1.5, "f3": float("nan")})
+    for state in states:
+        encoded = _outcome(LIBRARY.encode, state)
+        if encoded[0] != "ok":
+            continue
+        whole = decode_state(encoded[1])
+        assert plain_fields(encoded[1], names) == {k: whole[k] for k in names if k in whole}
+    escaped = b'{"f\\u0030":{"_type_":"date_iso","_data_":"2020-01-01"},"f3":null}'
+    assert plain_fields(escaped, names) == {"f0": "2020-01-01", "f3": None}
+    assert plain_fields(b"[1, 2]", names) == {}

@@ -11,6 +11,7 @@ from tracker.errors import UsageError
 from tracker.input.facts import check_fields, parse_fact
 from tracker.input.gazetteer import ActorRef, Gazetteer
 from tracker.input.naming import slugify
+from tracker.input.quick import QuickFacts
 
 __all__ = ["Register", "parse_facts"]
 
@@ -27,14 +28,21 @@ def parse_facts(
 ) -> list[Command]:
     """Every fact as a command, or a UsageError naming the line (or the fact's number) at fault."""
     commands: list[Command] = []
+    # Registering names changes the gazetteer as it goes: the short way assumes it does not.
+    quick = QuickFacts(gazetteer, default_dyad) if register is None else None
     for number, (raw, line) in enumerate(zip(facts, lines, strict=True), start=1):
-        where = f"line {line}: " if line else (f"fact {number}: " if len(facts) > 1 else "")
+        if quick is not None:
+            cmd = quick(raw)
+            if cmd is not None:
+                commands.append(cmd)
+                continue
         try:
             if register is not None:
                 check_fields(raw)  # no blank or overlong name gets registered
                 _register_unknown(raw, gazetteer, register)
             commands.append(parse_fact(dict(raw), gazetteer, default_dyad))
         except DomainError as e:
+            where = f"line {line}: " if line else (f"fact {number}: " if len(facts) > 1 else "")
             raise UsageError(f"{where}{e}", field=e.field) from None
     return commands
 

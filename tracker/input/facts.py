@@ -26,7 +26,16 @@ from events.vocab import DATE_FIELDS
 from tracker.errors import UsageError
 from tracker.input.gazetteer import ActorRef, Gazetteer
 
-__all__ = ["FACT_KINDS", "check_fields", "check_name", "parse_changes", "parse_fact", "parse_reason", "parse_sources"]
+__all__ = [
+    "FACT_KINDS",
+    "check_fields",
+    "check_name",
+    "check_two_sides",
+    "parse_changes",
+    "parse_fact",
+    "parse_reason",
+    "parse_sources",
+]
 
 CHANNEL_KINDS = {"channel-suspended": "suspended", "channel-stalled": "stalled", "channel-resumed": "resumed"}
 OTHER_KINDS = ("sanction-imposed", "sanction-lifted", *CHANNEL_KINDS, "office-assumed", "office-left")
@@ -266,7 +275,7 @@ def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) 
     channel_name = f.text("channel") if raw.get("channel") else None
     check_interaction(kind, status, precision, occurred_on, until[0] if until else None)
     if INTERACTION_KINDS[kind].family in ("meet", "call"):
-        _check_two_sides(kind, names, participants, initiator, recipient)
+        check_two_sides(kind, names, participants, initiator, recipient)
     first = initiator or (participants[0] if participants else None)
     return ReportInteraction(
         kind=kind,
@@ -288,7 +297,7 @@ def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) 
     )
 
 
-def _check_two_sides(
+def check_two_sides(
     kind: str, names: list[str], participants: list[ActorRef], initiator: ActorRef | None, recipient: ActorRef | None
 ) -> None:
     """A meeting, call or talks needs a second party: another actor, not another name of the same

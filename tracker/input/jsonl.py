@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import msgspec
-
 from tracker.errors import UsageError
 from tracker.gcpause import bulk_work
 
 __all__ = ["parse_jsonl"]
 
-_decode = msgspec.json.Decoder().decode
+# What str.splitlines() ends a line at besides "\n": a text with none of them is split into
+# lines exactly where msgspec's decode_lines splits it.
+_OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def parse_jsonl(text: str, *, what: str = "file") -> list[dict[str, Any]]:
@@ -27,6 +27,12 @@ def parse_jsonl(text: str, *, what: str = "file") -> list[dict[str, Any]]:
             if not isinstance(item, dict):
                 raise UsageError(f"{what}: item {i} is not a JSON object")
         return items
+    # Imported here: a one-fact append reads no JSON lines and need not pay for msgspec's import.
+    import msgspec
+
+    quick = _every_line_an_object(text, msgspec)
+    if quick is not None:
+        return quick
     numbered = [
         (number, line)
         for number, line in enumerate(text.splitlines(), start=1)
@@ -37,7 +43,7 @@ def parse_jsonl(text: str, *, what: str = "file") -> list[dict[str, Any]]:
     # back to line by line with json, which names the bad line.
     try:
         with bulk_work():  # 100,000 new dicts: a collection pass at every few hundred was a third of this
-            items = _decode("[" + ",".join(line for _, line in numbered) + "]")
+            items = msgspec.json.decode("[" + ",".join(line for _, line in numbered) + "]")
     except msgspec.DecodeError:
         items = None
     if items is not None and len(items) == len(numbered) and all(type(item) is dict for item in items):
@@ -55,3 +61,24 @@ def parse_jsonl(text: str, *, what: str = "file") -> list[dict[str, Any]]:
         item["__line__"] = number
         out.append(item)
     return out
+
+
+def _every_line_an_object(text: str, msgspec: Any) -> list[dict[str, Any]] | None:
+    """The items of a file whose every line is one JSON object (no blank or comment line), numbered; else None.
+
+    The common file in one pass of msgspec over its UTF-8 bytes: no list of lines, no joined copy
+    (a 100,000-line file took 0.4 s and 270 MB that way, against 0.25 s and a third of the memory).
+    """
+    if any(c in text for c in _OTHER_BREAKS):
+        return None
+    lines = text.count("\n") + (1 if text and not text.endswith("\n") else 0)
+    try:
+        with bulk_work():
+            items = msgspec.json.Decoder().decode_lines(text.encode("utf-8"))
+    except (msgspec.DecodeError, UnicodeEncodeError):
+        return None  # a lone surrogate (which json reads), a comment, a bad line: the long way names it
+    if len(items) != lines or not all(type(item) is dict for item in items):
+        return None  # a blank line (decode_lines skips it) or an item that is no object
+    for number, item in enumerate(items, start=1):
+        item["__line__"] = number
+    return items

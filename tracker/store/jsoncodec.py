@@ -24,11 +24,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-import msgspec
 import orjson
 from eventsourcing.persistence import JSONTranscoder
 
-__all__ = ["FastJSONTranscoder", "loads_plain", "plain_state"]
+__all__ = ["FastJSONTranscoder", "loads_plain", "plain_fields", "plain_state"]
 
 _OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME
 _MAX_DEPTH = 64  # deeper states go to the library (orjson stops at 254 levels; a cycle never ends)
@@ -124,19 +123,84 @@ def _plain_hook(d: dict[str, Any]) -> Any:
 
 
 _plain_decoder = json.JSONDecoder(object_hook=_plain_hook)
-_decode = msgspec.json.Decoder().decode
+_DECODER: tuple[Callable[[Any], Any], type[Exception]] | None = None
+
+
+def _decoder() -> tuple[Callable[[Any], Any], type[Exception]]:
+    """msgspec's decoder and its error, imported on first use: a command that decodes nothing
+    (a one-fact append) does not pay the import (3-7 ms)."""
+    global _DECODER
+    if _DECODER is None:
+        import msgspec
+
+        _DECODER = (msgspec.json.Decoder().decode, msgspec.DecodeError)
+    return _DECODER
 
 
 def loads_plain(data: bytes | bytearray | memoryview | str) -> Any:
     """JSON as the library stores it, with every custom type left as its data (a date as its ISO string)."""
     if type(data) is not bytes and type(data) is not str:
         data = bytes(data)  # type: ignore[arg-type]
+    decode, refused = _DECODER or _decoder()
     try:
-        value = _decode(data)
-    except msgspec.DecodeError:
+        value = decode(data)
+    except refused:
         # What msgspec refuses and json may read (NaN, a lone surrogate) or refuse in its own words.
         return _plain_decoder.decode(data.decode("utf-8") if isinstance(data, bytes) else data)
     return _unwrap_all(value, data)
+
+
+_Reader = tuple[Callable[[Any], Any], type[Exception], Any, Callable[[Any], tuple[Any, ...]]]
+_FIELD_READERS: dict[tuple[str, ...], _Reader] = {}
+
+
+def _field_reader(names: tuple[str, ...]) -> _Reader:
+    import msgspec
+
+    # The Struct's own attributes are f0, f1, …; each reads the JSON key it is renamed to, whatever its spelling.
+    attrs = [f"f{i}" for i in range(len(names))]
+    struct = msgspec.defstruct(
+        "Fields", [(a, Any, msgspec.UNSET) for a in attrs], rename=dict(zip(attrs, names, strict=True))
+    )
+    reader = _FIELD_READERS[names] = (
+        msgspec.json.Decoder(struct).decode,
+        msgspec.DecodeError,
+        msgspec.UNSET,
+        msgspec.structs.astuple,
+    )
+    return reader
+
+
+def plain_fields(data: bytes | bytearray | memoryview | str, names: tuple[str, ...]) -> dict[str, Any]:
+    """The named top-level fields of a stored state as loads_plain reads them (absent ones left out).
+
+    Only these are decoded (into a msgspec Struct of just them): the decode takes a third of the
+    time of the whole state's, though unwrapping what was read leaves the gain at a sixth.
+    """
+    decode, refused, unset, values = _FIELD_READERS.get(names) or _field_reader(names)
+    if type(data) is not bytes and type(data) is not str:
+        data = bytes(data)  # type: ignore[arg-type]
+    try:
+        found = decode(data)
+    except refused:
+        # What msgspec refuses (NaN, a lone surrogate, a state that is no object): the whole way.
+        value = loads_plain(data)
+        return {k: value[k] for k in names if k in value} if type(value) is dict else {}
+    out = {}
+    for name, v in zip(names, values(found), strict=True):
+        t = type(v)
+        if t is dict:
+            data = v.get("_data_")
+            if len(v) == 2 and "_type_" in v and "_data_" in v and type(data) is not dict and type(data) is not list:
+                v = data  # a date or a timestamp: the common wrapper, with nothing inside to unwrap
+            else:
+                v = _unwrapped(v, _data_only)  # wrappers bottom-up, as loads_plain leaves them
+        elif t is list:
+            v = _unwrapped(v, _data_only)
+        elif v is unset:
+            continue
+        out[name] = v
+    return out
 
 
 class FastJSONTranscoder(JSONTranscoder):
@@ -159,9 +223,10 @@ class FastJSONTranscoder(JSONTranscoder):
         """Decode as the library does (the same objects), through msgspec unless it refuses the bytes."""
         if type(data) is not bytes:
             return super().decode(data)  # what the library does with a bytearray, or fails to do with another type
+        decode, refused = _DECODER or _decoder()
         try:
-            value = _decode(data)
-        except msgspec.DecodeError:
+            value = decode(data)
+        except refused:
             return super().decode(data)
         return _unwrap_all(value, data, self._decode_wrapped)
 

@@ -17,21 +17,19 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import JSONTranscoder, StoredEvent, Transcoder, Transcoding
 
+from events.state import Recorded
 from tracker.errors import OperationFailed
 from tracker.records import Record
 from tracker.store.codec import dashed, decode_state, type_of_topic
-from tracker.store.jsoncodec import FastJSONTranscoder
+from tracker.store.existing import existing_rows, existing_versions
+from tracker.store.jsoncodec import FastJSONTranscoder, plain_fields
 from tracker.store.mapping import to_stored_events
-from tracker.store.recorder import big_cache
 from tracker.store.retry import retry_locked
 
 if TYPE_CHECKING:
     from eventsourcing.persistence import ApplicationRecorder, Mapper
 
 __all__ = ["EventLog"]
-
-PG_IDS = 10_000  # ids a PostgreSQL existence query sends as one array (600 queries of 500 were 14% of a bulk append)
-SQLITE_IDS = 30_000
 
 
 class _DateAsISO(Transcoding):
@@ -78,8 +76,9 @@ class EventLog:
         self.mapper: Mapper[UUID] = self._app.mapper
         self.read_only = read_only
         self.where = where
-        # Events of aggregates found by the last existing_ids, each handed to get() once (see there).
-        self._ahead: dict[UUID, list[StoredEvent]] = {}
+        # Stored rows (version, topic, state) of aggregates found by the last existing_ids, by the
+        # id's int, each handed to get() once (see there).
+        self._ahead: dict[int, list[tuple[int, str, bytes]]] = {}
         self.sqlite_path: Path | None = None
         if _is_sqlite(self.recorder):
             db_name = env["SQLITE_DBNAME"]
@@ -117,115 +116,54 @@ class EventLog:
     # -- reading --------------------------------------------------------------------------
 
     def get(self, aggregate_id: UUID) -> Any:
-        """The aggregate as its events make it, or None if it has none."""
-        ahead = self._ahead.pop(aggregate_id, None)
+        """The aggregate as its events make it, or None if it has none.
+
+        An aggregate the last existing_ids read ahead comes as a Recorded entry (events.state):
+        its stored data now, the aggregate built from the rows already read when first used.
+        """
+        ahead = self._ahead.pop(aggregate_id.int, None)
         if ahead is not None:
-            # As the library's repository rebuilds it (mapper, then each event's mutate), from
-            # the rows existing_ids read with the existence check.
-            aggregate = None
-            for stored in ahead:
-                aggregate = self.mapper.to_domain_event(stored).mutate(aggregate)  # type: ignore[attr-defined]
-            return aggregate
+            if self.mapper.cipher or self.mapper.compressor:
+                return self._replay(aggregate_id, ahead)
+            _, topic, state = ahead[0]
+            return Recorded(
+                aggregate_id, ahead[-1][0], topic, state, plain_fields, lambda: self._replay(aggregate_id, ahead)
+            )
         try:
             return self._app.repository.get(aggregate_id)
         except AggregateNotFoundError:
             return None
 
-    def existing_versions(self, ids: Iterable[UUID]) -> dict[UUID, int]:
-        """The current version of each given aggregate that exists, in one query per 10,000 ids."""
-        recorder: Any = self.recorder
-        table = recorder.events_table_name
-        wanted = list(dict.fromkeys(ids))
-        found: dict[UUID, int] = {}
-        postgres = not _is_sqlite(recorder)
-        step = PG_IDS if postgres else 500
-        for start in range(0, len(wanted), step):
-            chunk = wanted[start : start + step]
-            if postgres:
-                qualified = f'"{recorder.datastore.schema}"."{table}"'
-                sql = f"SELECT originator_id, MAX(originator_version) FROM {qualified} WHERE originator_id = ANY(%s) GROUP BY originator_id"
-                params: Any = (chunk,)
-            else:
-                marks = ",".join("?" * len(chunk))
-                sql = f"SELECT originator_id, MAX(originator_version) FROM {table} WHERE originator_id IN ({marks}) GROUP BY originator_id"
-                params = [u.hex for u in chunk]
-            with recorder.datastore.transaction(commit=False) as c:
-                c.execute(sql, params)
-                for row in c.fetchall():
-                    key, version = (row[0], row[1]) if not isinstance(row, dict) else tuple(row.values())
-                    found[key if isinstance(key, UUID) else UUID(key)] = version
-        return found
-
-    def existing_ids(self, ids: Iterable[UUID]) -> set[UUID]:
-        """Which of the given aggregates exist (have a first event).
-
-        Each id is one seek of the primary key, many thousands of ids in a query (a bulk append
-        asks for three a fact). The events found are read with it, in the same read transaction,
-        and get() builds each of those aggregates from them once, instead of querying one
-        aggregate at a time (13 s for a file of 100,000 known facts). They are as fresh as the
-        answer itself: a writer that moved one of them since makes the caller's save fail on
-        its version, and the caller loads again.
-        """
-        recorder: Any = self.recorder
-        self._ahead = {}
-        if not _is_sqlite(recorder):
-            return self._existing_ids_pg(list(dict.fromkeys(ids)))
-        # SQLite: 30,000 ids a query (the statement limit is 32,766 parameters). Each id is a seek
-        # of the primary key; the rows found (none, when the facts are new) are kept for get().
-        by_hex = {u.hex: u for u in ids}
-        wanted = list(by_hex)
-        table = recorder.events_table_name
-        rows: list[tuple[UUID, int, str, bytes]] = []
-        with recorder.datastore.transaction(commit=False) as c:
-            if len(wanted) > SQLITE_IDS:
-                big_cache(c)
-            for start in range(0, len(wanted), SQLITE_IDS):
-                chunk = wanted[start : start + SQLITE_IDS]
-                c.execute(
-                    f"SELECT originator_id, originator_version, topic, state FROM {table} "
-                    f"WHERE originator_id IN ({','.join('?' * len(chunk))}) ORDER BY originator_id, originator_version",
-                    chunk,
-                )
-                rows.extend((by_hex[o], v, t, s) for o, v, t, s in c.fetchall())
-        return self._found(rows)
-
-    def _existing_ids_pg(self, wanted: list[UUID]) -> set[UUID]:
-        recorder: Any = self.recorder
-        events = f'"{recorder.datastore.schema}"."{recorder.events_table_name}"'
-        rows: list[tuple[UUID, int, str, bytes]] = []
-        with recorder.datastore.transaction(commit=False) as c:
-            for start in range(0, len(wanted), PG_IDS):
-                c.execute(
-                    f"SELECT originator_id, originator_version, topic, state FROM {events} "
-                    "WHERE originator_id = ANY(%s) ORDER BY originator_id, originator_version",
-                    (wanted[start : start + PG_IDS],),
-                )
-                rows.extend(
-                    (_uuid_of(r["originator_id"]), r["originator_version"], r["topic"], bytes(r["state"]))
-                    for r in c.fetchall()
-                )
-        return self._found(rows)
-
-    def _found(self, rows: list[tuple[UUID, int, str, bytes]]) -> set[UUID]:
-        """The aggregates among rows (ordered by id and version) that have a first event; their rows kept for get()."""
-        found = {oid for oid, version, _, _ in rows if version == 1}
-        ahead: dict[UUID, list[StoredEvent]] = {}
+    def _replay(self, aggregate_id: UUID, rows: list[tuple[int, str, bytes]]) -> Any:
+        # As the library's repository rebuilds it (mapper, then each event's mutate), from rows
+        # existing_ids read with the existence check.
+        aggregate = None
         new, put = object.__new__, object.__setattr__
-        for oid, version, topic, state in rows:
-            if oid not in found:
-                continue  # events without a first one: not an aggregate existing_ids reports
+        for version, topic, state in rows:
             stored = new(StoredEvent)
             put(
                 stored,
                 "__dict__",
-                {"originator_id": oid, "originator_version": version, "topic": topic, "state": state},
+                {"originator_id": aggregate_id, "originator_version": version, "topic": topic, "state": state},
             )
-            held = ahead.get(oid)
-            if held is None:
-                ahead[oid] = [stored]
-            else:
-                held.append(stored)
-        self._ahead = ahead
+            aggregate = self.mapper.to_domain_event(stored).mutate(aggregate)  # type: ignore[attr-defined]
+        return aggregate
+
+    def existing_versions(self, ids: Iterable[UUID]) -> dict[UUID, int]:
+        """The current version of each given aggregate that exists, in one query per 10,000 ids."""
+        return existing_versions(self.recorder, ids, postgres=not _is_sqlite(self.recorder))
+
+    def existing_ids(self, ids: Iterable[UUID]) -> set[UUID]:
+        """Which of the given aggregates exist (have a first event).
+
+        The events found are read with the existence check, in the same read transaction, and
+        get() hands each of those aggregates out from them once, instead of querying one
+        aggregate at a time (13 s for a file of 100,000 known facts). They are as fresh as the
+        answer itself: a writer that moved one of them since makes the caller's save fail on
+        its version, and the caller loads again.
+        """
+        self._ahead = {}
+        found, self._ahead = existing_rows(self.recorder, ids, postgres=not _is_sqlite(self.recorder))
         return found
 
     def read_batch(self, after: int, limit: int) -> list[Record]:
@@ -381,10 +319,6 @@ def _with_chain(result: dict[str, Any], limit: int) -> dict[str, Any]:
     if not result.get("sealed") and not result["events"]:
         result["sealed"] = True  # an empty log has nothing to seal: its first events start the chain
     return result
-
-
-def _uuid_of(value: Any) -> UUID:
-    return value if isinstance(value, UUID) else UUID(value)
 
 
 def _is_sqlite(recorder: Any) -> bool:

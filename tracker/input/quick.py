@@ -1,0 +1,141 @@
+"""The common fact of a bulk file, parsed the short way: an interaction naming its parties, a day, one source.
+
+A file of 100,000 facts repeats a few pairs of officials and a few thousand days; parse_fact
+resolves the names, checks both sides and finds the dyad again for each fact, and walks every
+field to check it. Here a fact of the common shape (kind, participants, occurred_on, source,
+summary; nothing else) has its parties worked out once per (kind, names), its day once per
+date, and only its own text checked. It gives exactly the command parse_fact gives, or None:
+anything else, and anything parse_fact would refuse, goes to parse_fact, which gives the
+command or the same one-line error as ever (tests/unit/test_facts.py compares the two).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from events import INTERACTION_KINDS, check_interaction, make_dyad, make_source, parse_date
+from events.commands import ReportInteraction
+from events.values import DomainError, Source, check_text
+from tracker.input.facts import check_two_sides
+from tracker.input.gazetteer import ActorRef, Gazetteer
+
+__all__ = ["QuickFacts"]
+
+_KEYS = frozenset({"kind", "participants", "occurred_on", "source", "summary"})
+_SOURCE_KEYS = frozenset({"url", "outlet", "language", "published_at", "title"})
+
+# The parties of an interaction: participant slugs, principals, dyad, the first party's state.
+_Cast = tuple[list[str], list[str], str, str | None]
+
+
+class QuickFacts:
+    """parse_fact for facts of the common shape, with what they share worked out once (one gazetteer, one batch)."""
+
+    def __init__(self, gazetteer: Gazetteer, default_dyad: str) -> None:
+        self.gazetteer = gazetteer
+        self.default_dyad = default_dyad
+        self._casts: dict[tuple[str, tuple[str, ...]], _Cast | None] = {}
+        self._days: dict[str, date] = {}
+
+    def __call__(self, raw: dict[str, Any]) -> ReportInteraction | None:
+        """The command parse_fact makes of raw, if raw has the common shape and is valid; else None."""
+        if not raw.keys() <= _KEYS:
+            return None
+        kind = raw.get("kind")
+        names = raw.get("participants")
+        on = raw.get("occurred_on")
+        if type(kind) is not str or type(names) is not list or type(on) is not str or kind not in INTERACTION_KINDS:
+            return None
+        summary = raw.get("summary")
+        sources = self._sources(raw.get("source"))
+        if sources is None or (summary is not None and type(summary) is not str):
+            return None
+        if on not in self._days and not self._day(on):
+            return None
+        key = (kind, tuple(names))
+        try:
+            cast = self._casts[key] if key in self._casts else self._cast(kind, names, key)
+        except TypeError:
+            return None  # a name that is no string: parse_fact says what is wrong
+        if cast is None:
+            return None
+        try:
+            if summary is not None:
+                summary = check_text(summary, "summary")
+        except DomainError:
+            return None
+        participants, principals, dyad, first_state = cast
+        return ReportInteraction(
+            kind=kind,
+            status="declined" if kind == "meeting-declined" else "occurred",
+            participants=list(participants),
+            principals=list(principals),
+            initiator=None,
+            recipient=None,
+            dyad=dyad,
+            occurred_on=self._days[on],
+            precision="day",
+            until=None,
+            location=None,
+            channel=None,
+            summary=summary,
+            sources=sources,
+            initiator_state=first_state,
+            location_state=None,
+        )
+
+    def _day(self, text: str) -> bool:
+        # Full days only (a month or a year has another precision): parse_date's own checks and range.
+        if len(text) != 10:
+            return False
+        try:
+            day, precision = parse_date(text, field="on")
+        except DomainError:
+            return False
+        if precision != "day":
+            return False
+        self._days[text] = day
+        return True
+
+    @staticmethod
+    def _sources(given: Any) -> list[Source] | None:
+        if type(given) is str:
+            given = {"url": given}
+        elif type(given) is not dict or not given.keys() <= _SOURCE_KEYS:
+            return None
+        try:
+            return [make_source(given.get("url"), **{k: v for k, v in given.items() if k != "url"})]
+        except DomainError:
+            return None
+
+    def _cast(self, kind: str, names: list[Any], key: tuple[str, tuple[str, ...]]) -> _Cast | None:
+        """The parties as _interaction works them out, or None (remembered) when it would refuse them."""
+        try:
+            cast = self._resolve(kind, names)
+        except DomainError:
+            cast = None
+        self._casts[key] = cast
+        return cast
+
+    def _resolve(self, kind: str, names: list[Any]) -> _Cast | None:
+        if not names or not all(type(n) is str for n in names):
+            return None
+        for name in names:
+            check_text(name, "participants", label="actor name")
+        participants: list[ActorRef] = []
+        seen: set[str] = set()
+        for name in names:
+            ref = self.gazetteer.actor(name)
+            if ref.id not in seen:
+                seen.add(ref.id)
+                participants.append(ref)
+        states = {p.home for p in participants}
+        dyad = make_dyad({s for s in states if s}, self.default_dyad)
+        status = "declined" if kind == "meeting-declined" else "occurred"
+        check_interaction(kind, status, "day", date(2000, 1, 1), None)
+        if INTERACTION_KINDS[kind].family in ("meet", "call"):
+            check_two_sides(kind, names, participants, None, None)
+        slugs = [p.slug for p in participants]
+        principals = [p.slug for p in participants if p.kind != "state"] or slugs
+        return slugs, principals, dyad, participants[0].home
