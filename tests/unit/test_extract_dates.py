@@ -271,3 +271,49 @@ def test_other_chinese_forms() -> None:
         2023,
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "matched", "day", "until", "expected"),
+    [
+        ("耶伦将于下周三至周五访华", "2024-06-28T09:00:00+08:00", "下周三至周五", "2024-07-03", "2024-07-05", True),
+        ("双方上周二至周四在北京会谈", "2024-06-28T09:00:00+08:00", "上周二至周四", "2024-06-18", "2024-06-20", False),
+        ("代表团将于周一到星期三访美", "2024-06-26T09:00:00+08:00", "周一到星期三", "2024-07-01", "2024-07-03", True),
+    ],
+)
+def test_a_chinese_weekday_range_is_one_range_of_days(
+    text: str, published: str, matched: str, day: str, until: str, expected: bool
+) -> None:
+    """下周三至周五: Wednesday to Friday of next week, one range (not Wednesday and the publication day)."""
+    found = one(text, published, "zh")
+    assert (found.text, found.day.isoformat(), found.until and found.until.isoformat(), found.expected) == (
+        matched, day, until, expected,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "language", "matched", "day"),
+    [
+        ("said on Saturday that the meeting a day earlier was good", "2024-06-01T20:00:00+08:00", "en",
+         "a day earlier", "2024-05-31"),
+        ("双方31日会晤，次日发表声明", "2024-06-02T08:00:00+08:00", "zh", "次日", "2024-06-01"),
+        ("the talks the previous day", "2024-06-02T08:00:00+08:00", "en", "the previous day", "2024-06-01"),
+    ],
+)  # fmt: skip
+def test_a_day_counted_from_the_date_before_it(
+    text: str, published: str, language: str, matched: str, day: str
+) -> None:
+    found = [d for d in dates(text, published, language) if d.text == matched]
+    assert [d.day.isoformat() for d in found] == [day]
+
+
+def test_two_days_of_a_month_joined_by_and_are_a_range() -> None:
+    found = one("talks on June 3 and 4 in Beijing", "2024-06-12T08:00:00-04:00")
+    assert (found.text, found.day.isoformat(), found.until and found.until.isoformat()) == (
+        "June 3 and 4", "2024-06-03", "2024-06-04",
+    )  # fmt: skip
+
+
+def test_later_this_year_is_expected_zh() -> None:
+    found = one("双方同意今年晚些时候举行会晤", "2024-06-12T08:00:00+08:00", "zh")
+    assert (found.text, found.precision, found.expected) == ("今年晚些时候", "year", True)

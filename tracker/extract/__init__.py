@@ -4,4 +4,5 @@ Pure and explainable, in the spirit of the PETRARCH dictionary coders but biling
 over time: no store, no network, no clock. `tracker.extract.pipeline.extract` is the entry point.
 """
 
-EXTRACTOR_VERSION = "1"
+# Raised when the rules change what they propose: candidates carry it, so a reviewer can tell which rules made them.
+EXTRACTOR_VERSION = "2"

@@ -69,6 +69,7 @@ _ZH_TITLES = r"部长|大使|上将|中将|少将|主席|副主席|司令员?|�
 _EN_TITLES = r"(?:Mr|Mrs|Ms|Dr|Gen|Adm|Col|Secretary|Minister|General|Admiral|Ambassador)\.?\s+"
 
 
+_AS_OFFICE = re.compile(r"\bas\s+(?:the\s+)?(?:new\s+|next\s+)?(?:acting\s+|interim\s+)?(?:[\w.]+['’]s\s+)?$|[为為]$")
 _INSTITUTION_AFTER = re.compile(r"图书馆|基金会|研究所|研究院|中心|大学|府(?!官)|学院")
 FORMER = re.compile(
     r"(?:\bformer|\bex-|\bthen-|\bprevious|原|前任|(?<![日此之目以先提当當])前)\s*(?:(?:chinese|u\.s\.|us|american|中国|美国|美军)\s*)?$"
@@ -248,6 +249,17 @@ def find_actors(
                 continue
             if FORMER.search(folded, max(0, phrase.start - 12), phrase.start):
                 continue  # "a former commander of …", 原太平洋舰队司令: a past post, not today's holder
+            if _AS_OFFICE.search(folded, max(0, phrase.start - 16), phrase.start):
+                continue  # "stepped down as secretary of state", 任命董军为国防部长: the office, not its holder
+            if phrase.concept.endswith("spokesperson"):
+                # "a defence ministry spokesman said", 外交部发言人宣布: the state speaks, not a person
+                state = index.by_slug.get(phrase.state or "")
+                if state is not None:
+                    mentions.append(
+                        ActorMention(state.slug, "state", state.slug, Span(base + phrase.start, base + phrase.end),
+                                     text[phrase.start : phrase.end], office)
+                    )  # fmt: skip
+                continue
             slug = index.held(office_strings(phrase.concept, phrase.state), phrase.state, on)
             if slug is not None:
                 entry = index.by_slug[slug]

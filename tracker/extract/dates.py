@@ -52,7 +52,7 @@ take about 45 µs per sentence on the dev split (111 sentences, en and zh alike)
 from __future__ import annotations
 
 import re
-from datetime import timedelta, timezone
+from datetime import date, timedelta, timezone
 
 from tracker.extract.dates_en import Clock, Hit, scan_en
 from tracker.extract.dates_zh import scan_zh
@@ -75,6 +75,7 @@ def find_dates(sentence: Sentence, report: Report) -> list[DateMention]:
         published = published.astimezone(BEIJING)
     clock = Clock.of(published)
     hits = scan_zh(text, clock) if report.language.lower().startswith("zh") else scan_en(text, clock)
+    hits = _shifted(hits, text, clock)
     offset = sentence.span.start
     return [
         DateMention(
@@ -82,6 +83,54 @@ def find_dates(sentence: Sentence, report: Report) -> list[DateMention]:
         )
         for h in _merge_weekdays(hits, text)
     ]
+
+
+_SHIFT = compile_fast(
+    r"\b(?P<n>a|one|two|three) days? (?P<dir>earlier|later)\b|\bthe (?P<the>previous|next|following) day\b"
+    r"|\bthe day before(?=[,.;]|$)|(?P<zh>前一天|前一日|次日|翌日|第二天)",
+    re.IGNORECASE,
+)
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+_AGO = compile_fast(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|\d{1,2}) (?P<unit>year|month|week|day)s? ago\b", re.IGNORECASE
+)
+
+
+def _ago(text: str, clock: Clock) -> list[Hit]:
+    """ "A year ago", "two months ago", "a week ago": back from the publication day (a month's precision for
+    years and months, a day's for weeks and days)."""
+    out: list[Hit] = []
+    for m in _AGO.finditer(text):
+        word = m.group("n").lower()
+        n = int(word) if word.isdigit() else {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                                              "six": 6}[word]  # fmt: skip
+        unit = m.group("unit").lower()
+        if unit in ("year", "month"):
+            months = n * 12 if unit == "year" else n
+            y, mo = divmod(clock.today.year * 12 + clock.today.month - 1 - months, 12)
+            out.append(Hit(m.start(), m.end(), date(y, mo + 1, 1), "month", expected=False))
+        else:
+            day = clock.today - timedelta(days=n * 7 if unit == "week" else n)
+            out.append(Hit(m.start(), m.end(), day, "day", expected=False))
+    return out
+
+
+def _shifted(hits: list[Hit], text: str, clock: Clock) -> list[Hit]:
+    """ "A day earlier", "the next day", 次日: so many days from the date told before it in the sentence (else
+    from the publication day), at day precision."""
+    out = list(hits) + [a for a in _ago(text, clock) if not any(h.start < a.end and a.start < h.end for h in hits)]
+    for m in _SHIFT.finditer(text):
+        if any(h.start < m.end() and m.start() < h.end for h in hits):
+            continue
+        anchors = [h for h in hits if h.end <= m.start() and h.precision == "day"]
+        anchor = anchors[-1].day if anchors else clock.today
+        word = (m.group("dir") or m.group("the") or m.group("zh") or "before").lower()
+        sign = 1 if word in ("later", "next", "following", "次日", "翌日", "第二天") else -1
+        day = anchor + timedelta(days=sign * _COUNT.get((m.group("n") or "a").lower(), 1))
+        out.append(Hit(m.start(), m.end(), day, "day", expected=day > clock.today))
+    return sorted(out, key=lambda h: h.start)
 
 
 def _merge_weekdays(hits: list[Hit], text: str) -> list[Hit]:

@@ -135,7 +135,8 @@ def resolve_month_day(clock: Clock, month: int, day: int, future: bool) -> date 
 
 _FUTURE_EN = re.compile(
     r"\b(?:will|would|shall|'ll|is to|are to|to be|plans?|planned|planning|expected|scheduled|due|set to|"
-    r"upcoming|intends?|later|to visit|to travel|to meet|to hold)\b",
+    r"upcoming|intends?|later|to visit|to travel|to meet|to hold|runs|begins|opens|takes place|convenes"
+    r"|takes office|is sworn in|is inaugurated)\b",
     re.IGNORECASE,
 )
 _CLAUSE_EN = re.compile(r"[.;:!?\"“”]|,\s|\b(?:said|says|told|announced|added)\b")
@@ -309,7 +310,7 @@ PATTERNS_EN: list[tuple[re.Pattern[str], Handler]] = [
     (compile_fast(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _iso),
     (
         compile_fast(
-            rf"\b({_MON}) ?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*(?:({_MON}) ?)?"
+            rf"\b({_MON}) ?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|and)\s*(?:({_MON}) ?)?"
             rf"(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? {_YEAR})?"
         ),
         _month_day_range,

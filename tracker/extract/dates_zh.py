@@ -155,7 +155,11 @@ def _year_only(m: re.Match[str], text: str, clock: Clock) -> Iterator[Hit]:
     year = _year(m["y"], m["rel"], clock)
     if year is None or not 1900 <= year <= 2100:
         return
-    expected = {"今年早些时候": False, "今年早些時候": False, "今年稍早": False, "今年初": False}.get(m["tail"] or "")
+    expected = {"今年早些时候": False, "今年早些時候": False, "今年稍早": False, "今年初": False, "今年晚些时候": True,
+                "今年晚些時候": True}.get((m["rel"] or "") + (m["tail"] or ""))  # fmt: skip
+    if m["tail"] in ("底", "年底"):  # 去年底: the year's last month
+        yield hit(m.start(), m.end(), date(year, 12, 1), "month", clock)
+        return
     yield hit(m.start(), m.end(), date(year, 1, 1), "year", clock, expected=expected)
 
 
@@ -208,6 +212,16 @@ def _weekday(m: re.Match[str], text: str, clock: Clock) -> Iterator[Hit]:
     yield hit(m.start(), m.end(), day, "day", clock, weekday=True, expected=expected)
 
 
+def _weekday_range(m: re.Match[str], text: str, clock: Clock) -> Iterator[Hit]:
+    """下周三至周五, 周二至周四: the days of one week from the first weekday to the second."""
+    first = next(_weekday(m, text, clock), None)
+    span = _WEEK[m[3]] - _WEEK[m[2]]
+    if first is None or span <= 0:
+        return
+    yield hit(m.start(), m.end(), first.day, "day", clock, until=first.day + timedelta(days=span),
+              expected=first.expected)  # fmt: skip
+
+
 _NUM_Y = r"(?P<y>[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年"
 _REL_Y = r"(?P<rel>今年|去年|明年|前年)"
 _NOT_NUM = r"(?![0-9０-９一二三四五六七八九十])"
@@ -245,13 +259,17 @@ PATTERNS_ZH: list[tuple[re.Pattern[str], Handler]] = [
     # 2018年, 自2018年起, 2018年以来, 去年, 今年早些时候
     (
         compile_fast(
-            rf"(?:自|从|從)?(?:{_NUM_Y}|{_REL_Y})(?P<tail>早些时候|早些時候|稍早|初|以来|以來|起)?(?![0-9０-９一二三四五六七八九十月代])"
+            rf"(?:自|从|從)?(?:{_NUM_Y}|{_REL_Y})(?P<tail>早些时候|早些時候|晚些时候|晚些時候|稍早|初|以来|以來|起|年底|底)?(?![0-9０-９一二三四五六七八九十月代])"
         ),
         _year_only,
     ),
     (
         compile_fast(r"前天|前日|昨天|昨日|昨晚|今天|今日(?!美国|美國|俄罗斯|俄羅斯|头条)|今晚|今晨|明天|明日"),
         _relative,
+    ),
+    (
+        compile_fast(rf"(上|下|本|这|這)?(?:个|個)?{_WEEKDAY}{_TO}(?:周|週|星期|礼拜|禮拜)?([一二三四五六日天])"),
+        _weekday_range,
     ),
     (compile_fast(rf"(上|下|本|这|這)?(?:个|個)?{_WEEKDAY}"), _weekday),
     (compile_fast(r"(?:上|下)(?:个|個)?月|本月(?:早些时候|早些時候|稍早|初)?|这个月|這個月"), _relative),

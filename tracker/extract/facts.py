@@ -7,18 +7,17 @@ places around a trigger.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from tracker.extract.actors import ActorIndex
 from tracker.extract.lexicon import Cues, Trigger
 from tracker.extract.model import ActorMention, DateMention, Sentence
-from tracker.extract.names import fold
 from tracker.extract.roles import channel_of, counterpart
 
-__all__ = ["BOTH_SIDES", "CHANNEL_KINDS", "INTERACTIONS", "NEAR", "OTHER_SIDE", "REASON_ZH", "SPOKEN", "TWO_SIDED", "Built", "Scene",
-           "channel_facts", "first_actor", "home_of", "interaction", "parties"]  # fmt: skip
+__all__ = ["BOTH_SIDES", "CHANNEL_KINDS", "COUNTERPART", "INTERACTIONS", "NEAR", "OTHER_SIDE", "REASON_ZH", "SPOKEN", "TWO_SIDED", "Built", "Scene",
+           "first_actor", "home_of", "interaction", "parties"]  # fmt: skip
 
 INTERACTIONS = frozenset(
     {"meeting", "call", "talks", "statement", "intent-to-meet", "appeal", "demand", "criticism",
@@ -51,6 +50,8 @@ class Scene:
     index: ActorIndex
     triggers: tuple[Trigger, ...] = ()
     carried: str | None = None  # who announced the report's last sanction: a later list may be theirs
+    place_states: dict[str, str] = field(default_factory=dict)  # the state of each place slug
+    told_offices: tuple[str, ...] = ()  # offices the report's earlier office changes named
 
 
 # "Dong's predecessor, Wei Fenghe", 董军的前任: the name tells whose relation is meant, the relation is the party
@@ -91,10 +92,14 @@ def _near(t: Trigger, scene: Scene, persons: list[ActorMention]) -> list[ActorMe
 
 
 _SINCE = re.compile(r"\bsince\b", re.I)
+# "their last meeting before President-elect Donald Trump takes office": a subordinate clause's own subject
+_SUBORDINATE_EN = re.compile(r"\b(?:before|until|once|when)\b")
+_NEW_SUBJECT_EN = re.compile(r",\s*(?:while|whereas|but)\b|;")
 
 
 _TO_TAIWAN = re.compile(
-    r"(?:\s*(?:to|of|in)\s+(?:the\s+)?(?:self-ruled\s+|self-governed\s+)?(?:island\s+of\s+)?)?\s*(?:Taiwan|台湾|臺灣|台灣|台|臺)",
+    r"(?:\s*(?:to|of|in)\s+(?:the\s+)?(?:self-ruled\s+|self-governed\s+)?(?:island\s+of\s+)?)?\s*(?:Taiwan|台湾|臺灣|台灣|台|臺)"
+    r"|\s*(?:(?:to|of|in)\s+)?the\s+(?:self-ruled|self-governed|democratically governed|democratic)\s+island",
     re.I,
 )
 _ENCOUNTER_WORD = re.compile(
@@ -109,8 +114,16 @@ _CLAUSE_END = re.compile(r"[，,。；]")
 _SOURCE = re.compile(r"\s*(?:said|says|told|added|wrote|according)\b|\s*(?:说|表示|称|透露)[。，,]?\s*$")
 
 
+# "谭克非9日表示，…中方没有接受", "Ryder said China declined …": the teller, before the act told
+_TELLER = re.compile(
+    r"\s*(?:[0-9０-９]{1,2}日|on \w+day)?\s*(?:表示|说|說|称|稱|指出|透露|\bsaid\b|\btold reporters\b)", re.I
+)
+
+
 def _source(p: ActorMention, t: Trigger, scene: Scene) -> bool:
     base = scene.sentence.span.start
+    if p.span.end <= t.span.start and _TELLER.match(scene.sentence.text, p.span.end - base):
+        return True
     if p.span.start < t.span.end or not _SOURCE.match(scene.sentence.text, p.span.end - base):
         return False
     return bool(_CLAUSE_END.search(scene.sentence.text, t.span.end - base, p.span.start - base))
@@ -139,6 +152,16 @@ _PAIRED = re.compile(
 )
 
 
+def _abroad(t: Trigger, scene: Scene) -> bool:
+    """Whether the place a visit goes to, named right after its verb, lies in a third country."""
+    after = [(slug, span) for slug, span in scene.places if 0 <= span.start - t.span.end <= 12]
+    return bool(after) and scene.place_states.get(after[0][0]) not in (None, "CHN", "USA")
+
+
+# "The two sides held a working group meeting under the Military Maritime Consultative Agreement"
+_SIDES_SUBJECT = re.compile(r"^\W*(?:the two (?:sides|militaries|countries)|both sides|双方|雙方|两军|兩軍)\b", re.I)
+
+
 def _two_sides(people: list[ActorMention]) -> bool:
     return {home_of(p) for p in people} >= {"CHN", "USA"}
 
@@ -158,7 +181,8 @@ def _inviters(scene: Scene) -> list[ActorMention]:
 BOTH_SIDES = re.compile(
     r"双方|雙方|两国元首|兩國元首|两国领导人|兩國領導人|两人|兩人|二人|两位(?:领导人|部长|防长)|兩位(?:領導人|部長|防長)|两国防长"
     r"|兩國防長|both sides|the two sides"
-    r"|the two (?:leaders|men|women|presidents|ministers|secretaries|generals|officials|defen[cs]e chiefs|counterparts)",
+    r"|the two (?:leaders|men|women|presidents|ministers|secretaries|generals|officials|defen[cs]e chiefs|counterparts)"
+    r"|\bthe two(?= (?:will|would|are|also|plan|agreed)\b)",
     re.I,
 )
 # Channels held in rounds of talks (a meeting on them is a round), not in leaders' meetings and calls.
@@ -185,8 +209,18 @@ def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> 
         if all(both):
             # "the top defence officials of the United States and China met": the holders stand for their states
             fact["participants"] = [p for p in fact["participants"] if p not in OTHER_SIDE]
+    if fact["kind"] == "meeting-declined" and fact.get("initiator") in OTHER_SIDE and "recipient" not in fact:
+        # the side asked for the encounter: its person in the encounter, else the state
+        asker = OTHER_SIDE[fact["initiator"]]
+        people = [
+            p for p in fact["participants"] if scene.index.by_slug.get(p) and scene.index.by_slug[p].state == asker
+        ]
+        fact["recipient"] = people[0] if people else asker
     if fact["kind"] in TWO_SIDED or fact["kind"] == "meeting-declined":
-        text_channel = scene.channels[0][0] if scene.channels else None
+        # (a channel an agreement after the verb names is the agreement's: "met …, agreed to resume theatre talks")
+        own = [c for c, sp in scene.channels if not any(
+            o.kind == "intent-to-meet" and t.span.end <= o.span.start <= sp.start for o in scene.triggers)]  # fmt: skip
+        text_channel = own[0] if own else None
         channel = text_channel or channel_of(scene.index, [p for p in fact["participants"] if p not in OTHER_SIDE], day)
         if channel:
             fact["channel"] = channel
@@ -227,6 +261,21 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
     if since:
         # "the first talks since Austin sat down with Wei": who met then is no party to what happens now
         persons = [p for p in persons if p.span.start < scene.sentence.span.start + since.start()]
+    if scene.language != "zh" and t.role != "roster":
+        # "Dong met his counterparts from Singapore, while Austin met Philippine officials": each clause its subject
+        # (a boundary counts when a new subject follows it: not "Austin, while in Singapore, met Dong")
+        base = scene.sentence.span.start
+        cuts = [
+            m for m in _NEW_SUBJECT_EN.finditer(scene.sentence.text)
+            if any(0 <= p.span.start - base - m.end() <= 45 for p in persons)
+        ]  # fmt: skip
+        opened = [m.end() for m in cuts if m.end() <= t.span.start - base]
+        subordinate = [m for m in _SUBORDINATE_EN.finditer(scene.sentence.text, t.span.end - base)
+                       if any(0 <= p.span.start - base - m.end() <= 45 for p in persons)]  # fmt: skip
+        closed = [m.start() for m in [*cuts, *subordinate] if m.start() >= t.span.end - base]
+        closed.sort()
+        lo, hi = base + (opened[-1] if opened else 0), base + (closed[0] if closed else len(scene.sentence.text))
+        persons = [p for p in persons if lo <= p.span.start < hi]
     near = persons[:MAX_PARTICIPANTS] if t.role == "roster" else _near(t, scene, persons)
     if t.role == "guest" and _TO_TAIWAN.match(scene.sentence.text, t.span.end - scene.sentence.span.start):
         return None  # a visit to Taiwan is no encounter between the two states
@@ -241,15 +290,23 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         if hosted:
             fact["participants"] = [visitor.slug, *(p.slug for p in hosted)]
             return fact, [visitor, *hosted], "a visit"
+        if _abroad(t, scene):
+            return None  # "arrived in Singapore for the forum": a trip to a third country meets no one yet
         if hosts[0]:
             fact["participants"] = [visitor.slug, hosts[0]]
             return fact, [visitor], "a visit"
     local = t.span.start - scene.sentence.span.start
-    if kind in TWO_SIDED and _PAIRED.search(scene.sentence.text, max(0, local - 60), local):
+    if kind in TWO_SIDED and (
+        _PAIRED.search(scene.sentence.text, max(0, local - 60), local)
+        or (not persons and scene.channels and _SIDES_SUBJECT.search(scene.sentence.text, 0, local))
+    ):
         # "U.S. and Chinese military officials held talks": the two states, whoever else the sentence names
         fact["participants"] = ["USA", "CHN"]
         return fact, [], "two states"
-    if len(near) >= 2 and _two_sides(near):
+    subjects = [p for p in near if p.span.end <= t.span.start]
+    if kind == "intent-to-meet" and _two_sides(subjects):
+        persons = subjects  # "Wang and Sullivan agreed that Xi and Biden would talk": the agreement is theirs
+    elif len(near) >= 2 and _two_sides(near):
         persons = near
     elif near:
         # 他稍早与王毅会面，昨天则与秦刚会谈: the party beside the verb, with the nearest one of the other side
@@ -266,12 +323,17 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
             return None  # people of one side only (the Senate's vote, Vice President Vance): no encounter of the two
         fact["participants"] = [p.slug for p in used]
         return fact, used, "two named parties"
-    if len(persons) == 1 and COUNTERPART.search(scene.sentence.text):
+    if len(persons) == 1 and (COUNTERPART.search(scene.sentence.text) or BOTH_DEFENSE.search(scene.sentence.text)):
+        # "his Chinese counterpart", "the first call between the two defence chiefs"
         other = counterpart(scene.index, persons[0].slug, day)
         if other is not None:
             fact["participants"] = [persons[0].slug, other]
             return fact, persons, "a named party and their counterpart"
-    both = kind == "intent-to-meet" and BOTH_SIDES.search(scene.sentence.text)
+    local = t.span.start - scene.sentence.span.start
+    both = (kind == "intent-to-meet" and BOTH_SIDES.search(scene.sentence.text)) or (
+        # "The two will meet again next month", 两人将再次会面: the parties of the encounter just told
+        kind in TWO_SIDED and status == "expected" and BOTH_SIDES.search(scene.sentence.text, max(0, local - 30), local)
+    )
     if len(persons) == 1:
         # The other side of the dyad only: a meeting with Taiwan's leader is no U.S.-China interaction.
         other_states = [s for s in states if s != persons[0].state and s == OTHER_SIDE.get(persons[0].state or "")]
@@ -281,7 +343,8 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         if not both:
             return None
         persons = []  # "Hegseth said both sides agreed to …": the two sides of the encounter told
-    if {"CHN", "USA"} <= set(states):
+    if {"CHN", "USA"} <= set(states) and not (t.role == "guest" and not persons):
+        # (a visit needs its visitor: "requests by U.S. military ships to visit Hong Kong" names none)
         fact["participants"] = ["CHN", "USA"] if states.index("CHN") < states.index("USA") else ["USA", "CHN"]
         return fact, [], "two states"
     if both and not persons:
@@ -297,39 +360,3 @@ REASON_ZH = re.compile(r"\s*(?:针对|針對|就|回应|回應|鉴于|鑒於)")
 def first_actor(scene: Scene) -> ActorMention | None:
     """An announcement's subject: the sentence's first actor ("The United States on Thursday imposed …")."""
     return scene.mentions[0] if scene.mentions else None
-
-
-def _actor_outside_reasons(scene: Scene) -> ActorMention | None:
-    """The sentence's first actor outside a reason clause: 针对美方…，中方宣布取消… is China's act."""
-    text, base = fold(scene.sentence.text), scene.sentence.span.start
-    for m in scene.mentions:
-        local = m.span.start - base
-        clause = max(text.rfind(c, 0, local) for c in "，,。；;") + 1
-        if not (REASON_ZH.match(text, clause) or _SOURCE_ZH.match(text, clause)):
-            return m
-    return None
-
-
-_SOURCE_ZH = re.compile(r"\s*据")
-
-
-def channel_facts(kind: str, t: Trigger, scene: Scene, day: date | None = None) -> list[Built]:
-    subject = _actor_outside_reasons(scene) if scene.language == "zh" else first_actor(scene)
-    by = home_of(subject) if subject is not None else None
-    out: list[Built] = []
-    channels = list(dict.fromkeys(c for c, _ in scene.channels))
-    if not channels and kind == "channel-stalled" and day is not None:
-        # "Beijing snubbed Austin's efforts to meet his Chinese counterpart, and military communications have
-        # stalled": the channel of the people the sentence names.
-        people = [m.slug for m in scene.mentions if m.kind == "person"]
-        if len(people) == 1 and COUNTERPART.search(scene.sentence.text):
-            other = counterpart(scene.index, people[0], day)
-            people += [other] if other else []
-        found = channel_of(scene.index, people, day)
-        channels = [found] if found else []
-    for slug in channels:
-        fact: dict[str, Any] = {"kind": kind, "channel": slug}
-        if by and kind == "channel-suspended":
-            fact["by"] = by
-        out.append((fact, [], "channel"))
-    return out

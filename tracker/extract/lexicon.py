@@ -151,16 +151,25 @@ def find_triggers(sentence: Sentence, language: str) -> list[Trigger]:
             text=sentence.text[s:e],
             status=status,
             negated=bool(lex.cues["negation"].search(before[-lex.window :])),
-            hypothetical=question
-            or bool(lex.cues["hypothetical"].search(text, 0, s))
-            or bool(lex.cues["proposal"].search(before)),
+            hypothetical=question or _hypothetical(lex, text, s) or bool(lex.cues["proposal"].search(before)),
             quoted=_in_quote(text, s) and not _quoted_term(text, s, e),
             background=starts_background or bool(lex.cues["background"].search(before + " " + after)),
             passive=passive,
             role=role,
         )
+        if (
+            found
+            and _PURPOSE.search(text, max(0, s - 40), s)
+            and not lex.clause.search(text, found[-1][0].span.end - sentence.span.start, s)
+        ):
+            # "a possible visit to Beijing to meet Wang", "will travel to Beijing to meet Wang": the purpose of
+            # the act before it shares its mood
+            prev = found[-1][0]
+            if prev.kind in _ENCOUNTERS and trigger.kind in _ENCOUNTERS:
+                trigger = replace(trigger, hypothetical=trigger.hypothetical or prev.hypothetical,
+                                  status=prev.status if prev.status == "expected" else trigger.status)  # fmt: skip
         found.append((trigger, entry))
-    out = _govern(lex, text, sentence.span.start, found)
+    out = _naming(_govern(lex, text, sentence.span.start, found), sentence.span.start, text)
     if lex.cues["planned"].search(text) and any(t.status == "cancelled" for t in out):
         # 布林肯原定2月访华，…而推迟: the plan told first is what the later word calls off
         first = next(i for i, t in enumerate(out) if t.status == "cancelled")
@@ -172,6 +181,26 @@ def find_triggers(sentence: Sentence, language: str) -> list[Trigger]:
 
 
 _ENCOUNTERS = frozenset({"meeting", "call", "talks"})
+# "to meet", "and hold talks with", 以便, 并: the next verb of the same plan shares its mood
+_PURPOSE = re.compile(r"\b(?:to|and|for)\s+$|(?:以便|以|来|來|并|並)$")
+_CALLED = re.compile(r"called|calls|call", re.IGNORECASE)
+_NAMING_REACH = 40  # characters: "called the maneuver unsafe and unprofessional"
+
+
+def _naming(found: list[Trigger], offset: int, text: str) -> list[Trigger]:
+    """Without "called" read as a phone call where it names what follows a reproach ("called the maneuver unsafe"):
+    the reproach is the fact."""
+    out = []
+    for i, t in enumerate(found):
+        if t.kind == "call" and _CALLED.fullmatch(t.text):
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            gap = text[t.span.end - offset : nxt.span.start - offset] if nxt else ""
+            if nxt and nxt.kind == "criticism" and len(gap) <= _NAMING_REACH and not re.search(r"[,;]", gap):
+                continue
+        out.append(t)
+    return out
+
+
 _INVITED_BY = re.compile(r"(?:^|[，,：:\s])应[^，,。；]{0,30}$|\b(?:at|on) the $", re.I)
 
 
@@ -194,7 +223,12 @@ def _govern(lex: _Lexicon, text: str, offset: int, found: list[tuple[Trigger, En
     effect: dict[str, object] = {}
     scope_end = 0
     for t, entry in found:
-        inside = governor is not None and t.span.start - offset < scope_end
+        # "特朗普邀请习近平访问美国，习近平邀请特朗普访华": a second invitation is its speaker's own, not the content
+        inside = (
+            governor is not None
+            and t.span.start - offset < scope_end
+            and not (entry.governs is not None and t.kind == governor and t.kind in ("appeal", "demand"))
+        )
         if inside:
             t = replace(t, governed_by=governor, **effect)  # type: ignore[arg-type]
         if entry.governs == "decline" and t.passive:
@@ -236,6 +270,21 @@ def cues(sentence: Sentence, language: str) -> Cues:
         question=_is_question(text),
         found=tuple(sorted(found, key=lambda f: f[2].start)),
     )
+
+
+# "China said on Friday it would add …": "would" as the future of reported speech, not a condition.
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|stated|added|confirmed|tweeted|wrote)\b(?![^.;?]*\b(?:if|unless)\b)[^.;?]*$",
+    re.IGNORECASE,
+)
+
+
+def _hypothetical(lex: _Lexicon, text: str, at: int) -> bool:
+    for m in lex.cues["hypothetical"].finditer(text, 0, at):
+        if m.group().lower() == "would" and _REPORTED.search(text, max(0, m.start() - 200), m.start()):
+            continue
+        return True
+    return False
 
 
 def _abs(sentence: Sentence, start: int, end: int) -> Span:

@@ -40,7 +40,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     # demands, appeals: what follows them in the clause is their content, not an act
     Entry(
-        r"call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|press(?:es|ed)? \w+ to|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for"
+        r"(?<!video )(?<!phone )(?<!a )call(?:s|ed|ing)? on(?! (?:\w+day|the (?:phone|sidelines))\b)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|press(?:es|ed)? \w+ to|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for"
         # "said the United States should …", "including that Washington must not …": a demand of the other side
         r"|(?:told \w+ )?(?:the )?(?:united states|u\.s\.(?: side)?|washington|china"
         r"|beijing|the chinese side) (?:should|must)(?: not)? (?=(?-i:[a-z]))"
@@ -54,6 +54,12 @@ ENTRIES: tuple[Entry, ...] = (
         "channel-suspended",
         status="cancelled",
         governs="cancel",
+    ),
+    # "did not accept the invitation": a refusal, told by its negation
+    Entry(
+        r"(?:did not|didn['’]t|has not|hasn['’]t|have not|haven['’]t|had not|would not|will not|won['’]t) accept",
+        "meeting-declined",
+        governs="decline",
     ),
     # invitations given and taken: an agreement to meet (CAMEO 036), not an appeal
     Entry(
@@ -70,7 +76,10 @@ ENTRIES: tuple[Entry, ...] = (
     # intent (CAMEO 036): an agreement to meet or resume is not the meeting or the resumption
     Entry(
         r"agree(?:s|d)?(?: \w+){0,3}? to (?:resume|restore|reopen|re-?establish|restart|hold|meet|establish"
-        r"|set up|maintain|continue)|agree(?:s|d)? (?:on|to) (?:a |the )?(?:resumption|restoration|meeting|call)",
+        r"|set up|maintain|continue)|agree(?:s|d)? (?:on|to) (?:a |the )?(?:resumption|restoration|meeting|call)"
+        r"|agree(?:s|d)?(?: \w+){0,2}? that (?=[^.;]{0,100}?\bwould (?:talk|speak|meet|hold|visit|resume))"
+        r"|agree(?:s|d)?(?: \w+){0,2}? to (?:have (?:their|the) teams follow up|stay in (?:close )?(?:touch|contact)"
+        r"|keep (?:the )?(?:lines of )?communication)",
         "intent-to-meet",
         governs="intent",
     ),
@@ -107,8 +116,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         r"(?:impos|announc|slapp|levi|plac)(?:e|es|ed|ing|y|ies)? (?:\w+ ){0,3}?sanctions?"
         r"|sanctioned|sanctioning|under (?:\w+\.?\w*\.? ){0,2}sanctions|(?:to|will|would) sanction"
-        r"|add(?:s|ed|ing)? (?:[\w()&.,'-]+ ){0,60}?to (?:the |its |an? )?(?:trade |export )?"
-        r"(?:(?:entity|sdn|unreliable entity) list|blacklist)"
+        r"|(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing)) (?:[\w()&.,'-]+ ){0,60}?(?:to|on) (?:the |its |an? )?"
+        r"(?:trade |export |investment )?(?:(?:entity|sdn|unreliable entity|export control) list|blacklist)"
         # "named A, B and C among those to be sanctioned": the list stands between the two words
         r"|nam(?:e|es|ed|ing) (?:[\w()&.,'-]+ ){1,60}?(?:among|as) (?:those|the (?:\w+ )?(?:entities|organi[sz]ations"
         r"|groups|individuals|people|targets)) (?:to be |being |that (?:will|would) be )?sanctioned"
@@ -121,18 +130,26 @@ ENTRIES: tuple[Entry, ...] = (
         r"remov(?:e|es|ed|ing) (?:\w+ ){0,4}?as|dismiss(?:es|ed|ing)?|sack(?:s|ed)|oust(?:s|ed)|fired|terminated",
         "office-left",
     ),
-    Entry(r"stepp?(?:s|ed)? down|resign(?:s|ed|ing)?", "office-left", role="subject"),
+    Entry(
+        r"stepp?(?:s|ed)? down|resign(?:s|ed|ing)?|retir(?:e|es|ed|ing)(?= as\b)|(?:had )?left office",
+        "office-left",
+        role="subject",
+    ),
     Entry(r"replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)", "office-left", role="object"),
     Entry(
-        r"appoint(?:s|ed|ing|ment)?|named(?=[^;]{0,160}?\bas\b)",
+        r"(?:re)?appoint(?:s|ed|ing|ment)?|named(?=[^;]{0,160}?\bas\b)"
+        # "was named China's new defence minister": an office word right after the verb
+        r"|named(?= (?:(?:China|the U\.S\.|America|Beijing|Washington)['’]s )?(?:the )?(?:new |next |acting |interim )?"
+        r"(?:[\w-]+ ){0,3}?(?:minister|secretary|ambassador|chair(?:man)?|commander|chief|advis[eo]r|envoy)\b)",
         "office-assumed",
     ),
     Entry(
         r"sworn in|took office|tak(?:e|es) office|confirmed as|t(?:ook|akes?|aking) over as"
+        r"|t(?:ook|akes?|aking) over from(?= [^,.;]{1,60}? as\b)"
         r"|t(?:ook|akes?|aking) over(?= (?:the )?(?-i:(?:U\.S\. )?(?:[A-Z][\w-]* ){0,3}Command)\b)"
         r"|(?:assum|tak|took)(?:e|es|ed|ing)? (?:over )?command of|t(?:ook|akes?|aking) (?:over )?the helm(?: of)?"
         r"|(?:assum|tak|took)(?:e|es|ed|ing)? (?:up )?(?:the|his|her) post"
-        r"|bec(?:ome|omes|ame)(?= (?:the )?(?:acting |interim )?(?:[\w.-]+ ){0,3}?"
+        r"|(?:bec(?:ome|omes|ame)|serv(?:e|es) as)(?= (?:the )?(?:acting |interim )?(?:[\w.-]+ ){0,3}?"
         r"(?:secretary|minister|chair(?:man)?|commander|ambassador|advis[eo]r|chief)\b)",
         "office-assumed",
         role="subject",
@@ -141,6 +158,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         r"(?:spoke|speak|speaks|talked|talks) (?:by|over the|on the|via) (?:tele)?(?:phone|video(?:\s?link)?)"
         r"|(?:phone|telephone|video) (?:call|conversation|talks)s?|videoconference|video conference"
+        r"|(?:virtual|video) (?:summit|meeting)s?"
         r"|held (?:\w+ ){0,3}?call|call(?:s|ed)?(?= (?:his|her|their) (?:\w+ ){0,2}counterpart)"
         r"|(?:twice |had |has |have )call(?:s|ed)?|phoned"
         # "called the U.S. sanctions bullying", "called it a provocation": naming, not a phone call
@@ -163,12 +181,17 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         r"held (?:two|three|\w+)? ?(?:days|rounds?) of talks|(?:held|hold|holds|holding|had|have) (?:\w+ ){0,2}?talks"
-        r"|in talks with|talks (?:with|between)|round of talks|consultations? (?:with|between)|dialogue with",
+        # "held Military Maritime Consultative Agreement working group talks": a named round
+        r"|(?:held|hold|holds|holding) (?:(?-i:[A-Z][\w-]*) ){1,6}(?:[\w-]+ ){0,2}talks"
+        r"|in talks with|talks (?:with|between)|round of talks|consultations? (?:with|between)|dialogue with"
+        r"|(?:held|hold|holds|holding) (?:[\w-]+ ){0,6}?consultations",
         "talks",
     ),
     Entry(
         r"met|meet(?:s|ing)? with|meets?|(?:held|hold|holds|holding|had) (?:\w+ ){0,3}?meeting|sat down with"
-        r"|(?:in-person|face-to-face) (?:meeting|talks)",
+        r"|(?:in-person|face-to-face) (?:meeting|talks)|summit (?:with|between)"
+        # "agreed on Wednesday to …, after a four-hour meeting": the meeting the agreement followed
+        r"|(?<=after )(?:a|an|their|the) (?:[\w-]+ ){0,2}?(?:meeting|summit)",
         "meeting",
     ),
     # criticism and statements
@@ -181,6 +204,9 @@ ENTRIES: tuple[Entry, ...] = (
         r"(?:representations|protests?|complaints?)|summon(?:s|ed)?"
         # the words of a reproach ("an 'unnecessarily aggressive' intercept", "the response was 'absurd'")
         r"|unacceptable|irresponsible|provocative|provocations?|reckless|absurd|hysterical|unprofessional|unsafe"
+        r"|lash(?:es|ed)? out at|hit out at|castigat\w+|decr(?:y|ies|ied)|deplor(?:e|es|ed)|lambast\w*|blasted"
+        r"|assail(?:s|ed)|excoriat\w+|took aim at"
+        r"|(?:clear |flagrant |serious |gross )?violation of (?:[\w.'’]+ ){0,2}(?:sovereignty|international law)"
         r"|bullying|hegemonic|hypocritical|hypocrisy|malicious|smear(?:s|ed)?|slander(?:s|ed)?"
         r"|(?:unnecessarily |dangerously |increasingly )?aggressive",
         "criticism",
@@ -198,6 +224,17 @@ ENTRIES: tuple[Entry, ...] = (
     ),
 )
 
+# Who led each side of a round ("Stewart led the U.S. side, while Sun … headed China's delegation"): its roster.
+ENTRIES = (
+    *ENTRIES,
+    Entry(
+        r"led (?:the )?(?:U\.S\.|American|Chinese|China['’]s) (?:side|delegation)|headed (?:the )?(?:U\.S\.|American"
+        r"|Chinese|China['’]s) (?:side|delegation)",
+        "talks",
+        role="roster",
+    ),
+)
+
 # Words that change the role of later triggers: the other side invited (应约 in English).
 MODIFIERS: tuple[tuple[str, str], ...] = ((r"at the invitation of|at (?:\w+ )?request|invited by", "invited"),)
 
@@ -212,6 +249,7 @@ CUES: dict[str, str] = {
     "negation": r"\b(?:not|no|never|without|neither|nor|cannot)\b|n't\b",
     "hypothetical": r"\b(?:would|could|might|if|unless|whether|should|unlikely|would have been)\b",
     "proposal": r"\b(?:efforts? to|sought to|seeking to|seeks to|hoped to|hopes to|wants? to|wanted to|tried to"
+    r"|weighs|weighing|mulls|mulling|considering|(?:a |an )?(?:possible|potential|prospective|proposed)"
     r"|desire (?:\w+ ){0,12}?to"
     r"|invitation (?:\w+ ){0,6}?to|request (?:\w+ ){0,6}?to|offer(?:ed)? to)\b",
     "intent": r"\b(?:agree[sd]? (?:on |to )?(?:resume|restore|hold|meet|reopen)|agreed (?:\w+ ){0,3}?to|committed to)\b",

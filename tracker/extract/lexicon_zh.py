@@ -56,13 +56,18 @@ def simplify(text: str) -> str:
 _P = "[^，。；！？,;]"  # any character within a clause
 
 ENTRIES: tuple[Entry, ...] = (
-    Entry("联合(?:军事)?(?:演习|演练|巡航)|军事合作|人道主义(?:救援|援助)(?:演练)?|舰艇访问|港口访问", "military-cooperation"),
+    Entry("联合(?:军事)?(?:演习|演练|巡航)|军事合作(?!办公室|办|局|处|部)|人道主义(?:救援|援助)(?:演练)?|舰艇访问|港口访问", "military-cooperation"),
     # demands and appeals by their speaker: what follows in the clause is their content
     Entry("要求|敦促|力促|促请|责成|(?:美方|美国|中方|对方|双方|华府|华盛顿)(?:应当|应该|应|必须|需要)(?=.)", "demand",
           governs="demand"),
     Entry("呼吁|邀请|提议|倡议|建议", "appeal", governs="proposal"),
+    # 中方没有接受美方提出的通话建议: an invitation or request not accepted is refused
+    Entry("(?:没有|并未|未能|未|不|拒不)接受", "meeting-declined", governs="decline"),
     # intent (CAMEO 036): agreeing to resume is not resuming
-    Entry(r"(?:同意|一致同意|商定|约定)(?:恢复|重启|举行|保持|开展|建立|会晤|会面|通话)?|达成共识(?=[^。]{0,30}?(?:恢复|重启|举行|会晤|会面|通话|沟通|对话|机制|访))|接受(?:了)?(?:\S{1,6}?的)?邀请"
+    Entry(r"(?:同意|一致同意|商定|约定)(?:恢复|重启|举行|保持|开展|建立|会晤|会面|通话)?"
+          # (两国元首同意维护人类对使用核武器决定的控制: an agreement on a policy, not to meet)
+          r"(?=[^。]{0,40}?(?:恢复|重启|举行|保持|开展|建立|会晤|会面|通话|沟通|对话|交流|磋商|联系|访|机制|渠道|会谈))"
+          r"|达成共识(?=[^。]{0,30}?(?:恢复|重启|举行|会晤|会面|通话|沟通|对话|机制|访))|接受(?:了)?(?:\S{1,6}?的)?邀请"
           "|互相邀请|相互邀请|互邀", "intent-to-meet",
           governs="intent"),
     # sanctions first: 取消制裁 is a lifting, not a cancelled meeting
@@ -79,7 +84,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("恢复|重启|重新开启", "channel-resumed"),
     Entry("拒绝|婉拒|回绝|拒不", "meeting-declined", governs="decline"),
     # offices
-    Entry(f"免去{_P}{{0,30}}?职务|免职|撤职|卸任|离任|辞去|辞职|被解职", "office-left"),
+    Entry(f"免去{_P}{{0,30}}?职务|免职|撤职|被解职", "office-left"),
+    Entry("卸任|离任|辞去|辞职", "office-left", role="subject"),  # 布林肯卸任国务卿: the subject leaves
     Entry("接替|接任", "office-left", role="object"),
     Entry("任命|担任|当选|(?:决定|增补|增选)(?=[^，。、]{2,6}为)", "office-assumed"),
     Entry("出任|宣誓就任|就任|宣誓就职|履新|接掌|新任(?=国防部长|部长)", "office-assumed", role="subject"),
@@ -90,18 +96,18 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("(?:在|于)[^，。；]{1,20}?(?:接待|迎接)|接待|欢迎", "meeting", role="host"),
     Entry(f"(?:举行|进行)了?{_P}{{0,10}}?(?:会谈|磋商|对话|会议)|会谈|(?:会议|磋商|对话){_P}{{0,24}}?举行", "talks"),
     # 共同主持对话, …与…参加。: the roster of the round the report has just told, every person named
-    Entry("(?:共同)?主持(?:了)?(?:对话|会谈|磋商)|(?<=[\u4e00-\u9fff])参加(?=[。；])", "talks", role="roster"),
+    Entry("(?:共同)?主持(?:了)?(?:对话|会谈|磋商)|共同主持(?=[。；])|(?<=[\u4e00-\u9fff])参加(?=[。；])", "talks", role="roster"),
     # criticism and statements
     Entry("批评|指责|谴责|抨击|抗议|严正交涉|强烈不满|召见|归咎|责任全在|反对|(?:表达|表示)了?(?:深切|严重|严正|强烈|高度)?"
           "(?:关切|关注|不满)|深切关切|严重关切"
           # the words of a reproach (美方挑衅, 霸凌行径, 抹黑): whoever says them criticises
-          "|挑衅|霸凌|霸权行径|抹黑|污蔑|诬蔑|无理|蛮横|双重标准", "criticism"),
+          "|挑衅|霸凌|霸权行径|抹黑|污蔑|诬蔑|无理|蛮横|双重标准|不安全、不专业|不专业|不负责任|痛批|斥责|怒斥|驳斥|粗暴干涉|冷战思维|零和思维|玩火|无端指责", "criticism"),
     # 美方行径严重违反…: the clause's subject is the one criticised, not the critic
     Entry("严重(?:违反|损害|破坏|违背|干涉)", "criticism", role="object"),
     Entry("(?:论坛|会议|峰会|讲话|演讲|研讨会)(?:上|中)?(?:表示|说|称|指出)|发表(?:了)?(?:声明|讲话|演讲|谈话)",
           "statement"),
     # what a party said in an encounter the report tells (kept only then: tracker.extract.spoken.readouts)
-    Entry("表示|强调|警告|指出|说明|重申", "statement", role="readout"),
+    Entry("表示|强调|警告|指出|说明|重申|(?<=[\u4e00-\u9fff])说(?=[，：])", "statement", role="readout"),
 )  # fmt: skip
 
 # Words that change the role of the triggers after them: the other side invited (应约) or hosted.

@@ -27,6 +27,16 @@ def merge(found: list[Candidate]) -> list[Candidate]:
             out.append(c)
             continue
         merged = dict(into.fact)
+        if merged["kind"] in SPOKEN:
+            # one speaker's act: the person who voiced it rather than their state
+            if _state_then_voice(into, c):
+                merged["participants"] = [
+                    p for p in (*merged["participants"], *c.fact["participants"]) if p not in _STATES
+                ][:1]
+            if merged.get("recipient") in _STATES and c.fact.get("recipient") not in (None, *_STATES):
+                merged["recipient"] = c.fact["recipient"]
+            out[out.index(into)] = replace(into, fact=merged, homes={**into.homes, **c.homes})
+            continue
         people = [p for p in merged["participants"] if p not in ("CHN", "USA")]
         people += [p for p in c.fact["participants"] if p not in ("CHN", "USA") and p not in people]
         states = [p for p in (*merged["participants"], *c.fact["participants"]) if p in ("CHN", "USA")]
@@ -35,6 +45,8 @@ def merge(found: list[Candidate]) -> list[Candidate]:
         merged["participants"] = people + [s for s in dict.fromkeys(states) if s not in covered]
         if c.dated and not into.dated:
             merged["occurred_on"], merged["precision"] = c.fact["occurred_on"], c.fact["precision"]
+        if merged.get("recipient") in _STATES and c.fact.get("recipient") not in (None, *_STATES):
+            merged["recipient"] = c.fact["recipient"]  # the person a protest names, rather than their state
         out[out.index(into)] = replace(
             into, fact=merged, confidence=max(into.confidence, c.confidence), homes=homes,
             new_actors=into.new_actors + [a for a in c.new_actors if a not in into.new_actors],
@@ -43,6 +55,7 @@ def merge(found: list[Candidate]) -> list[Candidate]:
 
 
 SPOKEN = frozenset({"statement", "appeal", "demand", "criticism"})
+_STATES = frozenset({"CHN", "USA"})
 
 
 def _same_words(a: Candidate, b: Candidate) -> bool:
@@ -50,7 +63,11 @@ def _same_words(a: Candidate, b: Candidate) -> bool:
     fa, fb = a.fact, b.fact
     if fa["kind"] not in SPOKEN or fa["kind"] != fb["kind"] or a.background != b.background:
         return False
-    if fa.get("participants") != fb.get("participants") or fa.get("recipient") != fb.get("recipient"):
+    if fa.get("participants") != fb.get("participants") and not _state_then_voice(a, b):
+        return False
+    # "佩洛西窜访…严重违反…，中方坚决反对": one protest, to Pelosi and so to her state
+    recipients = {fa.get("recipient"), fb.get("recipient")}
+    if len(recipients) > 1 and not (len(recipients) == 2 and len(recipients & _STATES) == 1 and None not in recipients):
         return False
     days = {str(fa["occurred_on"]), str(fb["occurred_on"])}
     if len(days) == 1:
@@ -60,6 +77,19 @@ def _same_words(a: Candidate, b: Candidate) -> bool:
     except ValueError:
         return False
     return (second - first).days <= 1
+
+
+def _state_then_voice(a: Candidate, b: Candidate) -> bool:
+    """ "China condemned …" then "Foreign ministry spokesman Wang Wenbin said …": the state's protest of the day,
+    told again with the official who voiced it, is one act (the official's)."""
+    pa, pb = a.fact.get("participants") or [], b.fact.get("participants") or []
+    if len(pa) != 1 or len(pb) != 1:
+        return False
+    if pa[0] in _STATES and pb[0] not in _STATES:
+        return b.homes.get(pb[0]) == pa[0]
+    if pb[0] in _STATES and pa[0] not in _STATES:
+        return a.homes.get(pa[0]) == pb[0]
+    return False
 
 
 def _same_refusal(a: Candidate, b: Candidate) -> bool:
@@ -109,7 +139,9 @@ def _key(c: Candidate) -> tuple[Any, ...]:
         [*f.get("participants", ()), f.get("initiator"), f.get("recipient"), f.get("target"), f.get("imposed_by"),
          f.get("channel"), f.get("actor")]
     ) - {None}  # fmt: skip
-    return (f["kind"], f.get("status"), parties, f.get("occurred_on"), f.get("office"))
+    # USA criticising CHN and CHN criticising the USA name the same parties: the speaker tells them apart
+    speaker = (f.get("participants") or [None])[0] if f["kind"] in SPOKEN else None
+    return (f["kind"], f.get("status"), parties, f.get("occurred_on"), f.get("office"), speaker)
 
 
 def dedupe(found: list[Candidate]) -> list[Candidate]:

@@ -42,6 +42,16 @@ _RIGHT_AFTER = {
 }
 
 _AS = re.compile(r"\s*(?:as\b|的|为)")
+_COMMANDS_ZH = {
+    "印太司令部": "Commander, U.S. Indo-Pacific Command",
+    "南部战区": "Commander, Southern Theater Command",
+    "东部战区": "Commander, Eastern Theater Command",
+}
+_COMMAND_ZH = re.compile(r"(?:了)?(?:美军|美國|美国|解放军)?(?P<unit>印太司令部|南部战区|东部战区)(?!司令)")
+_DESCRIBES = re.compile(r"[^，,。；的]{1,14}的")
+_AS_BEFORE = re.compile(r"\bas\s+(?:the\s+)?(?:new\s+)?(?:acting\s+|interim\s+)?$")
+_AS_RIGHT = re.compile(r"\s*,?\s*as\s+(?:the\s+)?(?:new\s+)?(?:acting\s+|interim\s+)?")
+_THE_POST = re.compile(r"\s+(?:to|in) (?:the|that) (?:post|job|position|role)\b")
 
 _ACTING = re.compile(r"(?:acting|interim)\s+$|代理$", re.I)
 
@@ -118,9 +128,20 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
     described = [m for m in after if scene.sentence.text[: m.span.start - scene.sentence.span.start].endswith("的")]
     if scene.language == "zh" and t.role == "object" and described:
         actor = described[0]  # 接替已于1月20日随拜登政府卸任的奥斯汀: the one the 的 clause describes
+        if any(o.kind == "office-left" and t.span.end <= o.span.start < actor.span.start for o in scene.triggers):
+            return []  # 接替10月遭免职的李尚福: the description's own verb (遭免职) tells the departure, on its date
+    if (
+        scene.language == "zh" and t.role == "subject" and described
+        and _DESCRIBES.match(scene.sentence.text, t.span.end - base) and described[0].span.start - t.span.end <= 16
+    ):  # fmt: skip
+        actor = described[0]  # 接替去年底出任外交部长的秦刚: who took that office is the one the 的 clause describes
     successor = _successor(t, persons, actor, before, after)
     if t.role == "object" and t.passive and before and after:
         actor = before[-1]  # "Li … was succeeded by Dong Jun": the subject left
+        if kind == "office-left" and any(
+            o.kind == "office-left" and o.span.end <= t.span.start and o is not t for o in scene.triggers
+        ):
+            return []  # "Li was removed in October … and was succeeded by Dong in December": told by "removed"
     if scene.language == "zh" and re.match(r"[^，,。；]{0,12}前[，,]", text_after):
         return []  # 担任国防部长前: "before becoming …" dates something else
     if actor is None and scene.language == "zh":
@@ -144,16 +165,25 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
     # "a former commander of …", 原太平洋舰队司令: a post held before, not the one taken or left now
     phrases = [p for p in phrases if p.title and not FORMER.search(folded, max(0, p.start - 12), p.start)]
     command = _COMMAND.match(scene.sentence.text, t.span.end - base) if _COMMAND_OF.search(t.text) else None
+    command_zh = _COMMAND_ZH.match(folded, t.span.end - base) if scene.language == "zh" else None
     if t.role == "object":
         # "… as defence minister, replacing Wei", 任命董军为国防部长，接替李尚福: the office the subject took.
         subject = persons[0] if persons and persons[0] is not actor else None
         first = subject.span.end - base if subject else 0
         offices = [p.title for p in phrases if first <= p.start < t.span.start - base and p.title][:1]
+        if not offices:
+            # "Liu replaced Li as chief of the Joint Staff Department": the office named "as" after the object
+            end = t.span.end - base
+            gaps = (actor.span.end - base, end)  # "replaced Li as chief …", "was succeeded as secretary of state by"
+            offices = [_acting(folded, p) for p in phrases if p.start >= end
+                       and any(g <= p.start and _AS_RIGHT.fullmatch(folded, g, p.start) for g in gaps)][:1]  # fmt: skip
         if not offices and subject is not None and subject.office:
             offices = [subject.office]  # 新任驻美大使谢锋…接替秦刚: the title the subject was named with
         if not offices and day is not None:
             held = sorted(_held(scene, actor.slug, day))
             offices = held if len(held) == 1 else []
+    elif command_zh is not None and kind == "office-assumed":
+        offices = [_COMMANDS_ZH[command_zh.group("unit")]]  # 接掌印太司令部: the command taken over is the office
     elif command is not None:
         # "assumed command of U.S. Indo-Pacific Command": the command named is the office.
         unit = command.group("unit")
@@ -164,6 +194,14 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
         end = t.span.end - base
         right = [p for p in phrases if p.start >= end and _RIGHT_AFTER[scene.language].fullmatch(folded[end : p.start])]
         offices = [_acting(folded, p) for p in right[:1]] or ([actor.office] if actor.office else [])
+        if not offices:
+            # "took over from Miller as defense secretary", 鲁比奥宣誓就任 (after 布林肯卸任国务卿): the office
+            # named "as" later in the clause, else the one office of the actor's state the sentence names
+            later = [p for p in phrases if p.start >= end and _AS_BEFORE.search(folded, max(0, p.start - 12), p.start)]
+            same = list(dict.fromkeys(p.title for p in phrases if p.state == actor.state and p.title))
+            offices = [_acting(folded, p) for p in later[:1]] or (
+                same if len(same) == 1 and kind == "office-assumed" else []
+            )
         if not offices and kind == "office-left" and day is not None:
             held = sorted(_held(scene, actor.slug, day))
             offices = held if len(held) == 1 else []
@@ -184,14 +222,27 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
             joined.append(q)
         near = joined
         offices = [_acting(folded, p) for p in near if p.title]
+    if not offices and _THE_POST.match(scene.sentence.text, actor.span.end - base):
+        # "removed Qin as foreign minister and reappointed Wang Yi to the post": the office named before
+        offices = [_acting(folded, p) for p in phrases if p.end <= t.span.start - base][-1:]
     if not offices and kind == "office-left" and day is not None:
-        # "X stepped down", "replacing X": the office the gazetteer has X holding that day, when it is one.
+        # "X stepped down", "replacing X": the office the gazetteer has X holding that day, when it is one, or
+        # the one of them the sentence or the report's earlier office changes name (任命董军为国防部长，接替…的李尚福:
+        # Li also sat on the State Council).
         held = sorted(_held(scene, actor.slug, day))
-        offices = held if len(held) == 1 else []
+        named = [h for h in held if h in {p.title for p in phrases}]
+        told = [h for h in held if h in scene.told_offices]
+        offices = held if len(held) == 1 else named if len(named) == 1 else told if len(told) == 1 else []
     if not offices and actor.office:
         offices = [actor.office]
     if not offices:
         return []
+    if (
+        kind == "office-assumed" and day is not None and not actor.new
+        and scene.index.key_of(actor.name) not in scene.index.keys
+        and not set(offices) & offices_on(scene.index, actor.slug, day + timedelta(days=7))
+    ):  # fmt: skip
+        return []  # "印太司令自2021年4月起担任…": the office's holder today is not who took it then
     limit = 1 if t.role == "object" else 2  # named to (or removed from) two offices at once, at most
     out: list[Built] = [
         ({"kind": kind, "actor": actor.slug, "office": office, "state": actor.state}, [actor], "office")

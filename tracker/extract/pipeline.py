@@ -17,17 +17,18 @@ from typing import Any
 
 from tracker.extract import EXTRACTOR_VERSION
 from tracker.extract.actors import ActorIndex, find_all, names_anyone
+from tracker.extract.channel_facts import channel_facts
+from tracker.extract.coref import resolve_references
 from tracker.extract.dates import find_dates
+from tracker.extract.fact_parts import COMPARISON, confidence, date_of, iso, per_channel, place_near, status_of
 from tracker.extract.facts import (
     BOTH_SIDES,
     CHANNEL_KINDS,
     INTERACTIONS,
-    NEAR,
     SPOKEN,
     TWO_SIDED,
     Built,
     Scene,
-    channel_facts,
     home_of,
     interaction,
 )
@@ -36,11 +37,17 @@ from tracker.extract.lexicon import find_triggers as triggers_in
 from tracker.extract.merge import dedupe, merge
 from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence, Span
 from tracker.extract.office_facts import office_changes
-from tracker.extract.revival import resumed_later
+from tracker.extract.revival import long_silence, resumed_later
 from tracker.extract.sanction_facts import announced_by, sanctions
 from tracker.extract.sentences import split
 from tracker.extract.speech import spoken_act
-from tracker.extract.spoken import absorbed_by_summons, readouts, specific_words
+from tracker.extract.spoken import (
+    absorbed_by_reproach,
+    absorbed_by_summons,
+    mutual_invitations,
+    readouts,
+    specific_words,
+)
 
 __all__ = ["Context", "extract"]
 
@@ -49,6 +56,15 @@ _CHANNEL_WORD = re.compile(
     r"talk|dialog|consult|hotline|link|commander|maritime|policy|chiefs|cjcs|joint staff|defen[cs]e|"
     r"磋商|会谈|會談|会晤|會晤|对话|對話|通话|通話|热线|熱線|直通|防长|防長|战区|戰區|总参|總參|参谋|參謀",
 )  # searched in lower-case text: IGNORECASE on a Unicode pattern is several times slower
+# A spokesperson named in a sentence without a fact may speak for their state in the next ("The spokesperson …").
+_VOICE = re.compile(r"spokes|发言人|發言人")
+# A measure against firms the index does not know ("placed DJI on an investment blacklist"): read the report.
+_MEASURE_WORD = re.compile(r"sanction|blacklist|entity list|export control list|制裁|清单|清單|管控名单|管控名單|反制")
+# "scrapped A and B consultations with …", 暂停A、B会晤和C会议: the encounter word names another item of the list
+_COORDINATED = re.compile(r"[\w\s'’-]{0,60}?\band\b[\w\s'’-]{0,40}|[^，。；,;]{0,50}?[、和及][^，。；,;]{0,30}")
+_SUPERLATIVE = re.compile(
+    r"\b(?:first|highest-ranking|most senior|senior-most|only|last|\w+est)\s+(?:[\w.'’-]+\s+){0,5}?to\s+$", re.I
+)
 # How far (characters) a suspension reaches the talks it names.
 SUSPENDED_REACH = 12
 _TWICE = re.compile(r"\btwice\b|\btwo (?:calls|meetings|rounds)\b|两次|兩次", re.IGNORECASE)
@@ -58,14 +74,13 @@ _SPOKE = re.compile(r"表示|说|說|称|稱|指出|强调|強調|\b(?:said|told
 _STALE = timedelta(days=90)
 # Words that say a contact restarts its channel.
 _REVIVAL = re.compile(
-    r"reviv|resum|restor|re-?establish|first (?:\w+ ){0,4}(?:in (?:more than |over |nearly |almost )?(?:a|two|three|\d+) "
+    r"reviv|resum|restor|re-?establish|first (?:\w+ ){0,8}?(?:in (?:more than |over |nearly |almost )?(?:a|two|three|\d+) "
     r"(?:year|month)|since (?:\d{4}|january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|last|early|late|the (?:\w+ ){0,3}?(?:suspension|freeze|cut|halt|break|rupture)))"
+    r"|december|last|early|late|the (?:\w+ ){0,3}?(?:suspension|freeze|cut|halt|break|rupture)"
+    r"|(?:\w+ ){1,3}?(?:suspended|cut off|froze|halted|called off|scrapped)))"
     r"|恢复|恢復|重启|重啟|首次|首度",
     re.IGNORECASE,
 )
-# "The first visit since 2014", 2019年以来首次: a date that only compares.
-_COMPARISON = re.compile(r"^(?:since|自)|(?:以来|以來)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -120,14 +135,27 @@ def extract(report: Report, context: Context) -> list[Candidate]:
     language = report.language if report.language in ("en", "zh") else "en"
     # Most feed items name no actor the ledger knows, no office of either state and no channel.
     whole = Sentence(report.text, Span(0, len(report.text)))
-    if not names_anyone(report.text, report, context.actors) and not (
-        _CHANNEL_WORD.search(report.text.lower()) and find_channels(whole, language, context.channels)
+    lower = report.text.lower()
+    if (
+        not names_anyone(report.text, report, context.actors)
+        and not _MEASURE_WORD.search(lower)
+        and not (_CHANNEL_WORD.search(lower) and find_channels(whole, language, context.channels))
     ):
         return []
     sentences = split(report.text, language)
     # Questions and hypotheticals come back marked by the lexicon: most sentences stop here, cheaply.
     triggered = [[t for t in triggers_in(s, language) if not (t.negated or t.hypothetical)] for s in sentences]
-    mentions_by_sentence = find_all(sentences, report, context.actors, [bool(t) for t in triggered])
+    mentions_by_sentence = resolve_references(
+        sentences,
+        find_all(
+            sentences,
+            report,
+            context.actors,
+            [bool(t) or _VOICE.search(s.text) is not None for s, t in zip(sentences, triggered, strict=True)],
+        ),
+        context.actors,
+        report.published_at.date(),
+    )
     found: list[Candidate] = []
     last_date: DateMention | None = None
     lede: DateMention | None = None
@@ -145,9 +173,10 @@ def extract(report: Report, context: Context) -> list[Candidate]:
         undated = []
         dates = find_dates(sentence, report)
         scene = Scene(
-            sentence, mentions, dates, find_channels(sentence, language, context.channels),
+            sentence, mentions, dates, (find_channels(sentence, language, context.channels) if _CHANNEL_WORD.search(sentence.text.lower()) else []),
             find_places(sentence, language, context.places), cues(sentence, language), language, context.actors,
-            tuple(triggers), carried,
+            tuple(triggers), carried, context.places.states if context.places else {},
+            tuple(str(c.fact["office"]) for c in found if c.kind in ("office-assumed", "office-left")),
         )  # fmt: skip
         for trigger in triggers:
             found.extend(_candidates(trigger, scene, report, lede or last_date, context))
@@ -156,9 +185,49 @@ def extract(report: Report, context: Context) -> list[Candidate]:
         last_date = dates[0] if dates else last_date
         if lede is None and dates:
             # The lede's date: what a later undated sentence most often speaks of ("Paparo urged the PLA …").
-            plain = [d for d in dates if not _COMPARISON.search(d.text) and not d.expected]
+            plain = [d for d in dates if not COMPARISON.search(d.text) and not d.expected]
             lede = next((d for d in plain if d.precision == "day"), plain[0] if plain else None)
-    return dedupe(merge(resumed_later(specific_words(readouts(_both_sides(found))), sentences, report)))
+    return dedupe(
+        merge(
+            resumed_later(
+                specific_words(readouts(mutual_invitations(_this_contact(_both_sides(found))))), sentences, report
+            )
+        )
+    )
+
+
+# "agreed to arrange the call", 同意安排此次通话: the contact the report has just told
+_THIS_CONTACT = re.compile(r"(?:此次|这次|這次|该次|該次|本次)(?:通话|通話|会晤|會晤|会谈|會談)|\bthe (?:call|talks)\b")
+
+
+_SEPARATELY = re.compile(r"分别|分別|\bseparately\b|\brespectively\b", re.I)
+
+
+def _separately(built: Built, scene: Scene) -> list[Built]:
+    """布林肯分别与王毅、董军会谈, "met Wang and Dong separately": one encounter with each of the other side."""
+    fact, used, rule = built
+    if not _SEPARATELY.search(scene.sentence.text) or len(used) < 3:
+        return [built]
+    sides: dict[str | None, list[ActorMention]] = {}
+    for m in used:
+        sides.setdefault(home_of(m), []).append(m)
+    ones = [ms for ms in sides.values() if len(ms) == 1]
+    if len(sides) != 2 or not ones:
+        return [built]
+    one = ones[0][0]
+    return [({**fact, "participants": [one.slug, m.slug]}, [one, m], rule) for m in used if m is not one]
+
+
+def _this_contact(found: list[Candidate]) -> list[Candidate]:
+    """An agreement that names no channel but "this call" is on the channel of the contact told before it."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.kind == "intent-to-meet" and not c.fact.get("channel") and _THIS_CONTACT.search(c.evidence):
+            told = [o.fact["channel"] for o in out if o.kind in ("call", "talks", "meeting") and o.fact.get("channel")]
+            if told:
+                c = replace(c, fact={**c.fact, "channel": told[-1]})
+        out.append(c)
+    return out
 
 
 def _both_sides(found: list[Candidate]) -> list[Candidate]:
@@ -182,6 +251,9 @@ def _candidates(
     kind = "intent-to-meet" if t.governed_by == "intent-to-meet" and t.kind in TWO_SIDED else t.kind
     if t.governed_by == "intent-to-meet" and t.kind in TWO_SIDED and not scene.channels:
         return []  # "accepted an invitation to visit Washington": the agreement is the fact, made by its parties
+    local = t.span.start - scene.sentence.span.start
+    if kind in TWO_SIDED and _SUPERLATIVE.search(scene.sentence.text, max(0, local - 80), local):
+        return []  # "the highest-ranking U.S. official to visit China since …": a comparison of a visit told, no act
     if t.quoted and kind not in SPOKEN:
         return []  # the content of a demand or a quotation: the speaker's demand carries it
     if kind in INTERACTIONS and kind != "meeting-declined" and t.status == "declined":
@@ -205,30 +277,41 @@ def _candidates(
         ]
     ):
         return []  # 就美方制裁…提出严正交涉: a protest about a sanction, not one imposed now
-    if absorbed_by_summons(t, scene.triggers):
-        return []  # "summoned the ambassador to protest": the summons is the protest
+    if absorbed_by_summons(t, scene.triggers) or absorbed_by_reproach(
+        t, scene.triggers, scene.sentence.text, scene.sentence.span.start
+    ):
+        return []  # "summoned the ambassador to protest", "accused Washington of provocation": one protest
+    if kind in TWO_SIDED and any(
+        o.kind == "channel-suspended" and o.span.end <= t.span.start and _COORDINATED.fullmatch(
+            scene.sentence.text[o.span.end - scene.sentence.span.start : t.span.start - scene.sentence.span.start])
+        for o in scene.triggers
+    ):  # fmt: skip
+        return []  # "scrapped defence policy talks and maritime safety consultations with …": both suspended
     if kind in INTERACTIONS and t.status == "cancelled" and scene.channels:
         return []  # "cancelling a planned call between theatre commanders": the channel's suspension is the fact
     # An agreement is dated by its own verb (双方同意…落实9月10日通话精神 is agreed on the day, not on the 10th).
     agreed = [o for o in scene.triggers if o.kind == "intent-to-meet" and o.span.end <= t.span.start]
-    when, dated = _date(agreed[-1] if kind == "intent-to-meet" and agreed else t, scene, report, last_date)
+    when, dated = date_of(agreed[-1] if kind == "intent-to-meet" and agreed else t, scene, report, last_date)
     background = t.background or (scene.cues.background and when.day.year < report.published_at.year)
-    status = _status(t, when)
-    local = t.span.start - scene.sentence.span.start
+    status = status_of(t, when)
     if kind in SPOKEN and status == "expected" and _SPOKE.search(scene.sentence.text, 0, local):
         status = "occurred"  # 布林肯表示，将讨论…深切关切: the words were said; what they announce is their content
     if status != "expected" and when.day < report.published_at.date() - _STALE:
         background = True  # told months after it happened: an older fact the report recalls
     if status == "expected":
         background = False  # what is still to come is news, whatever older facts the sentence recalls
-    base: dict[str, Any] = {"occurred_on": _iso(when), "precision": when.precision}
+        if kind in ("channel-resumed", "office-assumed", "office-left"):
+            # "talks are expected to resume next month", 伯恩斯将于明年1月离任: a channel resumes when contact
+            # happens, an office changes hands when it does
+            return []
+    base: dict[str, Any] = {"occurred_on": iso(when), "precision": when.precision}
     if when.until is not None and when.precision == "day":
         base["until"] = when.until.isoformat()
     facts: list[tuple[dict[str, Any], list[ActorMention], str]] = []
     if kind in INTERACTIONS:
         built = spoken_act(kind, status, t, scene) if kind in SPOKEN else interaction(kind, status, t, scene, when.day)
         if built is not None:
-            facts.append(built)
+            facts.extend(_separately(built, scene) if kind in TWO_SIDED else [built])
     elif kind in ("sanction-imposed", "sanction-lifted", "countermeasure"):
         facts.extend(sanctions(kind, t, scene))
     elif kind in CHANNEL_KINDS:
@@ -237,13 +320,16 @@ def _candidates(
         facts.extend(office_changes(kind, t, scene, when.day))
     out = []
     if kind == "intent-to-meet":
-        facts = _per_channel(facts, scene)
-    elif kind in TWO_SIDED and status == "occurred" and not scene.cues.intent and _REVIVAL.search(scene.sentence.text):
+        facts = per_channel(facts, scene)
+    elif (
+        kind in TWO_SIDED and status == "occurred" and not scene.cues.intent and _REVIVAL.search(scene.sentence.text)
+        and long_silence(scene.sentence.text, [d for d in scene.dates if d is not when], when.day)
+    ):  # fmt: skip
         # "held talks … the first in over a year", "reviving a line of communication": contact resumes the channel.
         for fact, _, _ in list(facts):
             if fact.get("channel"):
                 facts.append(({"kind": "channel-resumed", "channel": fact["channel"]}, [], "contact on a channel"))
-    days = [d for d in scene.dates if d.precision == "day" and not _COMPARISON.search(d.text)]
+    days = [d for d in scene.dates if d.precision == "day" and not COMPARISON.search(d.text)]
     if kind in TWO_SIDED and len(days) >= 2 and _TWICE.search(scene.sentence.text):
         # "twice called … on Oct. 30, 2020, and Jan. 8, 2021": one fact a date.
         facts = [({**f, "occurred_on": d.day.isoformat(), "_dated": True}, u, r) for f, u, r in facts for d in days]
@@ -251,15 +337,15 @@ def _candidates(
         if fact.pop("_dated", False):
             base = {"occurred_on": fact["occurred_on"], "precision": "day"}
         fact.update(base)
-        place = _place_near(t, scene)
+        place = place_near(t, scene)
         if kind in INTERACTIONS and place and "location" not in fact:
             fact["location"] = place
         new = [m for m in used if m.new or (context.known and m.slug not in context.known)]
-        confidence = _confidence(fact, used, dated, background)
+        score = confidence(fact, used, dated, background)
         out.append(
             Candidate(
                 fact=fact,
-                confidence=confidence,
+                confidence=score,
                 evidence=scene.sentence.text,
                 span=scene.sentence.span,
                 extractor_version=context.version,
@@ -280,104 +366,3 @@ def _candidates(
             )
         )
     return out
-
-
-# -- the parts of a fact ---------------------------------------------------------------------------------
-
-
-def _clause_opening(scene: Scene, t: Trigger) -> int:
-    """The absolute offset where the trigger's clause opens (after the last comma or semicolon before it)."""
-    text, base = scene.sentence.text, scene.sentence.span.start
-    return base + max(text.rfind(c, 0, t.span.start - base) for c in "，,；;：:") + 1
-
-
-def _date(t: Trigger, scene: Scene, report: Report, last: DateMention | None) -> tuple[DateMention, bool]:
-    """The date nearest the trigger in its sentence (for an announcement, the sentence's first date: "China
-    said on Friday it was cancelling …"), else the report's last date, else its publication day."""
-    if t.kind == "channel-stalled" and not any(d.precision == "day" for d in scene.dates):
-        # "Communications have stalled": an assessment of the channel as the report stands.
-        return DateMention(report.published_at.date(), "day", scene.sentence.span), True
-    if scene.dates:
-        if t.kind not in INTERACTIONS and not t.background:
-            # An announcement is dated by its day: "approved earlier this month, … said on Friday" is Friday.
-            return next((d for d in scene.dates if d.precision == "day"), scene.dates[0]), True
-        # "The first visit since 2014", 2019年以来首次: a comparison, never the date of what happened now.
-        # An interaction is never dated by a comparison; a background sanction is ("under sanctions since 2018").
-        compares = t.background and t.kind not in INTERACTIONS
-        dates = scene.dates if compares else [d for d in scene.dates if not _COMPARISON.search(d.text)] or scene.dates
-        if t.kind == "meeting-declined" and any(d.until is None for d in dates):
-            dates = [d for d in dates if d.until is None]  # a refusal is announced on a day, not over a week
-        if scene.language == "zh":
-            # A Chinese time phrase stands before its verb (帕帕罗9日与吴亚男通话，恢复2022年8月中断的通话): the
-            # nearest date before the trigger in its clause, else the nearest.
-            opening = _clause_opening(scene, t)
-            before = [d for d in dates if opening <= d.span.start and d.span.end <= t.span.start]
-            if before:
-                return before[-1], True
-            if last is not None and all(d.span.start >= t.span.end for d in dates):
-                # 双方同意…落实两国元首9月10日通话精神: a date after the verb dates its object, not the verb
-                return last, False
-        return _narrowest(min(dates, key=lambda d: abs(d.span.start - t.span.start)), dates), True
-    if last is not None:
-        return last, False
-    day = report.published_at.date()
-    return DateMention(day, "day", scene.sentence.span), False
-
-
-def _narrowest(chosen: DateMention, dates: list[DateMention]) -> DateMention:
-    """A range ("next week", 下周) gives way to days the sentence names inside it ("next week, … from April 24
-    to 26"): the more specific date, still as ahead as the range was."""
-    if chosen.until is None:
-        return chosen
-    inside = [
-        d for d in dates
-        if d is not chosen and d.precision == "day" and chosen.day <= d.day and (d.until or d.day) <= chosen.until
-    ]  # fmt: skip
-    if not inside:
-        return chosen
-    return replace(inside[0], expected=inside[0].expected or chosen.expected)
-
-
-def _per_channel(facts: list[Built], scene: Scene) -> list[Built]:
-    """An agreement to resume several channels is one intent a channel (the agreement itself occurred)."""
-    channels: list[str | None] = list(dict.fromkeys(c for c, _ in scene.channels))
-    out: list[Built] = []
-    for fact, used, rule in facts:
-        fact["status"] = "occurred"
-        for channel in channels or [fact.get("channel")]:
-            out.append(({**fact, "channel": channel} if channel else dict(fact), used, rule))
-    return out
-
-
-def _status(t: Trigger, when: DateMention) -> str:
-    """The trigger's own status (its tense, a refusal, a cancellation), or expected when its date is ahead."""
-    if t.status != "occurred":
-        return t.status
-    return "expected" if when.expected else "occurred"
-
-
-def _place_near(t: Trigger, scene: Scene) -> str | None:
-    reach = NEAR[scene.language]
-    near = [slug for slug, span in scene.places if abs(span.start - t.span.start) <= reach]
-    return near[0] if near else None
-
-
-def _iso(when: DateMention) -> str:
-    if when.precision == "year":
-        return f"{when.day.year:04d}"
-    if when.precision == "month":
-        return f"{when.day.year:04d}-{when.day.month:02d}"
-    return when.day.isoformat()
-
-
-def _confidence(fact: dict[str, Any], used: list[ActorMention], dated: bool, background: bool) -> float:
-    score = 0.95
-    if not dated:
-        score -= 0.2
-    if any(m.new for m in used):
-        score -= 0.1
-    if fact.get("participants") and all(p in ("CHN", "USA") for p in fact["participants"]):
-        score -= 0.1
-    if background:
-        score -= 0.3
-    return max(0.05, round(score, 3))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -54,18 +54,20 @@ class PlaceIndex:
 
     pattern: re.Pattern[str]
     slugs: dict[str, str]
+    states: dict[str, str] = field(default_factory=dict)  # each place's state (Singapore: SGP)
 
     @classmethod
     def build(cls, places: Iterable[Mapping[str, Any]], extra: Mapping[str, Iterable[str]] = EXTRA_NAMES) -> PlaceIndex:
         """An index of the given place records ({slug, names, aliases}) and extra names by slug."""
         names: dict[str, str] = {}
+        states = {r["slug"]: r["state"] for r in places if r.get("state")}
         for record in places:
             for name in [*record.get("names", {}).values(), *record.get("aliases", [])]:
                 names.setdefault(simplify(name), record["slug"])
         for slug, more in extra.items():
             for name in more:
                 names.setdefault(simplify(name), slug)
-        return cls(compile_fast(rf"(?<![A-Za-z0-9])(?:{trie_pattern(list(names))})(?![A-Za-z0-9])"), names)
+        return cls(compile_fast(rf"(?<![A-Za-z0-9])(?:{trie_pattern(list(names))})(?![A-Za-z0-9])"), names, states)
 
     def find(self, text: str) -> list[tuple[str, Span]]:
         """The places named in `text`, with their [start, end) offsets in it, leftmost first."""

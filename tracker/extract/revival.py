@@ -11,9 +11,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from tracker.extract.dates import find_dates
-from tracker.extract.model import Candidate, Report, Sentence
+from tracker.extract.model import Candidate, DateMention, Report, Sentence
 
-__all__ = ["resumed_later"]
+__all__ = ["long_silence", "resumed_later"]
 
 _ENCOUNTERS = frozenset({"meeting", "call", "talks"})
 # The sentence looks back at the contact just told: "It was the first …", "This marked the first …", 这是…首次.
@@ -23,7 +23,9 @@ _LOOKS_BACK = re.compile(
     re.IGNORECASE,
 )
 _LONG_GAP = re.compile(
-    r"\bin (?:more than |over |nearly |almost )?(?:a|two|three|\d+) years?\b|一年多|(?:两|兩|\d+)年", re.I
+    r"\bin (?:more than |over |nearly |almost )?(?:(?:a|two|three|\d+) years?|(?:1[2-9]|[2-9]\d) months)\b|一年多|(?:两|兩|\d+)年"
+    r"|(?:1[2-9]|[2-9]\d|十[二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)多?[个個]多?月",
+    re.I,
 )
 # A contact on a channel silent this long before it resumed the channel.
 _SILENCE = timedelta(days=180)
@@ -64,3 +66,24 @@ def _long_before(contact: Candidate, sentence: Sentence, report: Report) -> bool
     except ValueError:
         return False
     return any(d.day <= day - _SILENCE for d in find_dates(sentence, report))
+
+
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,.;]*", re.I)
+_RESTARTS = re.compile(r"reviv|resum|restor|re-?establish|恢复|恢復|重启|重啟", re.I)
+_AFTER_SUSPENSION = re.compile(
+    r"since (?:the (?:\w+ ){0,3}?(?:suspension|freeze|cut|halt|break|rupture)|(?:\w+ ){1,3}?(?:suspended|cut off|froze|"
+    r"halted|called off|scrapped))",
+    re.I,
+)
+
+
+def long_silence(text: str, dates: list[DateMention], day: date) -> bool:
+    """Whether a sentence telling a contact says its channel restarts: in so many words ("resuming", 恢复), after
+    a suspension ("the first since Beijing suspended the talks"), or after a silence of six months or more ("the
+    first in 17 months", "the first since November 2022", 一年多来首次). A shorter gap ("the first since June")
+    is a routine round."""
+    if _AFTER_SUSPENSION.search(text) or _LONG_GAP.search(text):
+        return True
+    if _RESTARTS.search(_SINCE_CLAUSE.sub("", text)):
+        return True  # (not "the first … since military communication was restored": a comparison, two months back)
+    return any(d.day <= day - _SILENCE for d in dates)

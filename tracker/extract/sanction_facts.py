@@ -6,10 +6,11 @@ Pure; the part of tracker.extract.pipeline that reads a sanction's scene (tracke
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tracker.extract.facts import NEAR, OTHER_SIDE, REASON_ZH, Built, Scene, first_actor
 from tracker.extract.lexicon import Trigger
-from tracker.extract.model import ActorMention
+from tracker.extract.model import ActorMention, Span
 from tracker.extract.names import fold
 from tracker.extract.targets import (
     BACK_REFERENCE_ZH,
@@ -26,11 +27,23 @@ from tracker.extract.targets import (
 __all__ = ["announced_by", "sanctions"]
 
 _CLAUSE_ZH = re.compile(r"[，,]")
+_REASON_EN = re.compile(r"\b(?:for|over|because|citing|accusing)\b")  # "… on Friday for hosting Tsai": the reason
 _LIST_OF = re.compile(r"(unreliable )?(?:entity|sdn) list", re.I)
 _GOES_ON_ZH = re.compile(r"\s*(?:对|以|因|为|并|将)")
 _MECHANISM = re.compile(r"工作机制|工作機制|办公室|辦公室")
+_INCLUDING_ZH = re.compile(r"[，,]\s*(?:其中)?(?:包括|分别是|分别为)")
+_FIRM_ZH = re.compile(r"(?:公司|集团|集團|研究所|研究院|大学|大學|实验室|實驗室|中心|基金会|基金會)$")
+_COUNTED_ZH = re.compile(r"[0-9０-９一二三四五六七八九十百几两]+(?:家|个|名|所)")
 _CONTINUED_ZH = re.compile(r"(?:包括|有)$")
-_DYAD = frozenset({"USA", "CHN"})  # only the two states of the dyad impose what this tracker records
+_DYAD = frozenset({"USA", "CHN"})
+# Organs that impose measures: the U.S. departments, China's ministries (searched in folded, lower-case text).
+_ORGAN_EN = re.compile(
+    r"(?P<us>(?:treasury|commerce|state) department|department of (?:the treasury|commerce|state)|\bofac\b"
+    r"|bureau of industry and security)|(?P<cn>(?:chinese |china['’]s )?(?:commerce|foreign) ministry|\bmofcom\b)"
+)
+_ORGAN_ZH = re.compile(
+    r"(?P<us>美国(?:财政部|商务部|国务院))|(?P<cn>(?<!美国)(?<!美)(?:商务部|外交部))"
+)  # only the two states of the dyad impose what this tracker records
 
 
 def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
@@ -45,7 +58,10 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
     edge = t.span.end
     for m in sorted((m for m in parties if m.span.start >= t.span.end), key=lambda m: m.span.start):
         gap = text[edge - base : m.span.start - base]
-        if len(gap) > reach * 3 // 2 or LIST_END.search(gap) or (scene.language == "zh" and _CLAUSE_ZH.search(gap)):
+        if (
+            len(gap) > reach * 3 // 2 or LIST_END.search(gap) or _REASON_EN.search(gap)
+            or (scene.language == "zh" and _CLAUSE_ZH.search(gap))
+        ):  # fmt: skip
             break  # a Chinese object follows its verb in the clause (制裁李尚福); a list stands before it
         after.append(m)
         edge = m.span.end
@@ -93,15 +109,32 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
                 named = reason_items_zh(scene.sentence, start, OTHER_SIDE.get(by_default)) or [
                     m for m in parties if m.kind == "organization" and m.span.end <= base + start
                 ]  # 鉴于A公司…，决定对该公司…: the firms the sentence named before
-                targets = _merge_spans(named, [m for m in targets if m.kind == "person"])
+                if named:
+                    targets = _merge_spans(named, [m for m in targets if m.kind == "person"])
+                # (else 该公司 stands for a firm an earlier sentence named: tracker.extract.coref)
         else:
             if within(t):
                 # "added A and its units to a blacklist, accusing them of supporting the PLA": the list is
-                # inside the trigger's words, what follows them is no target.
-                targets = [m for m in targets if m.span.end <= t.span.end]
+                # inside the trigger's words, what follows them is no target; every party named inside is one.
+                inside = [m for m in parties if t.span.start <= m.span.start and m.span.end <= t.span.end]
+                targets = _merge_spans([m for m in targets if m.span.end <= t.span.end], inside)
             targets = _merge_spans([m for m in targets if m.slug not in parents], [], listed)
-    if not targets and scene.language == "en" and imposer and not (t.passive or t.background or within(t)):
-        targets = named_targets(t, scene.sentence, scene.mentions, OTHER_SIDE.get(imposer), NEAR["en"])
+    also = _INCLUDING_ZH.match(text, t.span.end - base) if scene.language == "zh" and not continued else None
+    if also and not (t.passive or t.background):
+        # 将13家美国军工企业列入不可靠实体清单，包括A、B和C: the named members of the counted group
+        imposer = imposer or ("CHN" if "不可靠" in t.text else None)
+        head = replace(t, span=Span(base + also.start(), base + also.end()))
+        named = [
+            m
+            for m in items_after_zh(head, scene.sentence, scene.mentions, OTHER_SIDE.get(imposer or ""))
+            if not m.new or _FIRM_ZH.search(m.name)
+        ]  # (包括取消…通话: measures listed, not targets)
+        if named:
+            targets = [m for m in targets if not _COUNTED_ZH.match(m.name)] + named
+    if scene.language == "en" and imposer and not (t.passive or t.background or within(t)):
+        # "Senators Marco Rubio and Ted Cruz, Representative Chris Smith": names the index lacks, beside known ones
+        more = named_targets(t, scene.sentence, scene.mentions, OTHER_SIDE.get(imposer), NEAR["en"])
+        targets = _merge_spans(targets, more) if targets else more
     if not targets:
         return []
     lifted = kind == "sanction-lifted"
@@ -141,10 +174,21 @@ def _imposer(t: Trigger, scene: Scene, text: str, base: int) -> tuple[str | None
                     if m.slug in _DYAD and base + clause <= m.span.start < base + end
                 ]  # fmt: skip  # 以参与对台湾军售为由: a place in the reason, not the imposer
             end = clause - 1
+        if not own and start is not None:
+            # 外交部宣布对美国A公司采取反制措施: a state inside the list of targets imposes nothing
+            subject = next((m for m in scene.mentions if m.span.start < base + start), None)
         subject = own[-1] if own else subject
     if subject is not None and subject.kind == "state" and subject.slug not in _DYAD:
         subject = None  # a third state the sentence names (over Taiwan) imposes nothing here
-    if subject is None or t.passive:
+    if t.passive:
+        return None, None
+    if subject is None or subject.span.start >= t.span.start:
+        # "The Treasury Department placed DJI …", 商务部宣布将…列入: the organ that announces is its state's
+        organ = _ORGAN_EN.search(text, 0, t.span.start - base) if scene.language == "en" else _ORGAN_ZH.search(
+            text, 0, t.span.start - base)  # fmt: skip
+        if organ is not None:
+            return ("USA" if organ.lastgroup == "us" else "CHN"), None
+    if subject is None:
         return None, None
     if subject.kind == "state":
         return subject.slug, None

@@ -29,19 +29,44 @@ _OLD_PROTEST_ZH = re.compile(r"(?:不顾|不顧|无视|無視)[^，。；]*$|(?:
 _INVITED_BY = re.compile(
     r"(?:^|[，,：:\s])应[^，,。；]{0,30}?(?:邀请|邀請|之邀)$|(?:at|on) the invitation$|invited by$", re.I
 )
+_ORGAN = re.compile(r"white house|state department|foreign ministry|pentagon|外交部|白宫|白宮|国务院|國務院", re.I)
+# A protest lodged with an official (召见, 交涉, "summoned", "lodged representations"), not concerns voiced in a talk
+_FORMAL = re.compile(r"summon|protest|representations|lodged|召见|召見|交涉|抗议|抗議", re.IGNORECASE)
 _SUMMONS = re.compile(r"summon|召见|召見", re.IGNORECASE)
 _MEASURES = frozenset({"sanction-imposed", "countermeasure"})
+# A spokesperson's words are the state's act whatever verb tells them ("a ministry spokesman accused …").
+_VOICE = re.compile(r"spokes(?:man|woman|person)|发言人|發言人", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|stated)\b|表示|指出|称|稱|说|說")
 
 
 def _protester(t: Trigger, scene: Scene, states: list[str]) -> str:
     """The state that protests: in Chinese, the one just before the word in its clause (…，中方对此强烈不满), or
     the other side of it where the clause's subject is the one criticised (美方行径严重违反…)."""
+    after = _FROM_STATE.match(scene.sentence.text, t.span.end - scene.sentence.span.start)
+    if after:
+        # "drawing a sharp rebuke from Beijing": the state the reproach comes from
+        came = _CAPITAL.match(scene.sentence.text, after.end())
+        if came:
+            return "CHN" if came.group(1) else "USA"
     if scene.language == "zh":
         opening = _clause_opening(t, scene)
-        own = [m.slug for m in scene.mentions if m.kind == "state" and opening <= m.span.start < t.span.start]
-        if own and t.role == "object":
-            return OTHER_SIDE.get(own[0], states[0])
+        text, base = scene.sentence.text, scene.sentence.span.start
+        own = [
+            m.slug for m in scene.mentions
+            if m.kind == "state" and opening <= m.span.start < t.span.start
+            and not _OBJECT_MARK.search(text, max(0, m.span.start - base - 1), m.span.start - base)
+        ]  # fmt: skip  # (美方对中方…表示严重关切: 中方 after 对 is whom the concern is about)
+        if own and (
+            t.role == "object" or _REASON_OPENS.match(scene.sentence.text, opening - scene.sentence.span.start)
+        ):
+            return OTHER_SIDE.get(own[0], states[0])  # 鉴于美方不负责任的做法: the reason names who is criticised
+        last = (
+            next(m for m in reversed(scene.mentions) if m.kind == "state" and m.span.start < t.span.start)
+            if own
+            else None
+        )
+        if last is not None and _OWNED.match(scene.sentence.text, last.span.end - scene.sentence.span.start):
+            return OTHER_SIDE.get(last.slug, states[0])  # 中方的拦截行为不安全: the possessor is criticised
         if own:
             return own[-1]
     return states[0]
@@ -52,6 +77,16 @@ def _clause_opening(t: Trigger, scene: Scene) -> int:
     return base + max(text.rfind(c, 0, t.span.start - base) for c in "，,；;：:") + 1
 
 
+_POSSESSIVE = re.compile(r"['’]s?\s|的")
+_RIGHT_BEFORE = re.compile(
+    r"(?:\s+(?:on|late|early|last|this)\s+\w+)?\s*(?:\s(?:also|again|publicly|sharply|strongly))?\s*"
+)
+_WHO = re.compile(r",\s*who\b")
+_FROM_STATE = re.compile(r"\s+from\s+(?:the\s+)?")
+_CAPITAL = re.compile(r"(Beijing|China\b)|Washington|United States|U\.S\.")
+_OBJECT_MARK = re.compile(r"[对對向同与與就]$")
+_OWNED = re.compile(r"[^，。；的]{0,4}的")  # 中方的拦截行为, 中方战机的拦截行为: a possessor
+_REASON_OPENS = re.compile(r"\s*(?:鉴于|鑒於|由于|由於|因为|因為)")
 _CLAUSE = re.compile(r",\s*(?:while|but|and|whereas)\s|;|；|。")
 
 
@@ -62,18 +97,29 @@ def _speaker(t: Trigger, scene: Scene) -> ActorMention | None:
     people = [m for m in scene.mentions if m.kind == "person"]
     # 拜登向习近平说明, "Xi told Biden": the person spoken to is not the speaker
     before = [m for m in people if m.span.end <= t.span.start and not _ADDRESSEE.search(text, 0, m.span.start - base)]
+    # "condemned Pelosi's visit", 佩洛西窜访台湾严重违反…: whose act is criticised is not who criticises
     clause = max((m.end() for m in _CLAUSE.finditer(text, 0, t.span.start - base)), default=0)
-    if scene.language == "zh" and t.kind == "criticism":
+    if scene.language == "zh" and t.kind in ("criticism", "appeal"):
         # 佩洛西抵台后，外交部副部长谢锋…召见…: the person of the protest's own clause protests
         clause = max(clause, max(text.rfind(c, 0, t.span.start - base) for c in "，,") + 1)
+    before = [
+        m for m in before
+        if not _POSSESSIVE.match(text, m.span.end - base)
+        and not (t.role == "object" and m.span.start - base >= clause and not _SPEECH.match(text, m.span.end - base))
+    ]  # fmt: skip
+    relative = [m for m in before if _WHO.match(text, m.span.end - base)]
+    if relative and not _CLAUSE.search(text, relative[-1].span.end - base + 6, t.span.start - base):
+        return relative[-1]  # "Sherman later met Wang Yi, who set out three bottom lines": the relative's person
     own = [m for m in before if m.span.start - base >= clause] if clause else []
     if own:
         return own[-1]  # "…, while Yang Jiechi accused Washington": the person of the trigger's own clause
     speaking = [m for m in before if _SPEECH.match(text, m.span.end - base)]
     if speaking:
         return speaking[-1]
-    if before:
-        return before[0]
+    if before and (scene.language == "zh" or scene.mentions[0] is before[0]):
+        return before[0]  # the sentence's subject ("Blinken on Friday criticized …"), not an object of another verb
+    if before and _RIGHT_BEFORE.fullmatch(text, before[-1].span.end - base, t.span.start - base):
+        return before[-1]  # "… after Pete Hegseth accused Beijing": the verb's own subject, right before it
     after = [m for m in people if m.span.start >= t.span.end and _SPEECH.match(text, m.span.end - base)]
     return after[0] if after else None
 
@@ -89,14 +135,31 @@ def _summoned_by_organ(t: Trigger, scene: Scene) -> tuple[str, ActorMention] | N
     """The state and the official of the other side it summons through an organ named just before the verb
     ("The State Department summoned Chinese Ambassador Xie Feng", 外交部召见美国驻华大使)."""
     local = t.span.start - scene.sentence.span.start
-    if not _SUMMONS.search(t.text) or not _ORGAN_BEFORE.search(scene.sentence.text, max(0, local - 40), local):
+    if not _SUMMONS.search(t.text):
         return None
+    if not _ORGAN_BEFORE.search(scene.sentence.text, max(0, local - 40), local) and not (
+        _ORGAN.search(scene.sentence.text, 0, local) and _speaker(t, scene) is None
+    ):
+        return None  # "China's foreign ministry condemned Pelosi's visit and summoned …": the organ, still
     reach = t.span.end + NEAR[scene.language]
     for m in scene.mentions:
         state = OTHER_SIDE.get(home_of(m) or "")
         if m.kind == "person" and state and t.span.end <= m.span.start <= reach:
             return state, m
     return None
+
+
+def _criticised(t: Trigger, scene: Scene, side: str) -> str | None:
+    """The person of `side` whose act a reproach names in its own clause (佩洛西…窜访…严重干涉中国内政)."""
+    if t.role != "object":
+        return None
+    opening = _clause_opening(t, scene)
+    if scene.language == "zh":
+        opening = scene.sentence.span.start + max(scene.sentence.text.rfind(c, 0, opening - scene.sentence.span.start - 1)
+                                                  for c in "，,；;：:") + 1  # fmt: skip
+    named = [m for m in scene.mentions if m.kind == "person" and home_of(m) == side
+             and opening <= m.span.start < t.span.start]  # fmt: skip
+    return named[0].slug if named else None
 
 
 def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None:
@@ -120,17 +183,26 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
     # Undated, a protest counts only as a ministry's or spokesperson's words (外交部表示…强烈不满), not as
     # "China has protested" told in passing.
     protest = (speaker is None and kind in ("criticism", "demand") and bool(states) and not t.background
-               and (bool(scene.dates) or bool(ministry and _SAID.search(scene.sentence.text) and not scene.cues.background)))  # fmt: skip
+               and (bool(scene.dates) or bool(ministry and _SAID.search(scene.sentence.text) and not scene.cues.background)
+                    or bool(_VOICE.search(scene.sentence.text) and not scene.cues.background)))  # fmt: skip
     subject_is_state = bool(scene.mentions) and scene.mentions[0].kind == "state"
-    if protest and any(o.kind in _MEASURES and o.span.end <= t.span.start for o in scene.triggers):
-        return None  # "blacklisted them, accusing them of …": the measure's reason, not a protest of its own
+    if protest and any(
+        o.kind in _MEASURES and o.span.end <= t.span.start
+        and not any(m.kind == "state" and o.span.end <= m.span.start < t.span.start for m in scene.mentions)
+        and not _FROM_STATE.match(text, t.span.end - base)
+        for o in scene.triggers
+    ):  # fmt: skip
+        return None  # "blacklisted them, accusing them of …": the measure's reason (中方对此…不满 is China's own act)
     if protest and (ministry or subject_is_state):
         # "China's foreign ministry lodged stern representations", 外交部…强烈不满: the state protests, on a day.
         critic = _protester(t, scene, states)
-        fact["participants"] = [critic]
         other = OTHER_SIDE.get(critic)
+        named = [home_of(m) for m in scene.mentions if m.kind == "person"]
+        if named and critic in named and other not in named and not any(home_of(m) == other for m in scene.mentions):
+            return None  # "the party expelled Li and Wei, accusing both of taking bribes": no other side to protest to
+        fact["participants"] = [critic]
         if other:
-            fact["recipient"] = other
+            fact["recipient"] = _criticised(t, scene, other) or other
         return fact, [], "a ministry's protest"
     if speaker is None or speaker.kind != "person":
         return None  # what "China" or an embassy said is commentary; a spoken act needs its speaker
@@ -138,9 +210,9 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
     reach = NEAR[scene.language]
     addressed = [
         m for m in scene.mentions
-        if m.kind == "person" and home_of(m) not in (None, home) and speaker.span.end <= m.span.start <= t.span.end + reach
+        if m.kind == "person" and home_of(m) not in (None, home) and t.span.start <= m.span.start <= t.span.end + reach
     ]  # fmt: skip
-    if kind == "criticism" and addressed:
+    if kind == "criticism" and addressed and _FORMAL.search(t.text):
         # "Zheng summoned Ambassador Branstad", 召见…大使: the protest is made to that official.
         fact["participants"] = [speaker.slug, addressed[0].slug]
         fact["initiator"] = speaker.slug
@@ -148,5 +220,5 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
     fact["participants"] = [speaker.slug]
     other = OTHER_SIDE.get(home or "")
     if other:
-        fact["recipient"] = other
+        fact["recipient"] = (_criticised(t, scene, other) if kind == "criticism" else None) or other
     return fact, [speaker], READOUT if t.role == "readout" else "speech"

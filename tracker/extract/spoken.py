@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import Candidate
 from tracker.extract.speech import READOUT
 
-__all__ = ["absorbed_by_summons", "readouts", "specific_words"]
+__all__ = ["absorbed_by_reproach", "absorbed_by_summons", "mutual_invitations", "readouts", "specific_words"]
 
 _SUMMON = re.compile(r"summon|召见|召見", re.IGNORECASE)
 # Spoken kinds that say more than a statement does.
@@ -25,6 +26,25 @@ def absorbed_by_summons(t: Trigger, triggers: Sequence[Trigger]) -> bool:
     if t.kind != "criticism" or _SUMMON.search(t.text):
         return False
     return any(o.kind == "criticism" and _SUMMON.search(o.text) and o.span.end <= t.span.start for o in triggers)
+
+
+def absorbed_by_reproach(t: Trigger, triggers: Sequence[Trigger], text: str, offset: int) -> bool:
+    """Whether a word of reproach is what a criticism verb just before it says ("accused Washington of
+    provocation", 指责美方挑衅): one criticism, the verb's, whose speaker is the verb's subject."""
+    if t.kind != "criticism":
+        return False
+    for o in triggers:
+        if (
+            o.kind == "criticism"
+            and o.span.end <= t.span.start
+            and t.span.start - o.span.end <= _REPROACH_REACH
+            and not re.search(r"[，,；;。]", text[o.span.end - offset : t.span.start - offset])
+        ):
+            return True
+    return False
+
+
+_REPROACH_REACH = 40
 
 
 def specific_words(found: list[Candidate]) -> list[Candidate]:
@@ -68,4 +88,28 @@ def readouts(found: list[Candidate]) -> list[Candidate]:
             if not c.dated:
                 f["occurred_on"], f["precision"] = sorted(days)[-1]
         out.append(c)
+    return out
+
+
+_INVITES = re.compile(r"邀请|邀請|invit", re.IGNORECASE)
+
+
+def mutual_invitations(found: list[Candidate]) -> list[Candidate]:
+    """ "特朗普邀请习近平访问美国，习近平邀请特朗普访华", "each invited the other": invitations both ways in one
+    sentence are one agreement to meet (intent-to-meet, CAMEO 036), not two appeals."""
+    out: list[Candidate] = []
+    for c in found:
+        other = next(
+            (o for o in out if o.kind == "appeal" and c.kind == "appeal" and o.span == c.span
+             and _INVITES.search(o.rule) and _INVITES.search(c.rule)
+             and o.fact.get("recipient") != c.fact.get("recipient")),
+            None,
+        )  # fmt: skip
+        if other is None:
+            out.append(c)
+            continue
+        fact = {**other.fact, "kind": "intent-to-meet", "status": "occurred",
+                "participants": [*other.fact["participants"], *c.fact["participants"]]}  # fmt: skip
+        fact.pop("recipient", None)
+        out[out.index(other)] = replace(other, fact=fact, homes={**other.homes, **c.homes}, rule="mutual invitations")
     return out

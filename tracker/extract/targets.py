@@ -10,6 +10,7 @@ import re
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, Sentence, Span
 from tracker.extract.names import SURNAMES
+from tracker.extract.targets_en import _ADDED, _NAMED, _NOT_A_TARGET, LIST_END, english_targets
 
 __all__ = [
     "BACK_REFERENCE_ZH",
@@ -25,12 +26,9 @@ __all__ = [
 
 # A person or firm named after a sanction word ("sanction Raytheon chief executive Greg Hayes and Ted Colbert").
 _NAME = re.compile(r"(?<![\w.&])[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+){1,2}(?![\w&])")
-LIST_END = re.compile(r"\b(?:after|when|as|while|before|since|because|but)\b|[;；。]")
+_NAMES_END = re.compile(r"\b(?:after|when|as|while|before|since|because|but|for|over|citing|accusing|saying)\b|[;；。]")
+_TITLE_EN = re.compile(r"(?:Representative|Senator|Congressman|Congresswoman|Governor|Ambassador|Mayor|Judge)\s+")
 HEAD_OF = re.compile(r"\s*(?:'s\s+)?(?:chief executive|ceo|chairman|president|head|chief)\b", re.I)
-_NOT_A_TARGET = re.compile(
-    r"Taiwan|China|Chinese|United|States|America|Beijing|Washington|Defen[cs]e|Ministry|Department"
-    r"|Foreign|State|Council|Commission|Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday"
-)
 
 
 def named_targets(
@@ -42,13 +40,19 @@ def named_targets(
     text, base = sentence.text, sentence.span.start
     local = t.span.end - base
     window = text[local : local + reach * 2]
+    stop = _NAMES_END.search(window)
+    window = window[: stop.start()] if stop else window
     taken = [(m.span.start - base, m.span.end - base) for m in mentions]
     found = []
     for m in _NAME.finditer(window):
         start, end = local + m.start(), local + m.end()
         if _NOT_A_TARGET.search(m.group()) or any(s < end and start < e for s, e in taken):
             continue
-        name = m.group()
+        title = _TITLE_EN.match(m.group())  # "Representative Chris Smith": the title is no part of the name
+        name = m.group()[title.end() :] if title else m.group()
+        start += title.end() if title else 0
+        if " " not in name:
+            continue
         found.append(
             ActorMention(
                 slug_for(name), "person", state, Span(base + start, base + end), name, None, True, {"en": name}
@@ -59,30 +63,6 @@ def named_targets(
 
 # -- lists of firms and people a sanction names ------------------------------------------------------------------
 
-# A firm's name ends with one of these words ("Lockheed Martin Aeronautics", "通用原子航空系统公司").
-_FIRM_WORD_EN = re.compile(
-    r"\b(?:Corp(?:oration)?\.?|Inc\.?|Co\.?|Company|Ltd\.?|LLC|Institutes?|Cent(?:er|re)s?|Academy|Systems|Technologies|Technology|Aeronautics|Space"
-    r"|Defen[cs]e|Industries|Group|Solutions|Operations|International|Dynamics|Atomics|Electronics|Aerospace"
-    r"|Laborator(?:y|ies)|Holdings|Manufacturing|Armaments|Security|Control|Missiles|Sciences|Communications"
-    r"|Networks|Robotics|Semiconductors?|Shipbuilding|Institute|Academy|University|Endowment for \w+|Foundation|Fund"
-    r"|Watch|House|Council|Association|Society|Library|Congress)$"
-)
-# A body named by its head word first ("Institute of Applied Optics", "Center for Strategic Studies").
-_FIRM_HEAD_EN = re.compile(
-    r"(?:Institute|Academy|University|Cent(?:er|re)|Bureau|Laboratory|College|School|Foundation|Council)\s+(?:of|for)\s+[A-Z]"
-)
-_FIRM_ITEM_EN = re.compile(r"(?:[A-Z][\w'&.-]*|&)(?:\s+(?:[A-Z0-9][\w'&.-]*|&|and|of|for))*")
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
-_ADDED = re.compile(
-    r"add(?:s|ed|ing)?\s+(?P<list>.*?)\s+to\s+(?:the\s+|its\s+|an?\s+)?(?:trade\s+|export\s+)?"
-    r"(?:(?:entity|sdn|unreliable entity)\s+list|blacklist)$",
-    re.I | re.S,
-)
-_ITEM_TAIL = re.compile(r"(?:\s+(?:and|of|for|&))+$")
-_OWNER = re.compile(r"(?:China|Beijing|the United States|America|Washington)['’]s\s+")
-_NAMED = re.compile(r"nam(?:e|es|ed|ing)\s+(?P<list>.*?)\s+(?:among|as)\s+\S.*sanctioned$", re.I | re.S)
-# "three units of Lockheed Martin - …": the parent names whose units are listed, not a target itself.
-_UNITS_OF = re.compile(r"(?:units?|subsidiar(?:y|ies)|affiliates?|divisions?|arms?)\s+of\s+(?:the\s+)?$", re.I)
 _UNITS_ZH = re.compile(r"^(?:旗下|下属|子公司|的子公司)")
 _FIRM_WORD_ZH = re.compile(r"(?:公司|集团|研究所|研究院|大学|实验室|中心|工厂|企业|图书馆|基金会|协会|学会)$")
 # 对两机构及其负责人: the bodies are those the reason clause names (针对美国 A 和 B 为…提供平台)
@@ -97,6 +77,8 @@ _LIST_START_ZH = re.compile(r"[将把]|(?<![针面反应绝])对(?![等台华外
 _SPLIT_ZH = re.compile(r"以及|、|，|,|和|及")
 _VERB_END_ZH = re.compile(r"(?:实施|采取|列入|纳入|加入|予以|进行|宣布|决定|对等|相应|必要的?|坚决|非法|单边|所谓)+$")
 _LEAD_ZH = re.compile(r"^(?:美国|美方|中国|中方|美|中)")
+# 无人机企业Skydio公司, 军工企业洛克希德·马丁公司: what the firm is, before its name
+_DESCRIPTOR_ZH = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:企业|制造商|生产商|厂商|承包商|军火商)")
 # Characters of transliterated foreign names (克鲁兹, 布朗巴克, 史密斯): a run of them after a title is a name.
 _TRANSLIT = frozenset(
     "阿埃艾安昂奥澳巴拜班邦包保鲍贝本比彼毕宾波伯博布查达戴丹当道德登迪蒂丁东杜多厄恩尔法凡范菲费芬丰佛夫福弗盖甘冈高戈格根贡"
@@ -148,9 +130,10 @@ def items_after_zh(
         if known:
             found.extend(known)
             continue
-        lead = _LEAD_ZH.match(piece)
-        if lead and len(piece) - lead.end() >= 2:
-            s, piece = s + lead.end(), piece[lead.end() :]
+        for lead_re in (_LEAD_ZH, _DESCRIPTOR_ZH):
+            lead = lead_re.match(piece)
+            if lead and len(piece) - lead.end() >= 2:
+                s, piece = s + lead.end(), piece[lead.end() :]
         if not (has_han(piece) and 3 <= len(piece) <= 24) or "的" in piece or "等" in piece:
             continue
         kind = "organization"
@@ -197,42 +180,6 @@ def list_start_zh(text: str, local: int) -> int | None:
     clause = max(text.rfind(c, 0, local) for c in "。；;：:")
     starts = [m.start() for m in _LIST_START_ZH.finditer(text, clause + 1, local)]
     return starts[-1] if starts else None
-
-
-def _firm_en(item: str) -> bool:
-    words = item.split()
-    return bool(
-        _FIRM_WORD_EN.search(item) or _FIRM_HEAD_EN.match(item) or "&" in item
-        or (len(words) == 1 and _ACRONYM.fullmatch(item))
-    )  # fmt: skip
-
-
-def _items_en(window: str) -> list[tuple[int, int]]:
-    """The spans of the comma/"and" separated items of a list at the start of window (relative to it)."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    while pos < len(window):
-        m = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?[-–—]?\s*").match(window, pos)
-        start = m.end() if m else pos
-        item = _FIRM_ITEM_EN.match(window, start)
-        if item is None:
-            break
-        text = item.group()
-        # "A and B" at the end of a list: the last "and" before a capitalised word separates two items.
-        end = item.end()
-        tail = _ITEM_TAIL.search(text)
-        if tail:  # "A and the B": the item stops before its "and", which separates
-            text, end = text[: tail.start()], item.start() + tail.start()
-        if " and " in text and not re.match(r"\s*,", window[end:]):
-            # The list's last "and": "A, B and C", "A and B" (not "Missiles and Fire Control, …"); where a firm
-            # ends before an "and", there ("… Technology Co and Shanxi … Science and Technology Group Co").
-            firm = [c.start() for c in re.finditer(" and ", text) if _firm_en(text[: c.start()])]
-            end = start + firm[0] if firm else end
-        out.append((start, end))
-        pos = end
-        if not re.match(r"\s*(?:,|and\b|&|[-–—])", window[pos:]):
-            break
-    return out
 
 
 def list_targets(
@@ -282,9 +229,10 @@ def list_targets(
                 e, piece = s + cut, piece[:cut]
             if "的" in piece:
                 s, piece = s + piece.rfind("的") + 1, piece[piece.rfind("的") + 1 :]
-            lead = _LEAD_ZH.match(piece)
-            if lead and len(piece) - lead.end() >= 2:
-                s, piece = s + lead.end(), piece[lead.end() :]
+            for lead_re in (_LEAD_ZH, _DESCRIPTOR_ZH):
+                lead = lead_re.match(piece)
+                if lead and len(piece) - lead.end() >= 2:
+                    s, piece = s + lead.end(), piece[lead.end() :]
             if len(piece) < 2:
                 continue
             inside = [(a, b) for a, b in taken if s <= a and b <= e]
@@ -314,37 +262,4 @@ def list_targets(
                 )
             )  # fmt: skip
         return found, parents
-    local = t.span.end - base
-    window = text[local : local + reach * 3]
-    inner = _ADDED.match(t.text) or _NAMED.match(t.text)
-    if inner:
-        # "added A Co, B Corp and C Institute to its Entity List": the list is inside the trigger's words.
-        local = t.span.start - base + inner.start("list")
-        window = text[local : t.span.start - base + inner.end("list")]
-    stop = LIST_END.search(window)
-    if stop:
-        window = window[: stop.start()]
-    lead = re.match(r"\s*(?:on|against|to|targeting|include|including)?\s*", window)
-    offset = lead.end() if lead else 0
-    for known in mentions:
-        s = known.span.start - base
-        if known.kind == "organization" and local <= s and _UNITS_OF.search(text, max(0, s - 30), s):
-            parents.add(known.slug)
-            after = re.match(r"\s*(?:[-–—:(]|,\s*(?:namely|including))\s*", text[known.span.end - base :])
-            if after:
-                offset = known.span.end - base + after.end() - local
-    for s, e in _items_en(window[offset:]):
-        s, e = local + offset + s, local + offset + e
-        name = _ITEM_TAIL.sub("", text[s:e].strip().rstrip(".,"))
-        e = s + len(name)
-        own = _OWNER.match(name)  # "China's Academy of …": the owner's name is no part of the firm's
-        if own and len(own.group()) < len(name):
-            s, name = s + own.end(), name[own.end() :]
-        if not _firm_en(name) or _NOT_A_TARGET.fullmatch(name) or any(a <= s and e <= b for a, b in taken):
-            continue
-        found.append(
-            ActorMention(
-                slug_for(name), "organization", state, Span(base + s, base + e), name, None, True, {"en": name}
-            )
-        )
-    return found, parents
+    return english_targets(t, sentence, mentions, state, reach, taken)

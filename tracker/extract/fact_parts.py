@@ -1,0 +1,171 @@
+"""The parts of a candidate fact besides its parties: its date, status, place and confidence.
+
+Pure; helpers of tracker.extract.pipeline's `_candidates`, reading one sentence's scene.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from tracker.extract.facts import INTERACTIONS, NEAR, Built, Scene
+from tracker.extract.lexicon import Trigger
+from tracker.extract.model import ActorMention, DateMention, Report
+
+__all__ = ["COMPARISON", "confidence", "date_of", "iso", "per_channel", "place_near", "status_of"]
+
+# "The first visit since 2014", 2019年以来首次: a date that only compares.
+_SUBORDINATE = re.compile(r"\b(?:before|until)\b")
+_RELATIVE = re.compile(r",\s*(?:who|whom|which)\b[^,;]*,")
+_SAID_ON = re.compile(r"\b(?:said|says|told (?:reporters|\w+)|announced|added)\s+(?:on\s+)?$")
+COMPARISON = re.compile(r"^(?:since|自)|(?:以来|以來)$", re.IGNORECASE)
+# "White House national security adviser", "Pentagon press secretary": the place names an office, not a venue
+_TITLE_AFTER = re.compile(
+    r"\s+(?:national security|press secretary|spokes|official|officials|adviser|advisor|chief|aide|envoy|counsel)", re.I
+)
+_TELLS = re.compile(r"\s*(?:said|says|announced|told|表示|说|說|称|稱|宣布)")
+
+
+def _clause_opening(scene: Scene, t: Trigger) -> int:
+    """The absolute offset where the trigger's clause opens (after the last comma or semicolon before it)."""
+    text, base = scene.sentence.text, scene.sentence.span.start
+    return base + max(text.rfind(c, 0, t.span.start - base) for c in "，,；;：:") + 1
+
+
+def date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None) -> tuple[DateMention, bool]:
+    """The date nearest the trigger in its sentence (for an announcement, the sentence's first date: "China
+    said on Friday it was cancelling …"), else the report's last date, else its publication day."""
+    if t.kind == "channel-stalled" and not any(d.precision == "day" for d in scene.dates):
+        # "Communications have stalled": an assessment of the channel as the report stands.
+        return DateMention(report.published_at.date(), "day", scene.sentence.span), True
+    if scene.dates:
+        if (
+            scene.language == "zh"
+            and t.kind == "office-left"
+            and scene.sentence.text.startswith("的", t.span.end - scene.sentence.span.start)
+        ):
+            # 接替10月遭免职的李尚福: a clause describing someone dates its own verb
+            opening = _clause_opening(scene, t)
+            own = [d for d in scene.dates if opening <= d.span.start and d.span.end <= t.span.start]
+            if own:
+                return own[-1], True
+        if t.kind in ("office-assumed", "office-left") and not t.background:
+            # "stepped down on Monday and was succeeded by Rubio, who was sworn in on Tuesday", 鲁比奥21日宣誓就任:
+            # an office change is dated by the date of its own clause
+            lo, hi = _clause_span(scene, t)
+            own = [d for d in scene.dates if lo <= d.span.start and d.span.end <= hi]
+            if own:
+                return min(own, key=lambda d: abs(d.span.start - t.span.start)), True
+        if t.kind not in INTERACTIONS and not t.background:
+            # An announcement is dated by its day: "approved earlier this month, … said on Friday" is Friday.
+            return next((d for d in scene.dates if d.precision == "day"), scene.dates[0]), True
+        # "The first visit since 2014", 2019年以来首次: a comparison, never the date of what happened now.
+        # An interaction is never dated by a comparison; a background sanction is ("under sanctions since 2018").
+        compares = t.background and t.kind not in INTERACTIONS
+        dates = scene.dates if compares else [d for d in scene.dates if not COMPARISON.search(d.text)] or scene.dates
+        if t.kind == "meeting-declined" and any(d.until is None for d in dates):
+            dates = [d for d in dates if d.until is None]  # a refusal is announced on a day, not over a week
+        base = scene.sentence.span.start
+        aside = [(base + m.start(), base + m.end()) for m in _RELATIVE.finditer(scene.sentence.text)]
+        outside = [d for d in dates if not any(s <= d.span.start < e and not s <= t.span.start < e for s, e in aside)]
+        dates = outside or dates  # "Austin, who served as defense secretary until January, met Dong on Friday"
+        sub = _SUBORDINATE.search(scene.sentence.text, t.span.end - base)
+        if sub and any(d.span.start < base + sub.start() for d in dates):
+            # "their last meeting before Trump returns to the White House in January": that clause's date
+            dates = [d for d in dates if d.span.start < base + sub.start()]
+        told = [
+            d
+            for d in dates
+            if d.span.end <= t.span.start and _SAID_ON.search(scene.sentence.text, 0, d.span.start - base)
+        ]
+        if t.kind != "meeting-declined" and told and len(told) < len(dates):
+            # "Austin said on Saturday that his meeting with Dong a day earlier …": the day of the saying
+            dates = [d for d in dates if d not in told]
+        if scene.language == "zh":
+            # A Chinese time phrase stands before its verb (帕帕罗9日与吴亚男通话，恢复2022年8月中断的通话): the
+            # nearest date before the trigger in its clause, else the nearest.
+            opening = _clause_opening(scene, t)
+            before = [d for d in dates if opening <= d.span.start and d.span.end <= t.span.start]
+            if before:
+                return before[-1], True
+            if last is not None and all(d.span.start >= t.span.end for d in dates):
+                # 双方同意…落实两国元首9月10日通话精神: a date after the verb dates its object, not the verb
+                return last, False
+        return _narrowest(min(dates, key=lambda d: abs(d.span.start - t.span.start)), dates), True
+    if last is not None:
+        return last, False
+    day = report.published_at.date()
+    return DateMention(day, "day", scene.sentence.span), False
+
+
+def _clause_span(scene: Scene, t: Trigger) -> tuple[int, int]:
+    """The absolute [start, end) of the trigger's clause (between commas, semicolons and the sentence's ends)."""
+    text, base = scene.sentence.text, scene.sentence.span.start
+    after = [i for i in (text.find(c, t.span.end - base) for c in "，,；;。") if i >= 0]
+    return _clause_opening(scene, t), base + (min(after) if after else len(text))
+
+
+def _narrowest(chosen: DateMention, dates: list[DateMention]) -> DateMention:
+    """A range ("next week", 下周) gives way to days the sentence names inside it ("next week, … from April 24
+    to 26"): the more specific date, still as ahead as the range was."""
+    if chosen.until is None:
+        return chosen
+    inside = [
+        d for d in dates
+        if d is not chosen and d.precision == "day" and chosen.day <= d.day and (d.until or d.day) <= chosen.until
+    ]  # fmt: skip
+    if not inside:
+        return chosen
+    return replace(inside[0], expected=inside[0].expected or chosen.expected)
+
+
+def per_channel(facts: list[Built], scene: Scene) -> list[Built]:
+    """An agreement to resume several channels is one intent a channel (the agreement itself occurred)."""
+    channels: list[str | None] = list(dict.fromkeys(c for c, _ in scene.channels))
+    out: list[Built] = []
+    for fact, used, rule in facts:
+        fact["status"] = "occurred"
+        for channel in channels or [fact.get("channel")]:
+            out.append(({**fact, "channel": channel} if channel else dict(fact), used, rule))
+    return out
+
+
+def status_of(t: Trigger, when: DateMention) -> str:
+    """The trigger's own status (its tense, a refusal, a cancellation), or expected when its date is ahead."""
+    if t.status != "occurred":
+        return t.status
+    return "expected" if when.expected else "occurred"
+
+
+def place_near(t: Trigger, scene: Scene) -> str | None:
+    reach = NEAR[scene.language]
+    near = [
+        slug for slug, span in scene.places
+        if abs(span.start - t.span.start) <= reach
+        and not any(m.span.start <= span.start < m.span.end for m in scene.mentions)  # "a Pentagon spokesperson"
+        and not _TELLS.match(scene.sentence.text, span.end - scene.sentence.span.start)  # "The Pentagon said"
+        and not _TITLE_AFTER.match(scene.sentence.text, span.end - scene.sentence.span.start)  # "White House adviser"
+    ]  # fmt: skip
+    return near[0] if near else None
+
+
+def iso(when: DateMention) -> str:
+    if when.precision == "year":
+        return f"{when.day.year:04d}"
+    if when.precision == "month":
+        return f"{when.day.year:04d}-{when.day.month:02d}"
+    return when.day.isoformat()
+
+
+def confidence(fact: dict[str, Any], used: list[ActorMention], dated: bool, background: bool) -> float:
+    score = 0.95
+    if not dated:
+        score -= 0.2
+    if any(m.new for m in used):
+        score -= 0.1
+    if fact.get("participants") and all(p in ("CHN", "USA") for p in fact["participants"]):
+        score -= 0.1
+    if background:
+        score -= 0.3
+    return max(0.05, round(score, 3))
