@@ -317,3 +317,13 @@ def test_two_days_of_a_month_joined_by_and_are_a_range() -> None:
 def test_later_this_year_is_expected_zh() -> None:
     found = one("双方同意今年晚些时候举行会晤", "2024-06-12T08:00:00+08:00", "zh")
     assert (found.text, found.precision, found.expected) == ("今年晚些时候", "year", True)
+
+
+def test_a_month_followed_by_a_relative_year_is_that_month_of_that_year() -> None:
+    def dates(text: str) -> list[tuple[str, str]]:
+        report = Report(text, "en", datetime.fromisoformat("2018-11-09T18:00:00-05:00"))
+        return [(d.day.isoformat()[:7], d.precision) for d in find_dates(Sentence(text, Span(0, len(text))), report)]
+
+    assert dates("The two first met in June last year.") == [("2017-06", "month")]
+    assert dates("They will meet again in March of next year.") == [("2019-03", "month")]
+    assert dates("They met last June.") == [("2018-06", "month")]

@@ -29,7 +29,7 @@ from typing import Any
 
 from tracker.extract import names as nm
 from tracker.extract.model import ActorMention, Report, Sentence, Span
-from tracker.extract.new_officials import title_name
+from tracker.extract.new_officials import full_name, spoken_again, title_name
 from tracker.extract.offices import OfficePhrase, concept_of, find_office_phrases, holds, office_strings
 
 __all__ = ["AMBIGUOUS", "FORMER", "ActorIndex", "find_actors", "find_all", "holder", "resolve_short_names"]
@@ -312,9 +312,10 @@ def resolve_short_names(
 ) -> list[list[ActorMention]]:
     """Each sentence's mentions plus family names of people named in full earlier in the report:
     "Austin", "Milley's", "Mr. Xie", "Gen. Li", and in Chinese a surname with a title (谢大使, 董部长).
-    A family name shared by two people named so far is left alone."""
+    A family name two people share is left alone; a new official named by title (郑泽光) speaks later by that name."""
     seen_en: dict[str, set[str]] = {}
     seen_zh: dict[str, set[str]] = {}
+    new_names: dict[str, ActorMention] = {}
     out: list[list[ActorMention]] = []
     for sentence, mentions in found:
         text, base = sentence.text, sentence.span.start
@@ -332,8 +333,11 @@ def resolve_short_names(
                     continue
                 entry = index.by_slug[next(iter(slugs))]
                 extra.append(ActorMention(entry.slug, entry.kind, entry.state, span, text[m.start() : m.end()]))
+        extra += spoken_again(sentence, new_names, [*mentions, *extra])
         out.append(sorted([*mentions, *extra], key=lambda x: x.span.start))
         for mention in mentions:
+            if mention.new and mention.kind == "person" and full_name(mention.name):
+                new_names.setdefault(mention.name, mention)
             person = index.by_slug.get(mention.slug)
             if person and person.kind == "person":
                 if person.family_en:

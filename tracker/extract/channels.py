@@ -27,7 +27,7 @@ PARAPHRASES: dict[str, tuple[str, ...]] = {
     "theater-commanders": (
         rf"(?:talks|calls?|conversations?|dialogue|communications?|meetings?) between (?:the )?(?:two )?{_THEATER}",
         rf"{_THEATER}(?:['’]s?)?(?: (?:talks|calls?|dialogue|communications?|video calls?))?",
-        "战区(?:领导人?|司令员?)(?:之间)?(?:视频)?(?:通话|会谈|对话)",
+        "战区(?:领导人?|司令员?|指挥官)(?:之间)?(?:视频)?(?:通话|会谈|对话)",
     ),
     "mmca": (
         r"military maritime consultative agreement(?: (?:talks|meetings?|working group(?: meetings?)?))?",

@@ -52,6 +52,7 @@ take about 45 µs per sentence on the dev split (111 sentences, en and zh alike)
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta, timezone
 
 from tracker.extract.dates_en import Clock, Hit, scan_en
@@ -81,8 +82,27 @@ def find_dates(sentence: Sentence, report: Report) -> list[DateMention]:
         DateMention(
             h.day, h.precision, Span(offset + h.start, offset + h.end), h.until, h.expected, text[h.start : h.end]
         )
-        for h in _merge_weekdays(hits, text)
+        for h in _merge_weekdays(_month_of_year(hits, text), text)
     ]
+
+
+_OF_YEAR = re.compile(r"\s*(?:of\s+)?$")
+_RELATIVE_YEAR = re.compile(r"(?:last|this|next) year", re.IGNORECASE)
+
+
+def _month_of_year(hits: list[Hit], text: str) -> list[Hit]:
+    """ "in June last year", "in March of next year": the month in the year named after it (one date, not two)."""
+    out: list[Hit] = []
+    for h in hits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.precision == "month" and prev.until is None and h.precision == "year"
+            and _RELATIVE_YEAR.fullmatch(text, h.start, h.end) and _OF_YEAR.match(text[prev.end : h.start])
+        ):  # fmt: skip
+            out[-1] = replace(prev, end=h.end, day=prev.day.replace(year=h.day.year), expected=h.expected)
+            continue
+        out.append(h)
+    return out
 
 
 _SHIFT = compile_fast(

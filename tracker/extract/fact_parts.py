@@ -19,6 +19,7 @@ __all__ = ["COMPARISON", "confidence", "date_of", "iso", "per_channel", "place_n
 _SUBORDINATE = re.compile(r"\b(?:before|until)\b")
 _RELATIVE = re.compile(r",\s*(?:who|whom|which)\b[^,;]*,")
 _SAID_ON = re.compile(r"\b(?:said|says|told (?:reporters|\w+)|announced|added)\s+(?:on\s+)?$")
+_SINCE_ZH = re.compile(r"(?:自|从|從)$")
 COMPARISON = re.compile(r"^(?:since|自)|(?:以来|以來)$", re.IGNORECASE)
 # "White House national security adviser", "Pentagon press secretary": the place names an office, not a venue
 _TITLE_AFTER = re.compile(
@@ -50,6 +51,15 @@ def date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None) 
             own = [d for d in scene.dates if opening <= d.span.start and d.span.end <= t.span.start]
             if own:
                 return own[-1], True
+        if (
+            t.kind == "office-left" and t.role == "object" and scene.language == "zh"
+            and all(_SINCE_ZH.search(scene.sentence.text, 0, d.span.start - scene.sentence.span.start)
+                    for d in scene.dates if d.span.start >= t.span.end)
+            and all(d.span.start >= t.span.end for d in scene.dates)
+        ):  # fmt: skip
+            # 李尚福接替自2018年起担任国防部长的魏凤和: "since 2018" dates the tenure, not the replacement
+            return (last, False) if last is not None else (DateMention(report.published_at.date(), "day",
+                                                                         scene.sentence.span), False)  # fmt: skip
         if t.kind in ("office-assumed", "office-left") and not t.background:
             # "stepped down on Monday and was succeeded by Rubio, who was sworn in on Tuesday", 鲁比奥21日宣誓就任:
             # an office change is dated by the date of its own clause
@@ -57,6 +67,12 @@ def date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None) 
             own = [d for d in scene.dates if lo <= d.span.start and d.span.end <= hi]
             if own:
                 return min(own, key=lambda d: abs(d.span.start - t.span.start)), True
+            text, base = scene.sentence.text, scene.sentence.span.start
+            semi = [i for i in (text.find(c, t.span.end - base) for c in "；;") if i >= 0]
+            if semi and all(d.span.start >= base + min(semi) for d in scene.dates):
+                # "stripped Qin of his post …; Qin was replaced … in July": July is the other clause's
+                return (last, False) if last is not None else (
+                    DateMention(report.published_at.date(), "day", scene.sentence.span), False)  # fmt: skip
         if t.kind not in INTERACTIONS and not t.background:
             # An announcement is dated by its day: "approved earlier this month, … said on Friday" is Friday.
             return next((d for d in scene.dates if d.precision == "day"), scene.dates[0]), True

@@ -85,13 +85,24 @@ def _near(t: Trigger, scene: Scene, persons: list[ActorMention]) -> list[ActorMe
         stop = _CLAUSE_END.search(scene.sentence.text, t.span.end - scene.sentence.span.start)
         if stop:
             end = min(end, scene.sentence.span.start + stop.start())
-    return [
+    near = [
         p for p in persons
         if t.span.start - reach <= p.span.end <= t.span.start or t.span.end <= p.span.start <= end
     ]  # fmt: skip
+    if scene.language == "zh" and near and near[0].span.end <= t.span.start:
+        # 杨洁篪和国务委员兼外长王毅同美国国务卿布林肯、…沙利文举行对话: a roster joined without a comma, all parties
+        earlier = [p for p in persons if p.span.end <= near[0].span.start]
+        base = scene.sentence.span.start
+        for p in reversed(earlier):
+            gap = scene.sentence.text[p.span.end - base : near[0].span.start - base]
+            if len(gap) > 30 or _CLAUSE_END.search(gap) or not _JOINS_ZH.search(gap):
+                break
+            near.insert(0, p)
+    return near
 
 
 _SINCE = re.compile(r"\bsince\b", re.I)
+_JOINS_ZH = re.compile(r"和|與|与|同|及|、|跟")
 # "their last meeting before President-elect Donald Trump takes office": a subordinate clause's own subject
 _SUBORDINATE_EN = re.compile(r"\b(?:before|until|once|when)\b")
 _NEW_SUBJECT_EN = re.compile(r",\s*(?:while|whereas|but)\b|;")
@@ -147,6 +158,9 @@ _INVITER = re.compile(r"应([^，。；]{1,30}?)(?:邀请|邀請|之邀)|at the 
 
 # A dialogue or consultation held as a round ("中美高层战略对话…举行"): talks, even off the catalogue's channels.
 _ROUND = re.compile(r"对话|對話|磋商|dialogue|consultations", re.IGNORECASE)
+# "two rounds of talks", 多轮会谈: talks told in rounds stay talks (the length alone, "five hours of talks", does not
+# tell them apart from a meeting: the labelled set has it both ways)
+_MEASURED = re.compile(r"\brounds? of (?:\w+ )?talks|(?:多|几|幾|两|兩|[\d一二三四五六七八九十])轮会谈", re.I)
 _PAIRED = re.compile(
     r"\b(?:U\.S\.|US|American) and Chinese\b(?:\s+\w+){0,3}\s*$|\bChinese and (?:U\.S\.|US|American)\b(?:\s+\w+){0,3}\s*$"
 )
@@ -224,7 +238,11 @@ def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> 
         channel = text_channel or channel_of(scene.index, [p for p in fact["participants"] if p not in OTHER_SIDE], day)
         if channel:
             fact["channel"] = channel
-        if fact["kind"] == "talks" and text_channel is None and not _ROUND.search(t.text):
+        local = t.span.start - scene.sentence.span.start
+        if (
+            fact["kind"] == "talks" and text_channel is None and not _ROUND.search(t.text)
+            and not _MEASURED.search(scene.sentence.text, max(0, local - 30), t.span.end - scene.sentence.span.start)
+        ):  # fmt: skip
             fact["kind"] = "meeting"  # talks between two officials, off any channel's rounds, are a meeting
         elif fact["kind"] == "meeting" and text_channel in ROUNDS:
             fact["kind"] = "talks"  # "hosted … for the second round of the dialogue": a round of talks

@@ -55,6 +55,14 @@ ENTRIES: tuple[Entry, ...] = (
         status="cancelled",
         governs="cancel",
     ),
+    # "failed to attend talks under the MMCA", "boycotted the meeting": staying away from a round is refusing it
+    # (not a forum: "did not attend the Shangri-La Dialogue" is no bilateral encounter)
+    Entry(
+        r"(?:failed to|did not|didn['’]t|refused to) attend(?=(?: [\w'’-]+){0,4}? (?:talks|meetings?|consultations|round)\b)"
+        r"|boycott(?:s|ed|ing)?(?=(?: [\w'’-]+){0,4}? (?:talks|meetings?|consultations|round)\b)",
+        "meeting-declined",
+        governs="decline",
+    ),
     # "did not accept the invitation": a refusal, told by its negation
     Entry(
         r"(?:did not|didn['’]t|has not|hasn['’]t|have not|haven['’]t|had not|would not|will not|won['’]t) accept",
@@ -85,7 +93,9 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     # cancellations and suspensions of channels
     Entry(
-        r"call(?:s|ed|ing)? off|cancel(?:s|ed|led|ing|ling|lation)?|scrap(?:s|ped|ping)?",
+        # "had called the talks off": the object may sit between the verb and its particle
+        r"call(?:s|ed|ing)? (?:[\w-]+ ){0,5}?off\b"
+        r"|cancel(?:s|ed|led|ing|ling|lation)?|scrap(?:s|ped|ping)?",
         "channel-suspended",
         status="cancelled",
         governs="cancel",
@@ -127,7 +137,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"countermeasures?|counter-measures?|retaliat(?:e|es|ed|ing|ion|ory)", "countermeasure"),
     # offices
     Entry(
-        r"remov(?:e|es|ed|ing) (?:\w+ ){0,4}?as|dismiss(?:es|ed|ing)?|sack(?:s|ed)|oust(?:s|ed)|fired|terminated",
+        r"remov(?:e|es|ed|ing) (?:\w+ ){0,4}?as|dismiss(?:es|ed|ing)?|sack(?:s|ed)|oust(?:s|ed)|fired|terminated"
+        # "stripped former foreign minister Qin Gang of his post as state councillor"
+        r"|stripp?(?:s|ed|ing)? (?:[\w.'’-]+ ){1,6}?of (?:his|her|their) (?:posts?|titles?|positions?|seats?) as",
         "office-left",
     ),
     Entry(
@@ -160,7 +172,7 @@ ENTRIES: tuple[Entry, ...] = (
         r"|(?:phone|telephone|video) (?:call|conversation|talks)s?|videoconference|video conference"
         r"|(?:virtual|video) (?:summit|meeting)s?"
         r"|held (?:\w+ ){0,3}?call|call(?:s|ed)?(?= (?:his|her|their) (?:\w+ ){0,2}counterpart)"
-        r"|(?:twice |had |has |have )call(?:s|ed)?|phoned"
+        r"|(?:twice |had |has |have )call(?:s|ed)?(?!(?: [\w-]+){0,6} off\b)|(?:tele)?phoned"
         # "called the U.S. sanctions bullying", "called it a provocation": naming, not a phone call
         r"|(?<!so-)called(?! (?:it|this|that|them|these|those|the (?:[\w.'’-]+ ){0,3}?(?:move|decision|sanctions?"
         r"|measures?|step|actions?|remarks|report|bill|law|claims?|accusations?|allegations?|drills?|exercises?"
@@ -180,7 +192,8 @@ ENTRIES: tuple[Entry, ...] = (
         r"visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)? to|trip to|arriv(?:e|es|ed|ing) in", "meeting", role="guest"
     ),
     Entry(
-        r"held (?:two|three|\w+)? ?(?:days|rounds?) of talks|(?:held|hold|holds|holding|had|have) (?:\w+ ){0,2}?talks"
+        r"held (?:two|three|\w+)? ?(?:days|rounds?) of talks|(?:held|hold|holds|holding|had|have) (?!(?:called|cancell?ed|scrapped|suspended|postponed|halted|delayed)\b)"
+        r"(?:\w+ ){0,2}?talks"
         # "held Military Maritime Consultative Agreement working group talks": a named round
         r"|(?:held|hold|holds|holding) (?:(?-i:[A-Z][\w-]*) ){1,6}(?:[\w-]+ ){0,2}talks"
         r"|in talks with|talks (?:with|between)|round of talks|consultations? (?:with|between)|dialogue with"
@@ -208,7 +221,10 @@ ENTRIES: tuple[Entry, ...] = (
         r"|assail(?:s|ed)|excoriat\w+|took aim at"
         r"|(?:clear |flagrant |serious |gross )?violation of (?:[\w.'’]+ ){0,2}(?:sovereignty|international law)"
         r"|bullying|hegemonic|hypocritical|hypocrisy|malicious|smear(?:s|ed)?|slander(?:s|ed)?"
-        r"|(?:unnecessarily |dangerously |increasingly )?aggressive",
+        r"|(?:unnecessarily |dangerously |increasingly )?aggressive"
+        # "a sign that Beijing was not honouring its agreements": a broken word reproached
+        r"|(?:not|failed to|failing to|fails to) (?:honou?r|abide by|live up to|keep)(?:ing)? (?:its|their|his|her) "
+        r"(?:agreements?|commitments?|promises?|word)",
         "criticism",
     ),
     Entry(
@@ -229,7 +245,10 @@ ENTRIES = (
     *ENTRIES,
     Entry(
         r"led (?:the )?(?:U\.S\.|American|Chinese|China['’]s) (?:side|delegation)|headed (?:the )?(?:U\.S\.|American"
-        r"|Chinese|China['’]s) (?:side|delegation)",
+        r"|Chinese|China['’]s) (?:side|delegation)"
+        # "X and Y led the Defense Policy Coordination Talks", "co-chaired the dialogue": a named round's heads
+        r"|(?:led|co-?chaired|chaired|headed) (?:the )?(?-i:(?:[A-Z][\w-]*\s){1,6}(?:Talks|Dialogue|Consultations?))\b"
+        r"|co-?chaired (?:the |this )?(?:\w+ )?(?:talks|dialogue|consultations?)\b",
         "talks",
         role="roster",
     ),

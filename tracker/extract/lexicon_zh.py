@@ -87,7 +87,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(f"免去{_P}{{0,30}}?职务|免职|撤职|被解职", "office-left"),
     Entry("卸任|离任|辞去|辞职", "office-left", role="subject"),  # 布林肯卸任国务卿: the subject leaves
     Entry("接替|接任", "office-left", role="object"),
-    Entry("任命|担任|当选|(?:决定|增补|增选)(?=[^，。、]{2,6}为)", "office-assumed"),
+    Entry("任命|担任|当选|(?:决定|增补|增选)(?=(?:[^，。、为]{2,6}、){0,8}[^，。、为]{2,6}等?为)", "office-assumed"),
     Entry("出任|宣誓就任|就任|宣誓就职|履新|接掌|新任(?=国防部长|部长)", "office-assumed", role="subject"),
     # calls and meetings
     Entry("视频通话|电话通话|通电话|通话|视频会晤|视频会议|视频会谈", "call"),
@@ -101,7 +101,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("批评|指责|谴责|抨击|抗议|严正交涉|强烈不满|召见|归咎|责任全在|反对|(?:表达|表示)了?(?:深切|严重|严正|强烈|高度)?"
           "(?:关切|关注|不满)|深切关切|严重关切"
           # the words of a reproach (美方挑衅, 霸凌行径, 抹黑): whoever says them criticises
-          "|挑衅|霸凌|霸权行径|抹黑|污蔑|诬蔑|无理|蛮横|双重标准|不安全、不专业|不专业|不负责任|痛批|斥责|怒斥|驳斥|粗暴干涉|冷战思维|零和思维|玩火|无端指责", "criticism"),
+          "|挑衅|霸凌|霸权行径|抹黑|污蔑|诬蔑|无理|蛮横|双重标准|不安全、不专业|不专业|不负责任|痛批|斥责|怒斥|驳斥|粗暴干涉|冷战思维|零和思维|玩火|无端指责"
+          # 如美方一意孤行，必将承担由此产生的后果: the ministry's warning formula reproaches
+          "|一意孤行|承担(?:由此(?:产生|引发|带来|造成)的)?(?:一切)?(?:严重)?后果", "criticism"),
     # 美方行径严重违反…: the clause's subject is the one criticised, not the critic
     Entry("严重(?:违反|损害|破坏|违背|干涉)", "criticism", role="object"),
     Entry("(?:论坛|会议|峰会|讲话|演讲|研讨会)(?:上|中)?(?:表示|说|称|指出)|发表(?:了)?(?:声明|讲话|演讲|谈话)",

@@ -27,6 +27,8 @@ def merge(found: list[Candidate]) -> list[Candidate]:
             out.append(c)
             continue
         merged = dict(into.fact)
+        if merged["kind"] in SPOKEN and _summons_then_words(c, into):
+            merged = dict(c.fact)  # the summons names the envoy: it is the fuller account of the one protest
         if merged["kind"] in SPOKEN:
             # one speaker's act: the person who voiced it rather than their state
             if _state_then_voice(into, c):
@@ -63,11 +65,12 @@ def _same_words(a: Candidate, b: Candidate) -> bool:
     fa, fb = a.fact, b.fact
     if fa["kind"] not in SPOKEN or fa["kind"] != fb["kind"] or a.background != b.background:
         return False
-    if fa.get("participants") != fb.get("participants") and not _state_then_voice(a, b):
-        return False
-    # "佩洛西窜访…严重违反…，中方坚决反对": one protest, to Pelosi and so to her state
-    recipients = {fa.get("recipient"), fb.get("recipient")}
-    if len(recipients) > 1 and not (len(recipients) == 2 and len(recipients & _STATES) == 1 and None not in recipients):
+    if _summons_then_words(a, b) or _summons_then_words(b, a):
+        return _days_apart(fa, fb) == 0
+    if fa.get("participants") != fb.get("participants"):
+        # a state's protest and the official who voiced it: one act only when told of the same day
+        return _state_then_voice(a, b) and _recipients_agree(fa, fb) and _days_apart(fa, fb) == 0
+    if not _recipients_agree(fa, fb):
         return False
     days = {str(fa["occurred_on"]), str(fb["occurred_on"])}
     if len(days) == 1:
@@ -77,6 +80,29 @@ def _same_words(a: Candidate, b: Candidate) -> bool:
     except ValueError:
         return False
     return (second - first).days <= 1
+
+
+def _recipients_agree(fa: dict[str, Any], fb: dict[str, Any]) -> bool:
+    """ "佩洛西窜访…严重违反…，中方坚决反对": one protest, to Pelosi and so to her state."""
+    recipients = {fa.get("recipient"), fb.get("recipient")}
+    return len(recipients) == 1 or (len(recipients) == 2 and len(recipients & _STATES) == 1 and None not in recipients)
+
+
+def _summons_then_words(a: Candidate, b: Candidate) -> bool:
+    """郑泽光召见布兰斯塔德提出严正交涉 … 郑泽光表示，美方行为严重违反…: the summoner's protest to the summoned
+    envoy and the words of reproach told of it are one protest (the summons, naming the envoy)."""
+    pa, pb = a.fact.get("participants") or [], b.fact.get("participants") or []
+    if not (a.fact.get("initiator") and len(pa) == 2 and "recipient" not in a.fact and len(pb) == 1):
+        return False
+    envoy = next(p for p in pa if p != a.fact["initiator"])
+    return pb[0] == a.fact["initiator"] and b.fact.get("recipient") in (envoy, a.homes.get(envoy))
+
+
+def _days_apart(fa: dict[str, Any], fb: dict[str, Any]) -> int:
+    try:
+        return abs((date.fromisoformat(str(fa["occurred_on"])) - date.fromisoformat(str(fb["occurred_on"]))).days)
+    except ValueError:
+        return 0 if fa["occurred_on"] == fb["occurred_on"] else 99
 
 
 def _state_then_voice(a: Candidate, b: Candidate) -> bool:

@@ -6,7 +6,9 @@ Pure; part of tracker.extract.actors' find_actors.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -70,3 +72,33 @@ def title_name(phrase: OfficePhrase, sentence: Sentence, index: ActorIndex, on: 
     slug = nm.slug_for(latin) if latin else nm.slug_for(name, chinese_name_order=phrase.state == "CHN")
     title = phrase.title or text[phrase.start : phrase.end]
     return ActorMention(slug, "person", phrase.state, Span(base + span[0], base + span[1]), name, title, True, names)
+
+
+# The official speaks: "郑泽光表示", "郑泽光22日说", "Rear Adm. … Smith said"
+_SPEAKS = re.compile(
+    r"\s*(?:\d{1,2}日|on \w+ )?\s*(?:表示|说|說|指出|强调|強調|称|稱|警告|said|told|added|warned|stressed)"
+)
+
+
+def full_name(name: str) -> bool:
+    """A name whole enough to find again: two or three Han characters, or two words."""
+    return 2 <= len(name) <= 3 if nm.has_han(name) else " " in name
+
+
+def spoken_again(
+    sentence: Sentence, new_names: Mapping[str, ActorMention], taken: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """A new official named by title earlier in the report (外交部副部长郑泽光), found again where the bare name
+    speaks (郑泽光表示). Only as a speaker: a title misread elsewhere should not spread through the report."""
+    text, base = sentence.text, sentence.span.start
+    out: list[ActorMention] = []
+    for name, first in new_names.items():
+        at = text.find(name)
+        while at >= 0:
+            span = Span(base + at, base + at + len(name))
+            if _SPEAKS.match(text, at + len(name)) and not any(
+                span.start < o.span.end and o.span.start < span.end for o in [*taken, *out]
+            ):
+                out.append(replace(first, span=span, name=name))
+            at = text.find(name, at + len(name))
+    return out

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from tracker.extract.actors import FORMER
+from tracker.extract.decisions_zh import appointment_list
 from tracker.extract.facts import NEAR, Built, Scene
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, Span
@@ -48,6 +49,7 @@ _COMMANDS_ZH = {
     "东部战区": "Commander, Eastern Theater Command",
 }
 _COMMAND_ZH = re.compile(r"(?:了)?(?:美军|美國|美国|解放军)?(?P<unit>印太司令部|南部战区|东部战区)(?!司令)")
+_HOLDING = re.compile(r"(?<!出)(?:担任|擔任)")
 _DESCRIBES = re.compile(r"[^，,。；的]{1,14}的")
 _AS_BEFORE = re.compile(r"\bas\s+(?:the\s+)?(?:new\s+)?(?:acting\s+|interim\s+)?$")
 _AS_RIGHT = re.compile(r"\s*,?\s*as\s+(?:the\s+)?(?:new\s+)?(?:acting\s+|interim\s+)?")
@@ -89,6 +91,8 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
     任命董军为国防部长, 免去李尚福的国务委员、国防部部长职务, "replacing Wei"), the offices named after it."""
     if _time_reference(t, scene):
         return []  # "since Biden took office", 担任…以来: a point in time, not an office change told
+    if scene.language == "zh" and kind == "office-assumed" and (listed := appointment_list(t, scene)):
+        return listed  # 决定王毅、魏凤和等为国务委员，魏凤和为国防部部长: each name to each office of its group
     base = scene.sentence.span.start
     # "the Biden administration", 拜登政府: a government, not the person taking or leaving an office
     persons = [
@@ -139,8 +143,10 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
     if t.role == "object" and t.passive and before and after:
         actor = before[-1]  # "Li … was succeeded by Dong Jun": the subject left
         if kind == "office-left" and any(
-            o.kind == "office-left" and o.span.end <= t.span.start and o is not t for o in scene.triggers
-        ):
+            o.kind == "office-left" and o.span.end <= t.span.start and o is not t
+            and not re.search("[;；]", scene.sentence.text[o.span.end - base : t.span.start - base])
+            for o in scene.triggers
+        ):  # fmt: skip
             return []  # "Li was removed in October … and was succeeded by Dong in December": told by "removed"
     if scene.language == "zh" and re.match(r"[^，,。；]{0,12}前[，,]", text_after):
         return []  # 担任国防部长前: "before becoming …" dates something else
@@ -170,7 +176,16 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
         # "… as defence minister, replacing Wei", 任命董军为国防部长，接替李尚福: the office the subject took.
         subject = persons[0] if persons and persons[0] is not actor else None
         first = subject.span.end - base if subject else 0
-        offices = [p.title for p in phrases if first <= p.start < t.span.start - base and p.title][:1]
+        # (not for "Wei was replaced as defence minister by Li": the passive's office is the one after "as")
+        offices = [p.title for p in phrases if first <= p.start < t.span.start - base and p.title and not t.passive][:1]
+        if not offices and described and actor is described[0]:
+            # 接替自2018年起担任国防部长的魏凤和: the office the 的 clause has the replaced one holding (not one
+            # taken since: 接替去年底出任外交部长的秦刚 left another post)
+            offices = [
+                p.title for p in phrases
+                if t.span.end - base <= p.start < actor.span.start - base and p.title
+                and _HOLDING.search(scene.sentence.text, t.span.end - base, p.start)
+            ][:1]  # fmt: skip
         if not offices:
             # "Liu replaced Li as chief of the Joint Staff Department": the office named "as" after the object
             end = t.span.end - base
@@ -205,7 +220,10 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
         if not offices and kind == "office-left" and day is not None:
             held = sorted(_held(scene, actor.slug, day))
             offices = held if len(held) == 1 else []
-    elif kind == "office-left" and actor.office and not _AS.match(scene.sentence.text, actor.span.end - base):
+    elif (
+        kind == "office-left" and actor.office and not _AS.match(scene.sentence.text, actor.span.end - base)
+        and not t.text.endswith(" as")  # "stripped Qin Gang of his post as state councillor": the post after "as"
+    ):  # fmt: skip
         # "Defense Secretary Mark Esper had been terminated and … Miller … acting secretary": the title the
         # person was named with, not an office named later for someone else.
         offices = [actor.office]

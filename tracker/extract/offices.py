@@ -160,7 +160,8 @@ ZH: list[tuple[str, str, str | None]] = [
     (r"常务副国防部长|国防部副部长", "deputy-defense-secretary", None),
     (r"常务副国务卿|副国务卿", "deputy-secretary-of-state", "USA"),
     (r"助理国务卿", "assistant-secretary-of-state", "USA"),
-    (r"助理国防部长|国防部副?助理部长", "assistant-secretary-of-defense", "USA"),
+    # 国防部负责中国事务的副助理部长: a portfolio may stand between the department and the title
+    (r"助理国防部长|国防部(?:负责[^，。、的]{1,10}的)?副?助理部长", "assistant-secretary-of-defense", "USA"),
     (r"战争部长", "defence-minister", "USA"),
     (r"国防部部?长|防长", "defence-minister", None),
     (r"外交部部?长|外长", "foreign-minister", None),

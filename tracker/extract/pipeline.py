@@ -65,6 +65,8 @@ _COORDINATED = re.compile(r"[\w\s'’-]{0,60}?\band\b[\w\s'’-]{0,40}|[^，。�
 _SUPERLATIVE = re.compile(
     r"\b(?:first|highest-ranking|most senior|senior-most|only|last|\w+est)\s+(?:[\w.'’-]+\s+){0,5}?to\s+$", re.I
 )
+# ", the first talks between …", ", their first meeting since …": an apposition naming the contact just told
+_FIRST_APPOSITIVE = re.compile(r",\s+(?:the|their|its)\s+first\s+(?:[\w-]+\s+){0,3}$", re.I)
 # How far (characters) a suspension reaches the talks it names.
 SUSPENDED_REACH = 12
 _TWICE = re.compile(r"\btwice\b|\btwo (?:calls|meetings|rounds)\b|两次|兩次", re.IGNORECASE)
@@ -77,7 +79,10 @@ _REVIVAL = re.compile(
     r"reviv|resum|restor|re-?establish|first (?:\w+ ){0,8}?(?:in (?:more than |over |nearly |almost )?(?:a|two|three|\d+) "
     r"(?:year|month)|since (?:\d{4}|january|february|march|april|may|june|july|august|september|october|november"
     r"|december|last|early|late|the (?:\w+ ){0,3}?(?:suspension|freeze|cut|halt|break|rupture)"
-    r"|(?:\w+ ){1,3}?(?:suspended|cut off|froze|halted|called off|scrapped)))"
+    r"|(?:\w+ ){1,3}?(?:suspended|cut off|froze|halted|called off|scrapped)"
+    # "the first talks … since Wei sat down with Mattis … last October": the silence is judged by the clause's date
+    r"|(?=(?:[\w.'’-]+ ){1,12}?(?:last|in) (?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|december|\d{4})\b)))"
     r"|恢复|恢復|重启|重啟|首次|首度",
     re.IGNORECASE,
 )
@@ -254,6 +259,17 @@ def _candidates(
     local = t.span.start - scene.sentence.span.start
     if kind in TWO_SIDED and _SUPERLATIVE.search(scene.sentence.text, max(0, local - 80), local):
         return []  # "the highest-ranking U.S. official to visit China since …": a comparison of a visit told, no act
+    if (
+        kind in TWO_SIDED and _FIRST_APPOSITIVE.search(scene.sentence.text, max(0, local - 40), local)
+        and any(o.kind in TWO_SIDED and o.span.end <= t.span.start for o in scene.triggers)
+    ):  # fmt: skip
+        return []  # "held a video call …, the first talks between …": the contact told again, not a second one
+    if (
+        kind == "statement" and t.text.lower().startswith("said")
+        and not scene.sentence.text[t.span.end - scene.sentence.span.start :].strip(" .'\"’”")
+        and any(o.kind not in SPOKEN and o.span.end <= t.span.start for o in scene.triggers)
+    ):  # fmt: skip
+        return []  # "China declined the request …, the press secretary said in a statement.": who tells it, no act
     if t.quoted and kind not in SPOKEN:
         return []  # the content of a demand or a quotation: the speaker's demand carries it
     if kind in INTERACTIONS and kind != "meeting-declined" and t.status == "declined":
@@ -331,6 +347,9 @@ def _candidates(
                 facts.append(({"kind": "channel-resumed", "channel": fact["channel"]}, [], "contact on a channel"))
     days = [d for d in scene.dates if d.precision == "day" and not COMPARISON.search(d.text)]
     if kind in TWO_SIDED and len(days) >= 2 and _TWICE.search(scene.sentence.text):
+        # the dates told after the verb are the two contacts, not the date of the report's source ("excerpted on …")
+        later = [d for d in days if d.span.start >= t.span.end]
+        days = later[:2] if len(later) >= 2 else days
         # "twice called … on Oct. 30, 2020, and Jan. 8, 2021": one fact a date.
         facts = [({**f, "occurred_on": d.day.isoformat(), "_dated": True}, u, r) for f, u, r in facts for d in days]
     for fact, used, rule in facts:

@@ -27,6 +27,13 @@ _LONG_GAP = re.compile(
     r"|(?:1[2-9]|[2-9]\d|十[二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)多?[个個]多?月",
     re.I,
 )
+# "Beijing had called the talks off in August 2022", "suspended such contacts after …": the contact just told
+_SUSPENDED_THEM = re.compile(
+    r"\b(?:suspended|called off|cut off|froze|halted|scrapped) (?:the|those|these|such|all such) (?:talks|dialogue"
+    r"|consultations|contacts?|exchanges|calls|meetings|mechanism)\b|\bcalled (?:the|those|these|such) (?:talks"
+    r"|dialogue|consultations|contacts?) off\b",
+    re.I,
+)
 # A contact on a channel silent this long before it resumed the channel.
 _SILENCE = timedelta(days=180)
 
@@ -35,6 +42,9 @@ def resumed_later(found: list[Candidate], sentences: list[Sentence], report: Rep
     """A channel-resumed fact for the last occurred contact on a channel before each look-back sentence."""
     out = list(found)
     for sentence in sentences:
+        if _SUSPENDED_THEM.search(sentence.text):
+            out = _after_suspension(out, sentence, report)
+            continue
         if not _LOOKS_BACK.search(sentence.text):
             continue
         before = [
@@ -57,6 +67,39 @@ def resumed_later(found: list[Candidate], sentences: list[Sentence], report: Rep
                         rule="a later 'first since': " + sentence.text[:40])
             )  # fmt: skip
     return out
+
+
+def _after_suspension(found: list[Candidate], sentence: Sentence, report: Report) -> list[Candidate]:
+    """ "… held the talks on Monday. Beijing had called the talks off in August 2022": the contact just told,
+    later than the suspension the sentence dates, resumed its channel."""
+    dates = find_dates(sentence, report)
+    if not dates:
+        return found
+    since = max(d.day for d in dates)
+    contacts = [
+        c for c in found
+        if c.fact["kind"] in _ENCOUNTERS and c.fact.get("status", "occurred") == "occurred" and c.fact.get("channel")
+        and not c.background and c.span.end <= sentence.span.start and since < (_day(c) or since)
+    ]  # fmt: skip
+    if not contacts:
+        return found
+    contact = contacts[-1]
+    channel = contact.fact["channel"]
+    if any(c.fact["kind"] == "channel-resumed" and c.fact.get("channel") == channel for c in found):
+        return found
+    fact = {
+        "kind": "channel-resumed", "channel": channel,
+        "occurred_on": contact.fact["occurred_on"], "precision": contact.fact["precision"],
+    }  # fmt: skip
+    return [*found, replace(contact, fact=fact, evidence=sentence.text, span=sentence.span, homes={}, new_actors=[],
+                            rule="a contact after the suspension told: " + sentence.text[:40])]  # fmt: skip
+
+
+def _day(c: Candidate) -> date | None:
+    try:
+        return date.fromisoformat(str(c.fact["occurred_on"]))
+    except ValueError:
+        return None
 
 
 def _long_before(contact: Candidate, sentence: Sentence, report: Report) -> bool:

@@ -21,7 +21,8 @@ _MINISTRY = re.compile(
 )
 # An organ of state just before a summons: the state summons ("the White House had summoned", 外交部召见).
 _ORGAN_BEFORE = re.compile(
-    r"(?:white house|state department|foreign ministry|pentagon|外交部|白宫|白宮|国务院|國務院)\s*(?:had |has )?$",
+    r"(?:white house|state department|foreign ministry|defen[cs]e ministry|pentagon|外交部|国防部|國防部|白宫|白宮|国务院"
+    r"|國務院)(?:也|还|還|当天|當天|同日|当日|當日|\d{1,2}日|昨天|今天){0,2}\s*(?:had |has |also )?$",
     re.IGNORECASE,
 )
 # 不顾中方强烈反对: a protest recalled as disregarded; a clause opening 针对/就 gives the reason of another act.
@@ -31,6 +32,16 @@ _INVITED_BY = re.compile(
 )
 _ORGAN = re.compile(r"white house|state department|foreign ministry|pentagon|外交部|白宫|白宮|国务院|國務院", re.I)
 # A protest lodged with an official (召见, 交涉, "summoned", "lodged representations"), not concerns voiced in a talk
+_ENVOY = re.compile(
+    r"[^，,。；;]{0,6}?(?:驻华|駐華|大使|武官|使馆|使館)|(?:['’]s )?(?:\w+ ){0,2}?(?:ambassador|envoy|"
+    r"attach[eé]|embassy)",
+    re.I,
+)
+# 中方强调，美方应…, "The Chinese side stressed that …": a side's words told in a readout, undated but not in passing
+_SIDE_SAYS = re.compile(
+    r"\s*(?:中方|美方|(?:the )?(?:Chinese|U\.S\.|American) side)\s*(?:强调|強調|表示|指出|重申|stressed|said|told)",
+    re.I,
+)
 _FORMAL = re.compile(r"summon|protest|representations|lodged|召见|召見|交涉|抗议|抗議", re.IGNORECASE)
 _SUMMONS = re.compile(r"summon|召见|召見", re.IGNORECASE)
 _MEASURES = frozenset({"sanction-imposed", "countermeasure"})
@@ -146,6 +157,15 @@ def _summoned_by_organ(t: Trigger, scene: Scene) -> tuple[str, ActorMention] | N
         state = OTHER_SIDE.get(home_of(m) or "")
         if m.kind == "person" and state and t.span.end <= m.span.start <= reach:
             return state, m
+    for m in scene.mentions:
+        # 国防部召见美国驻华使馆国防武官, "summoned the U.S. defense attache": an envoy left unnamed is their state
+        if (
+            m.kind == "state"
+            and m.slug in OTHER_SIDE
+            and t.span.end <= m.span.start <= reach
+            and _ENVOY.match(scene.sentence.text, m.span.end - scene.sentence.span.start)
+        ):
+            return OTHER_SIDE[m.slug], m
     return None
 
 
@@ -175,6 +195,8 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
     if summoned is not None:
         # "the White House had summoned Chinese Ambassador Qin Gang": the state, through an organ, protests.
         state, official = summoned
+        if official.kind == "state":
+            return {**fact, "participants": [state], "recipient": official.slug}, [], "protest to an envoy"
         fact["participants"] = [state, official.slug]
         fact["initiator"] = state
         return fact, [official], "protest to an official"
@@ -183,7 +205,8 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
     # Undated, a protest counts only as a ministry's or spokesperson's words (外交部表示…强烈不满), not as
     # "China has protested" told in passing.
     protest = (speaker is None and kind in ("criticism", "demand") and bool(states) and not t.background
-               and (bool(scene.dates) or bool(ministry and _SAID.search(scene.sentence.text) and not scene.cues.background)
+               and (bool(scene.dates) or bool(_SIDE_SAYS.match(scene.sentence.text))
+                    or bool(ministry and _SAID.search(scene.sentence.text) and not scene.cues.background)
                     or bool(_VOICE.search(scene.sentence.text) and not scene.cues.background)))  # fmt: skip
     subject_is_state = bool(scene.mentions) and scene.mentions[0].kind == "state"
     if protest and any(
