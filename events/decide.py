@@ -156,7 +156,8 @@ def _need(state: State, aggregate_id: UUID, missing: str) -> Any:
 def _report(state: State, cmd: ReportInteraction, now: datetime) -> Outcome:
     ids = candidate_ids(cmd)
     own_retracted = False
-    for cid in ids:
+    # Most reports of a bulk append are new: when no candidate is known, nothing below could find one.
+    for cid in () if state.unseen(ids) else ids:
         entry = state.recorded(cid)
         if entry is not None:
             known = already_reported(entry, cmd)

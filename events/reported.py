@@ -79,6 +79,7 @@ _READ = ("status", "source", "occurred_on", "until", "location", "class_version"
 _CODES = ("cameo", "goldstein", "plover", "codebook", "source")
 _COPIED_IN_ORDER = tuple(f for f in fields_of("InteractionReported") if f not in _CODES)
 _copy = attrgetter(*_COPIED_IN_ORDER)
+_ALL_NAMES = ("originator_id", "originator_version", "timestamp", "originator_topic", *_COPIED_IN_ORDER, *_CODES)
 _REPORTED: list[tuple[type, str, tuple[str, ...], str]] = []
 _REPORTED_TOPIC = ""  # the event's topic, once _reported_class has looked it up
 
@@ -90,11 +91,10 @@ def reported_event(new_id: UUID, cmd: ReportInteraction, now: datetime) -> Any:
     if cmd.kind == "meeting":
         cameo, goldstein = meeting_code(cmd.initiator_state, cmd.location_state, cmd.dyad)
     cls, topic, _, _ = _reported_class()
-    values = {"originator_id": new_id, "originator_version": 1, "timestamp": now, "originator_topic": topic}
-    # The event's own fields in declaration order (the order of the stored JSON): the command's
-    # fields, read in one call, then the codes (_reported_class checks that they come so).
-    values.update(zip(_COPIED_IN_ORDER, _copy(cmd), strict=True))
-    values.update(zip(_CODES, (cameo, goldstein, kind.plover, CODEBOOK_VERSION, cmd.sources[0]), strict=True))
+    # The event's fields in declaration order (the order of the stored JSON): its head, the
+    # command's fields, read in one call, then the codes (_reported_class checks that they come so).
+    codes = (cameo, goldstein, kind.plover, CODEBOOK_VERSION, cmd.sources[0])
+    values = dict(zip(_ALL_NAMES, (new_id, 1, now, topic, *_copy(cmd), *codes), strict=True))
     # What the event's dataclass __init__ makes (the same attributes in the same order: the same
     # stored bytes) without a frozen setattr per field, as the library rebuilds stored events.
     event: Any = object.__new__(cls)

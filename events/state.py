@@ -106,6 +106,15 @@ class State:
         entry = self._loaded.get(aggregate_id.int)
         return entry if isinstance(entry, Recorded) else None
 
+    def unseen(self, ids: list[UUID]) -> bool:
+        """Whether none of these aggregates exists, in the store or in this batch (a new fact's case, told at once)."""
+        held, loaded = self._held, self._loaded
+        for aggregate_id in ids:
+            key = aggregate_id.int
+            if key in held or key in loaded:
+                return False
+        return True
+
     def add(self, aggregate: Any) -> None:
         """A new aggregate, with its creation event pending."""
         self._held[aggregate.id.int] = aggregate

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import UTC, date, datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, IntEnum, StrEnum
 from typing import Any
 from uuid import UUID
 
+import orjson
 import pytest
 from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder
@@ -32,6 +34,44 @@ FAST = _registered(FastJSONTranscoder())
 
 class Colour(Enum):
     RED = "red"
+
+
+class _Text(str):
+    pass
+
+
+class _Number(int):
+    pass
+
+
+class _Dict(dict[str, Any]):
+    pass
+
+
+class _List(list[Any]):
+    pass
+
+
+class _Kind(StrEnum):
+    A = "a"
+
+
+class _Level(IntEnum):
+    HIGH = 3
+
+
+@dataclass
+class _Point:
+    x: int
+    y: int
+
+
+class _Later(datetime):
+    pass
+
+
+class _Day(date):
+    pass
 
 
 def _hook(d: dict[str, Any]) -> Any:
@@ -93,6 +133,12 @@ AWKWARD = [
     date(1900, 1, 1),
     "just text",
     {"deep": _nested(70)},
+    {_Text("sub key"): 1, "nested": {True: 1, 1.5: 2, (1, 2): 3}},
+    {"sub": _Text("text"), "int": _Number(3), "dict": _Dict(a=1), "list": _List([1])},
+    {"str enum": _Kind.A, "int enum": _Level.HIGH},
+    {"fragment": orjson.Fragment(b'{"raw":1}'), "dataclass": _Point(1, 2)},
+    {"time": time(12, 30), "later": _Later(2020, 1, 1), "day": _Day(2020, 1, 1)},
+    {"source": {"url": "u", "at": [None, 1e-4, 0.5, 1e-7]}},
 ]
 
 
@@ -100,6 +146,19 @@ AWKWARD = [
 def test_encode_writes_the_library_s_bytes(value: Any) -> None:
     """For any value, the fast encoder gives exactly the library's bytes, or fails as the library fails."""
     assert _outcome(FAST.encode, value) == _outcome(LIBRARY.encode, value)
+
+
+def test_shared_dates_write_each_value() -> None:
+    """A batch's states share timestamp and date objects (kept wrapped by the fast encoder); each state
+    still gets its own dates, as the library writes them, whatever came before."""
+    now = datetime(2024, 7, 12, 21, 27, tzinfo=UTC)
+    days = [date(2023, 7, 12), date(2023, 7, 12), date(1900, 1, 1)]
+    states: list[Any] = [{"timestamp": now, "occurred_on": d, "n": i} for i, d in enumerate(days)]
+    states += [{"timestamp": datetime(2024, 7, 12, 21, 27), "occurred_on": days[0]}]  # equal but naive
+    states += [{"timestamp": now, "day": _Day(2023, 7, 12)}, {"timestamp": _Later(2024, 7, 12, 21, 27, tzinfo=UTC)}]
+    states += [{"timestamp": now, "occurred_on": days[2]}, {"occurred_on": days[0], "until": days[0]}]
+    for state in states * 2:
+        assert _outcome(FAST.encode, state) == _outcome(LIBRARY.encode, state)
 
 
 def test_a_cycle_fails_as_in_the_library() -> None:

@@ -164,6 +164,29 @@ def test_candidate_ids_match_single_ids() -> None:
     ]
 
 
+def test_candidate_ids_are_uuid5_of_their_key() -> None:
+    """interaction_ids, whatever it keeps between calls, gives uuid.uuid5 of each key, byte for byte."""
+    from random import Random
+    from uuid import uuid5
+
+    from events.ids import NAMESPACE, interaction_ids
+
+    rng = Random(12)
+    names = ["xie-feng", "ely-ratner", "wang-yi", "antony-blinken", "李强", "ö", "a,b", ""]
+    families = ["meeting", "call", "criticism", "ünïcode"]
+    for _ in range(3000):
+        family, dyad = rng.choice(families), rng.choice(["CHN-USA", "TWN-USA"])
+        principals = rng.sample(names, rng.randint(0, 3))
+        day = date.fromordinal(rng.choice([1, 2, 3652059, rng.randint(1, 3652059), 693596 + rng.randint(0, 60)]))
+        days = [day, *(date.fromordinal(rng.randint(1, 3652059)) for _ in range(rng.randint(0, 3)))]
+        made = interaction_ids(family, dyad, principals, days)
+        for got, d in zip(made, days, strict=True):
+            key = "\x1f".join(("interaction", family, dyad, ",".join(sorted(principals)), d.isoformat()))
+            want = uuid5(NAMESPACE, key)
+            facets = (got.bytes, got.hex, str(got), got.version, hash(got))
+            assert (got, *facets) == (want, want.bytes, want.hex, str(want), want.version, hash(want))
+
+
 def test_channel_assessment_can_be_retracted() -> None:
     """A wrong assessment is withdrawn by a new event; one never recorded is refused."""
     c = Channel.register("mmca", "CHN-USA", {"en": "MMCA"}, [], "operational", timestamp=TS)

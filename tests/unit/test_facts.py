@@ -160,3 +160,37 @@ def test_quick_facts_give_parse_fact_s_command_or_leave_the_fact_to_it(raw: dict
         assert got is None or got == expected
         if QUICK_CASES.index(raw) < 7:
             assert got is not None  # the common shape does take the short way
+
+
+def test_quick_facts_remember_sources_by_host_only_where_make_source_would_agree() -> None:
+    """One QuickFacts over many sources (the remembered ones reused by host): each command is parse_fact's."""
+    from tracker.input.quick import QuickFacts
+
+    urls = [
+        "https://a.org/1", "https://a.org/2?x=1", "https://a.org#f", "https://a.org", "http://a.org/1",
+        "https://A.org/3", "https://a.org:8443/4", "https://user@a.org/5", "https://b.example.com/6",
+        "https://localhost/7", "https://a.org/x y", " https://a.org/8", "https://a.org/9 ", "https://1.2.3.4/10",
+        "https://[::1]/11", "https://中国.cn/12", "https://a..org/13", "https://a.org/" + "x" * 190,
+        "https://a.org/" + "y" * 300, "urn:x:1", "",
+    ]  # fmt: skip
+    extras: list[dict[str, object]] = [
+        {}, {"outlet": "Bench"}, {"outlet": "Bench", "language": "en"}, {"language": "EN"},
+        {"published_at": "2023-07-12T10:00:00Z"}, {"published_at": "yesterday"}, {"title": "  A title "},
+        {"outlet": None}, {"outlet": 5}, {"outlet": ""},
+    ]  # fmt: skip
+    quick = QuickFacts(GAZ, "CHN-USA")
+    taken = 0
+    for _ in range(2):
+        for extra in extras:
+            for url in urls:
+                raw = {"kind": "call", "participants": ["Xie Feng", "Ely Ratner"], "occurred_on": "2023-07-12"}
+                raw["source"] = {"url": url, **extra}
+                got = quick(dict(raw))
+                try:
+                    expected = parse_fact(dict(raw), GAZ)
+                except DomainError:
+                    assert got is None, raw
+                    continue
+                assert got is None or got == expected, raw
+                taken += got is not None
+    assert taken > 200

@@ -16,7 +16,7 @@ from typing import Any
 
 from events import INTERACTION_KINDS, check_interaction, make_dyad, make_source, parse_date
 from events.commands import ReportInteraction
-from events.values import DomainError, Source, check_text
+from events.values import _HTTP_URL, NAME_LIMIT, DomainError, Source, check_text
 from tracker.input.facts import check_two_sides
 from tracker.input.gazetteer import ActorRef, Gazetteer
 
@@ -24,6 +24,7 @@ __all__ = ["QuickFacts"]
 
 _KEYS = frozenset({"kind", "participants", "occurred_on", "source", "summary"})
 _SOURCE_KEYS = frozenset({"url", "outlet", "language", "published_at", "title"})
+_TEXT_OR_NONE = frozenset({str, type(None)})
 
 # The parties of an interaction: participant slugs, principals, dyad, the first party's state.
 _Cast = tuple[list[str], list[str], str, str | None]
@@ -37,6 +38,7 @@ class QuickFacts:
         self.default_dyad = default_dyad
         self._casts: dict[tuple[str, tuple[str, ...]], _Cast | None] = {}
         self._days: dict[str, date] = {}
+        self._seen_sources: dict[tuple[str | None, ...], Source] = {}
 
     def __call__(self, raw: dict[str, Any]) -> ReportInteraction | None:
         """The command parse_fact makes of raw, if raw has the common shape and is valid; else None."""
@@ -98,12 +100,33 @@ class QuickFacts:
         self._days[text] = day
         return True
 
-    @staticmethod
-    def _sources(given: Any) -> list[Source] | None:
+    def _sources(self, given: Any) -> list[Source] | None:
         if type(given) is str:
             given = {"url": given}
         elif type(given) is not dict or not given.keys() <= _SOURCE_KEYS:
             return None
+        url = given.get("url")
+        if type(url) is str and 0 < len(url) <= NAME_LIMIT and not url[0].isspace() and not url[-1].isspace():
+            # make_source checks a URL like this one (already stripped, an http(s) URL with a host
+            # name) by its host alone, and copies it as it is: a source differing from one seen
+            # already only in the URL's path is that one with its URL replaced. The host, the
+            # other fields and the result are remembered per (host, other fields).
+            m = _HTTP_URL.match(url)
+            if m is not None:
+                get = given.get
+                key = (m.group(1), get("outlet"), get("language"), get("published_at"), get("title"))
+                if _TEXT_OR_NONE.issuperset(map(type, key)):
+                    seen = self._seen_sources.get(key)
+                    if seen is not None:
+                        return [{**seen, "url": url}]
+                    source = self._make_source(given)
+                    if source is not None:
+                        self._seen_sources[key] = dict(source[0])  # a copy: what is handed out may change
+                    return source
+        return self._make_source(given)
+
+    @staticmethod
+    def _make_source(given: dict[str, Any]) -> list[Source] | None:
         try:
             return [make_source(given.get("url"), **{k: v for k, v in given.items() if k != "url"})]
         except DomainError:

@@ -95,14 +95,17 @@ class EventLog:
     # -- writing --------------------------------------------------------------------------
 
     def put(self, events: list[Any]) -> None:
-        """Store new events in one transaction; IntegrityError if another writer stored one of those versions first."""
+        """Store new events in one transaction; IntegrityError if another writer stored one of those versions first.
+
+        The list is the caller's no more: each event leaves it once encoded (it ends all None).
+        """
         # Straight to the recorder: Application.save would check every object against its
         # runtime-checkable Protocols first, and EventStore.put builds a Recording and a
         # Notification per event that nothing here reads.
         self._ahead.clear()
         if events:
             self._check_writable()
-            stored = to_stored_events(self.mapper, events)
+            stored = to_stored_events(self.mapper, events, release=True)
             # A locked SQLite store rolled the transaction back (chain row and all): trying again is safe.
             retry_locked(lambda: self.recorder.insert_events(stored), what=f"the store at {self.where}")
 

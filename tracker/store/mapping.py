@@ -28,13 +28,21 @@ def _class_info(cls: type) -> tuple[str, int]:
     return info
 
 
-def to_stored_events(mapper: Mapper[Any], events: Sequence[Any]) -> list[StoredEvent]:
-    """The stored events the mapper would make of these domain events, in order."""
+def to_stored_events(mapper: Mapper[Any], events: Sequence[Any], *, release: bool = False) -> list[StoredEvent]:
+    """The stored events the mapper would make of these domain events, in order.
+
+    release: events is a list the caller gives up; each event is dropped from it once encoded,
+    so that a bulk append does not hold every event and its stored form at once (the memory of
+    the one is reused for the other: fewer fresh pages, less time in the kernel).
+    """
     if mapper.cipher is not None or mapper.compressor is not None:
         return [mapper.to_stored_event(e) for e in events]
     encode = mapper.transcoder.encode
     out = []
-    for event in events:
+    drop = events if release and type(events) is list else None
+    for i, event in enumerate(events):
+        if drop is not None:
+            drop[i] = None
         topic, class_version = _class_info(type(event))
         state = dict(vars(event))
         originator_id = state.pop("originator_id")
