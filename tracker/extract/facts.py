@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from tracker.extract.actors import ActorIndex
+from tracker.extract.gatherings import gathering, has_reference, in_reference, private_people, referred
 from tracker.extract.lexicon import Cues, Trigger
 from tracker.extract.model import ActorMention, DateMention, Sentence
 from tracker.extract.roles import channel_of, counterpart
@@ -104,7 +105,8 @@ def _near(t: Trigger, scene: Scene, persons: list[ActorMention]) -> list[ActorMe
 _SINCE = re.compile(r"\bsince\b", re.I)
 _JOINS_ZH = re.compile(r"和|與|与|同|及|、|跟")
 # "their last meeting before President-elect Donald Trump takes office": a subordinate clause's own subject
-_SUBORDINATE_EN = re.compile(r"\b(?:before|until|once|when)\b")
+# (also "…, following a meeting between Biden and Xi", "a day after Biden met Xi": an earlier encounter of others)
+_SUBORDINATE_EN = re.compile(r"\b(?:before|until|once|when|after|following)\b")
 _NEW_SUBJECT_EN = re.compile(r",\s*(?:while|whereas|but)\b|;")
 
 
@@ -275,6 +277,11 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         if others:
             fact["recipient"] = others[0].slug
         return fact, persons, "refusal"
+    if has_reference(scene):
+        if referred(scene, t.span.start, t.span.end):
+            return None  # 落实两国元首会晤共识, 会晤以来: a reference, no act
+        # "… the consensus reached at the meeting between Biden and Xi": its parties are not this encounter's
+        persons = [p for p in persons if not in_reference(scene, p, t.span.start)]
     since = _SINCE.search(scene.sentence.text, t.span.end - scene.sentence.span.start)
     if since:
         # "the first talks since Austin sat down with Wei": who met then is no party to what happens now
@@ -294,6 +301,8 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         closed.sort()
         lo, hi = base + (opened[-1] if opened else 0), base + (closed[0] if closed else len(scene.sentence.text))
         persons = [p for p in persons if lo <= p.span.start < hi]
+    if scene.language != "zh" and gathering(scene, t.span.end):
+        return None  # "hosted Asia-Pacific leaders, including Xi, at a dinner": a gathering, not a meeting of two
     near = persons[:MAX_PARTICIPANTS] if t.role == "roster" else _near(t, scene, persons)
     if t.role == "guest" and _TO_TAIWAN.match(scene.sentence.text, t.span.end - scene.sentence.span.start):
         return None  # a visit to Taiwan is no encounter between the two states
@@ -355,6 +364,8 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
     if len(persons) == 1:
         # The other side of the dyad only: a meeting with Taiwan's leader is no U.S.-China interaction.
         other_states = [s for s in states if s != persons[0].state and s == OTHER_SIDE.get(persons[0].state or "")]
+        if other_states and private_people(scene, other_states[0]):
+            return None  # "met U.S. business leaders", 会见美国工商界代表: people of the other country, not its state
         if other_states:
             fact["participants"] = [persons[0].slug, other_states[0]]
             return fact, persons, "a named party and a state"

@@ -138,6 +138,8 @@ def find_triggers(sentence: Sentence, language: str) -> list[Trigger]:
         previous_end = e
         after = text[e : _clause_end(lex, text, e)]
         status = entry.status or ("expected" if looks_ahead or _expected(lex, before, after) else "occurred")
+        if status == "occurred" and entry.kind in _ENCOUNTERS and _WOULD.search(before):
+            status = "expected"  # "said he would meet Dong": reported speech's future plans the encounter
         passive = entry.passive or (
             _participle(text[s:e], language) and bool(lex.passive.search(text[max(0, s - 12) : s]))
         )
@@ -279,10 +281,18 @@ _REPORTED = re.compile(
 )
 
 
+_WOULD = re.compile(r"\bwould\s+$", re.IGNORECASE)
+_CONDITION_AFTER = re.compile(r"[^.;?]*?\b(?:if|unless|provided)\b", re.IGNORECASE)
+
+
 def _hypothetical(lex: _Lexicon, text: str, at: int) -> bool:
     for m in lex.cues["hypothetical"].finditer(text, 0, at):
-        if m.group().lower() == "would" and _REPORTED.search(text, max(0, m.start() - 200), m.start()):
-            continue
+        if (
+            m.group().lower() == "would"
+            and _REPORTED.search(text, max(0, m.start() - 200), m.start())
+            and not _CONDITION_AFTER.match(text, at)
+        ):
+            continue  # (but "said he would meet Dong if Beijing agreed" stays a condition)
         return True
     return False
 

@@ -139,15 +139,21 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         r"remov(?:e|es|ed|ing) (?:\w+ ){0,4}?as|dismiss(?:es|ed|ing)?|sack(?:s|ed)|oust(?:s|ed)|fired|terminated"
         # "stripped former foreign minister Qin Gang of his post as state councillor"
-        r"|stripp?(?:s|ed|ing)? (?:[\w.'’-]+ ){1,6}?of (?:his|her|their) (?:posts?|titles?|positions?|seats?) as",
+        r"|stripp?(?:s|ed|ing)? (?:[\w.'’-]+ ){0,6}?of (?:his|her|their) (?:posts?|titles?|positions?|seats?) as"
+        # "was relieved of his duties as", "removed Li from his post as": a departure worded by the post
+        r"|reliev(?:e|es|ed|ing) (?:[\w.'’-]+ ){0,4}?of (?:his|her|their) (?:duties|command|posts?|positions?) as"
+        r"|remov(?:e|es|ed|ing) (?:[\w.'’-]+ ){0,4}?from (?:his|her|their|the) (?:posts?|positions?|jobs?) (?:as|of)",
         "office-left",
     ),
     Entry(
-        r"stepp?(?:s|ed)? down|resign(?:s|ed|ing)?|retir(?:e|es|ed|ing)(?= as\b)|(?:had )?left office",
+        r"stepp?(?:s|ed)? down|resign(?:s|ed|ing)?|retir(?:e|es|ed|ing)(?= as\b)|(?:had )?left office"
+        # "quit as foreign minister", "lost his job as", "ended his tenure as": the subject leaves the post named
+        r"|quit(?:s|ting)?(?= as\b)|los(?:t|es|ing) (?:his|her) (?:job|post|position)(?= as\b)"
+        r"|end(?:s|ed|ing) (?:his|her) (?:tenure|term)(?= as\b)",
         "office-left",
         role="subject",
     ),
-    Entry(r"replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)", "office-left", role="object"),
+    Entry(r"replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)|t(?:ook|akes?|aking) the place of", "office-left", role="object"),
     Entry(
         r"(?:re)?appoint(?:s|ed|ing|ment)?|named(?=[^;]{0,160}?\bas\b)"
         # "was named China's new defence minister": an office word right after the verb
@@ -203,6 +209,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         r"met|meet(?:s|ing)? with|meets?|(?:held|hold|holds|holding|had) (?:\w+ ){0,3}?meeting|sat down with"
         r"|(?:in-person|face-to-face) (?:meeting|talks)|summit (?:with|between)"
+        # "told reporters after meeting Dong Jun", "Meeting Wang Yi on Thursday, …": the gerund with a named object
+        r"|(?<!the )(?<!a )(?-i:[Mm]eeting)(?= (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+        r"(?-i:[A-Z][a-z]))"
         # "agreed on Wednesday to …, after a four-hour meeting": the meeting the agreement followed
         r"|(?<=after )(?:a|an|their|the) (?:[\w-]+ ){0,2}?(?:meeting|summit)",
         "meeting",
@@ -222,6 +231,12 @@ ENTRIES: tuple[Entry, ...] = (
         r"|(?:clear |flagrant |serious |gross )?violation of (?:[\w.'’]+ ){0,2}(?:sovereignty|international law)"
         r"|bullying|hegemonic|hypocritical|hypocrisy|malicious|smear(?:s|ed)?|slander(?:s|ed)?"
         r"|(?:unnecessarily |dangerously |increasingly )?aggressive"
+        # reproach without a verb of blame: "has no right to lecture", "misguided", "meddling in" (not a
+        # descriptor such as "coercive", which the demand or warning around it carries: "urged … to stop its
+        # coercive tactics" is one demand)
+        r"|misguided|groundless|baseless"
+        r"|condescending|(?:has|have|had) no (?:right|standing|qualifications?) to|meddl(?:e|es|ed|ing) in"
+        r"|interfer(?:e|es|ed|ing|ence) in (?:\w+['’]s |its |their )?internal affairs"
         # "a sign that Beijing was not honouring its agreements": a broken word reproached
         r"|(?:not|failed to|failing to|fails to) (?:honou?r|abide by|live up to|keep)(?:ing)? (?:its|their|his|her) "
         r"(?:agreements?|commitments?|promises?|word)",
@@ -234,7 +249,10 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     # what a party said in an encounter the report tells (kept only then: tracker.extract.spoken.readouts)
     Entry(
-        r"warn(?:s|ed|ing)|(?:stress(?:es|ed)|emphasi[sz](?:es|ed))(?= that)|(?-i:told (?=[A-Z][a-z]))",
+        r"warn(?:s|ed|ing)|(?:stress(?:es|ed)|emphasi[sz](?:es|ed))(?= that)"
+        # (not "told Congress", "told Fox News": the press and one's own legislature are not the other side)
+        r"|(?-i:told (?!(?:Congress|Senate|House|Parliament|Fox|CNN|NBC|CBS|ABC|MSNBC|NPR|PBS|Reuters|Bloomberg"
+        r"|Xinhua|CCTV|CGTN|Politico|Axios|The|Time|Face|Meet)\b)(?=[A-Z][a-z]))",
         "statement",
         role="readout",
     ),
@@ -259,7 +277,9 @@ MODIFIERS: tuple[tuple[str, str], ...] = ((r"at the invitation of|at (?:\w+ )?re
 
 CUES: dict[str, str] = {
     "background": r"\b(?:since|has been|have been|had been|already|last met|previously|in the past|a year after"
-    r"|first (?:\w+ ){0,8}?since|earlier this (?:year|month)|last year)\b",
+    r"|first (?:\w+ ){0,8}?since|earlier this (?:year|month)|last year"
+    # "The statement came a day after the Pentagon said …": what the news follows is older than it
+    r"|came (?:\w+ ){0,3}?after)\b",
     "background_start": r"^(?:previously|earlier|last year|in \d{4})\b",
     "expected_start": r"^(?:this|it|that) will be\b",
     "planned": r"\b(?:had been|was|were) (?:planned|scheduled|due)\b",

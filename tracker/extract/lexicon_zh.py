@@ -58,7 +58,8 @@ _P = "[^，。；！？,;]"  # any character within a clause
 ENTRIES: tuple[Entry, ...] = (
     Entry("联合(?:军事)?(?:演习|演练|巡航)|军事合作(?!办公室|办|局|处|部)|人道主义(?:救援|援助)(?:演练)?|舰艇访问|港口访问", "military-cooperation"),
     # demands and appeals by their speaker: what follows in the clause is their content
-    Entry("要求|敦促|力促|促请|责成|(?:美方|美国|中方|对方|双方|华府|华盛顿)(?:应当|应该|应|必须|需要)(?=.)", "demand",
+    # (not 双方应加强沟通: what both sides should do, the speaker's side too, is a shared aim, not a demand)
+    Entry("要求|敦促|力促|促请|责成|(?:美方|美国|中方|对方|华府|华盛顿)(?:应当|应该|应|必须|需要)(?=.)", "demand",
           governs="demand"),
     Entry("呼吁|邀请|提议|倡议|建议", "appeal", governs="proposal"),
     # 中方没有接受美方提出的通话建议: an invitation or request not accepted is refused
@@ -84,8 +85,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("恢复|重启|重新开启", "channel-resumed"),
     Entry("拒绝|婉拒|回绝|拒不", "meeting-declined", governs="decline"),
     # offices
-    Entry(f"免去{_P}{{0,30}}?职务|免职|撤职|被解职", "office-left"),
-    Entry("卸任|离任|辞去|辞职", "office-left", role="subject"),  # 布林肯卸任国务卿: the subject leaves
+    Entry(f"(?:免去|撤销|罢免){_P}{{0,30}}?职务|免职|撤职|被解职", "office-left"),
+    Entry("卸任|离任|辞去|辞职|不再担任", "office-left", role="subject"),  # 布林肯卸任国务卿: the subject leaves
     Entry("接替|接任", "office-left", role="object"),
     Entry("任命|担任|当选|(?:决定|增补|增选)(?=(?:[^，。、为]{2,6}、){0,8}[^，。、为]{2,6}等?为)", "office-assumed"),
     Entry("出任|宣誓就任|就任|宣誓就职|履新|接掌|新任(?=国防部长|部长)", "office-assumed", role="subject"),
@@ -102,6 +103,8 @@ ENTRIES: tuple[Entry, ...] = (
           "(?:关切|关注|不满)|深切关切|严重关切"
           # the words of a reproach (美方挑衅, 霸凌行径, 抹黑): whoever says them criticises
           "|挑衅|霸凌|霸权行径|抹黑|污蔑|诬蔑|无理|蛮横|双重标准|不安全、不专业|不专业|不负责任|痛批|斥责|怒斥|驳斥|粗暴干涉|冷战思维|零和思维|玩火|无端指责"
+          # reproach without a verb of blame (美方没有资格居高临下, 说三道四, 干涉中国内政, 胁迫, 炒作)
+          "|没有资格|没资格|居高临下|说三道四|指手画脚|颐指气使|干涉(?:中国)?内政|恃强凌弱|炒作|造谣"
           # 如美方一意孤行，必将承担由此产生的后果: the ministry's warning formula reproaches
           "|一意孤行|承担(?:由此(?:产生|引发|带来|造成)的)?(?:一切)?(?:严重)?后果", "criticism"),
     # 美方行径严重违反…: the clause's subject is the one criticised, not the critic

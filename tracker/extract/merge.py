@@ -53,7 +53,30 @@ def merge(found: list[Candidate]) -> list[Candidate]:
             into, fact=merged, confidence=max(into.confidence, c.confidence), homes=homes,
             new_actors=into.new_actors + [a for a in c.new_actors if a not in into.new_actors],
         )  # fmt: skip
+    return _visits_met(out)
+
+
+def _visits_met(found: list[Candidate]) -> list[Candidate]:
+    """A visit to the other state ("arrived in Beijing on Thursday") gives way to the meetings the report names on
+    that trip ("She met Vice Premier He Lifeng on Friday"): the persons met are the encounter, not the state."""
+    out = []
+    for c in found:
+        f = c.fact
+        if c.rule.startswith("a visit") and len(f["participants"]) == 2 and f["participants"][1] in _STATES:
+            visitor, state = f["participants"]
+            if any(
+                o is not c and o.fact["kind"] in ("meeting", "talks") and o.fact.get("status") == f.get("status")
+                and o.background == c.background and visitor in o.fact["participants"]
+                and any(o.homes.get(p) == state for p in o.fact["participants"] if p != visitor)
+                and 0 <= _days_apart(f, o.fact) <= _TRIP_DAYS
+                for o in found
+            ):  # fmt: skip
+                continue
+        out.append(c)
     return out
+
+
+_TRIP_DAYS = 6  # how long a trip's meetings may follow its arrival
 
 
 SPOKEN = frozenset({"statement", "appeal", "demand", "criticism"})

@@ -52,7 +52,7 @@ _COMMAND_ZH = re.compile(r"(?:了)?(?:美军|美國|美国|解放军)?(?P<unit>�
 _HOLDING = re.compile(r"(?<!出)(?:担任|擔任)")
 _DESCRIBES = re.compile(r"[^，,。；的]{1,14}的")
 _AS_BEFORE = re.compile(r"\bas\s+(?:the\s+)?(?:new\s+)?(?:acting\s+|interim\s+)?$")
-_AS_RIGHT = re.compile(r"\s*,?\s*as\s+(?:the\s+)?(?:new\s+)?(?:acting\s+|interim\s+)?")
+_AS_RIGHT = re.compile(r"\s*,?\s*as\s+(?:the\s+)?(?:new\s+)?(?:acting\s+|interim\s+)?|[，,]?(?:担任|出任)(?:新一任)?")
 _THE_POST = re.compile(r"\s+(?:to|in) (?:the|that) (?:post|job|position|role)\b")
 
 _ACTING = re.compile(r"(?:acting|interim)\s+$|代理$", re.I)
@@ -102,9 +102,10 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
     after = [m for m in persons if m.span.start >= t.span.start]
     before = [m for m in persons if m.span.end <= t.span.start]
     actor = after[0] if after else before[-1] if before and t.role != "object" else None
-    if t.role == "subject" and before:
+    if before and (t.role == "subject" or (t.role != "object" and not after)):
         actor = before[-1]  # "Shanahan took over as …, replacing Mattis", 谢锋…履新: the subject takes it
         if scene.language == "zh":
+            # 董军接替李尚福担任国防部长: the object of 接替 is not who takes the office after it
             # 董军接替遭免职的李尚福出任国防部长: the one a 的 clause describes is an object, not the subject
             free = [
                 m for m in before if not scene.sentence.text[: m.span.start - base].endswith(("的", "接替", "接任"))
@@ -189,7 +190,12 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
         if not offices:
             # "Liu replaced Li as chief of the Joint Staff Department": the office named "as" after the object
             end = t.span.end - base
-            gaps = (actor.span.end - base, end)  # "replaced Li as chief …", "was succeeded as secretary of state by"
+            gaps: tuple[int, ...] = (
+                actor.span.end - base,
+                end,
+            )  # "replaced Li as chief …", "was succeeded as secretary of state by"
+            if t.passive and successor is not None and successor.span.start >= end:
+                gaps += (successor.span.end - base,)  # "Li was succeeded by Dong as defence minister"
             offices = [_acting(folded, p) for p in phrases if p.start >= end
                        and any(g <= p.start and _AS_RIGHT.fullmatch(folded, g, p.start) for g in gaps)][:1]  # fmt: skip
         if not offices and subject is not None and subject.office:

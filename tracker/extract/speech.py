@@ -127,6 +127,13 @@ def _speaker(t: Trigger, scene: Scene) -> ActorMention | None:
     speaking = [m for m in before if _SPEECH.match(text, m.span.end - base)]
     if speaking:
         return speaking[-1]
+    opener = _OPENER.match(text) if scene.language == "en" else None
+    if (
+        opener and before and before[-1].span.start - base >= opener.end()
+        and _RIGHT_BEFORE.fullmatch(text, before[-1].span.end - base, t.span.start - base)
+    ):  # fmt: skip
+        # "During his meeting with Dong, Austin raised concerns": who is named in the opener is not the subject
+        return before[-1]
     if before and (scene.language == "zh" or scene.mentions[0] is before[0]):
         return before[0]  # the sentence's subject ("Blinken on Friday criticized …"), not an object of another verb
     if before and _RIGHT_BEFORE.fullmatch(text, before[-1].span.end - base, t.span.start - base):
@@ -135,6 +142,23 @@ def _speaker(t: Trigger, scene: Scene) -> ActorMention | None:
     return after[0] if after else None
 
 
+# an opening adverbial ("During his talks with Dong Jun on Friday,", "After meeting Wang Yi,") before the subject
+_OPENER = re.compile(
+    r"(?:During|In|At|After|Before|Following|Ahead of|On the sidelines of|Meeting|Speaking|Talking)\b[^,;]{0,120},"
+)
+
+
+def _about(scene: Scene, other: str | None) -> bool:
+    """Whether the sentence names the other side (its state, a person of it) or Taiwan: what a statement outside an
+    encounter must be about (Readouts convention)."""
+    return any(m.state == other or m.slug == other for m in scene.mentions) or bool(_TAIWAN.search(scene.sentence.text))
+
+
+_TAIWAN = re.compile(r"Taiwan|台湾|臺灣|台灣")
+_ORGAN_TELLS = re.compile(
+    r"\b(?:the )?(?:White House|Pentagon|State Department|Department|Ministry|ministry|embassy|Embassy|readout|agency)"
+    r"(?: of [A-Z][\w ]{0,30}?)?\s+said in a statement"
+)
 _ADDRESSEE = re.compile(r"(?:向|对|對|同|与|與|跟|\btold\s)$")
 READOUT = "words in a readout"
 _SPEECH = re.compile(
@@ -200,6 +224,8 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
         fact["participants"] = [state, official.slug]
         fact["initiator"] = state
         return fact, [official], "protest to an official"
+    if kind == "statement" and _ORGAN_TELLS.search(text, max(0, t.span.start - base - 40), t.span.end - base):
+        return None  # "…, the White House said in a statement": an organ telling the news makes no statement
     speaker = _speaker(t, scene)
     ministry = _MINISTRY.search(scene.sentence.text)
     # Undated, a protest counts only as a ministry's or spokesperson's words (外交部表示…强烈不满), not as
@@ -242,6 +268,9 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
         return fact, [speaker, addressed[0]], "protest to an official"
     fact["participants"] = [speaker.slug]
     other = OTHER_SIDE.get(home or "")
+    if kind == "statement" and t.role != "readout" and not _about(scene, other):
+        # "delivered a speech at the Reagan forum", "said in a statement he was honoured": not about the other side
+        return None
     if other:
         fact["recipient"] = (_criticised(t, scene, other) if kind == "criticism" else None) or other
     return fact, [speaker], READOUT if t.role == "readout" else "speech"

@@ -57,12 +57,20 @@ def specific_words(found: list[Candidate]) -> list[Candidate]:
         if c.fact["kind"] in _SPECIFIC
         for p in c.fact.get("participants") or ()
     }
+    # Readouts convention: one act a speaker an encounter, so words that criticise or demand replace the statement
+    reproach = {
+        (c.fact["occurred_on"], p)
+        for c in found
+        if c.fact["kind"] in ("criticism", "demand")
+        for p in c.fact.get("participants") or ()
+    }
     # Words in a readout give way to any act of their speaker the sentence tells ("会后表示，他将访问中国").
     acts = {(c.span.start, p) for c in found if c.fact["kind"] != "statement" for p in c.fact.get("participants") or ()}
     return [
         c for c in found
         if not (c.fact["kind"] == "statement" and any(
-            (c.span.start, p) in acts if c.rule.startswith(READOUT) else (c.fact["occurred_on"], p) in specific
+            (c.span.start, p) in acts or (c.fact["occurred_on"], p) in reproach if c.rule.startswith(READOUT)
+            else (c.fact["occurred_on"], p) in specific
             for p in c.fact["participants"]))
     ]  # fmt: skip
 
@@ -85,10 +93,36 @@ def readouts(found: list[Candidate]) -> list[Candidate]:
             days = met.get(speaker, set())
             if not days or c.background or (c.dated and (f["occurred_on"], f["precision"]) not in days):
                 continue
+            if _praise_only(c):
+                continue  # 董军表示，这次会晤是坦诚的; "told Austin the talks were useful": praise of the encounter
             if not c.dated:
                 f["occurred_on"], f["precision"] = sorted(days)[-1]
         out.append(c)
     return out
+
+
+# Words that only praise the encounter or a shared aim (Readouts convention: no statement): "the talks were
+# candid", 会晤是坦诚的、建设性的, 愿同中方保持沟通, "looked forward to further talks".
+_PRAISE = re.compile(
+    r"[，,：:\s]*(?-i:(?:[A-Z][\w.'’-]*\s+){0,3})(?:that\s+)?(?:(?:the|this|their|today['’]s)\s+)?"
+    r"(?:meeting|talks|call|conversation|discussions?)\s+"
+    r"(?:was|were|had been)\s+(?:\w+\s+){0,2}?(?:productive|constructive|candid|useful|positive|frank|substantive|good)\b"
+    r"|[，,：:\s]*(?-i:(?:[A-Z][\w.'’-]*\s+){0,3})(?:that\s+)?(?:he|she)\s+(?:looked|looks)\s+forward\s+to\b"
+    r"|[，,：:]?(?:这次|此次|本次|今天的|双方的)?(?:会晤|会谈|会见|通话|交流|对话|會晤|會談|會見|通話|交流|對話)[^。，,]{0,4}?"
+    r"(?:坦诚|坦誠|建设性|建設性|积极|積極|务实|務實|深入|有益|富有成效|成功)"
+    r"|[，,：:]?(?:美方|中方|我们|我們|他|她)?(?:愿|願|希望)(?:同|与|與|和)(?:美方|中方|对方|對方)[^。，,]{0,6}?"
+    r"(?:保持|加强|加強|继续|繼續)(?:沟通|溝通|交流|对话|對話|联系|聯繫)(?=[。；;]|$)"
+    r"|[，,：:]?(?:希望|期待)(?:双方|雙方|两国|兩國|两军|兩軍|中美)"
+    r"|[，,：:]?(?:双方|雙方|两国|兩國|两军|兩軍|中美)(?:应当|應當|应该|應該|应|應|要)?"
+    r"(?:保持|加强|加強|继续|繼續)(?:沟通|溝通|交流|对话|對話|联系|聯繫)(?=[。；;]|$)",
+    re.IGNORECASE,
+)
+
+
+def _praise_only(c: Candidate) -> bool:
+    word = c.rule.split(": ", 1)[-1]
+    at = c.evidence.find(word)
+    return at >= 0 and bool(_PRAISE.match(c.evidence, at + len(word)))
 
 
 _INVITES = re.compile(r"邀请|邀請|invit", re.IGNORECASE)
