@@ -31,6 +31,7 @@ __all__ = [
     "check_fields",
     "check_name",
     "check_two_sides",
+    "distinct_actors",
     "parse_changes",
     "parse_fact",
     "parse_reason",
@@ -243,13 +244,8 @@ def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) 
         names = [n for n in re.split(r"[,;，；]", names) if n.strip()]
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise UsageError("participants must be a list of actor names")
-    participants: list[ActorRef] = []
-    seen: set[str] = set()
-    for name in names:
-        ref = f.gazetteer.actor(name)
-        if ref.id not in seen:
-            seen.add(ref.id)
-            participants.append(ref)
+    participants = distinct_actors(f.gazetteer, names)
+    seen = {p.id for p in participants}
     raw = f.raw
     # Optional names are looked up only when given: most facts of a bulk load have neither.
     initiator = f.actor("initiator") if raw.get("initiator") else None
@@ -295,6 +291,18 @@ def _interaction(f: _Fact, kind: str, sources: list[Source], default_dyad: str) 
         initiator_state=first.home if first else None,
         location_state=location.state if location else None,
     )
+
+
+def distinct_actors(gazetteer: Gazetteer, names: list[str]) -> list[ActorRef]:
+    """The actors these names give, each once, in the order first named (two names of one person are one)."""
+    participants: list[ActorRef] = []
+    seen: set[str] = set()
+    for name in names:
+        ref = gazetteer.actor(name)
+        if ref.id not in seen:
+            seen.add(ref.id)
+            participants.append(ref)
+    return participants
 
 
 def check_two_sides(

@@ -17,8 +17,8 @@ from typing import Any
 from events import INTERACTION_KINDS, check_interaction, make_dyad, make_source, parse_date
 from events.commands import ReportInteraction
 from events.values import _HTTP_URL, NAME_LIMIT, DomainError, Source, check_text
-from tracker.input.facts import check_two_sides
-from tracker.input.gazetteer import ActorRef, Gazetteer
+from tracker.input.facts import check_two_sides, distinct_actors
+from tracker.input.gazetteer import Gazetteer
 
 __all__ = ["QuickFacts"]
 
@@ -146,13 +146,7 @@ class QuickFacts:
             return None
         for name in names:
             check_text(name, "participants", label="actor name")
-        participants: list[ActorRef] = []
-        seen: set[str] = set()
-        for name in names:
-            ref = self.gazetteer.actor(name)
-            if ref.id not in seen:
-                seen.add(ref.id)
-                participants.append(ref)
+        participants = distinct_actors(self.gazetteer, names)
         states = {p.home for p in participants}
         dyad = make_dyad({s for s in states if s}, self.default_dyad)
         status = "declined" if kind == "meeting-declined" else "occurred"
