@@ -36,6 +36,9 @@ _NS = NAMESPACE.bytes
 _UNKNOWN = SafeUUID.unknown
 _CLEAR = ~((0xC000 << 48) | (0xF000 << 64))
 _SET = (0x8000 << 48) | (5 << 76)
+_new = object.__new__
+_set = object.__setattr__
+_from_bytes = int.from_bytes
 
 
 def _id(*parts: str) -> UUID:
@@ -45,11 +48,11 @@ def _id(*parts: str) -> UUID:
 def _from_digest(digest: bytes) -> UUID:
     # uuid5 by hand: the same value as uuid.uuid5 (RFC 4122 variant and version bits set as
     # UUID.__init__ sets them), without its per-call checks; bulk appends compute three
-    # candidate ids per fact, and UUID.__init__ was a third of that work.
-    value = (int.from_bytes(digest[:16], "big") & _CLEAR) | _SET
-    made = object.__new__(UUID)
-    object.__setattr__(made, "int", value)
-    object.__setattr__(made, "is_safe", _UNKNOWN)
+    # candidate ids per fact, and UUID.__init__ was a third of that work. The first 16 bytes of
+    # the 20-byte SHA-1 digest, read as int.from_bytes(digest[:16]) reads them, without the slice.
+    made = _new(UUID)
+    _set(made, "int", (_from_bytes(digest, "big") >> 32 & _CLEAR) | _SET)
+    _set(made, "is_safe", _UNKNOWN)
     return made
 
 
@@ -95,8 +98,8 @@ def interaction_ids(family: str, dyad: str, principals: Iterable[str], days: Ite
             usedforsecurity=False,
         )
     out = []
-    # _from_digest inlined, and each day's ISO bytes kept: a bulk append computes three ids a
-    # fact, and its facts share days (the three of a fact overlap its neighbours').
+    # Each day's ISO bytes kept: a bulk append computes three ids a fact, and its facts share
+    # days (the three of a fact overlap its neighbours').
     for day in days:
         iso = _days.get(day) if type(day) is date else None
         if iso is None:
@@ -107,11 +110,7 @@ def interaction_ids(family: str, dyad: str, principals: Iterable[str], days: Ite
                 _days[day] = iso
         h = prefix.copy()
         h.update(iso)
-        made = _new(UUID)
-        # The first 16 bytes of the 20-byte digest, as int.from_bytes(digest[:16]) reads them.
-        _set(made, "int", (_from_bytes(h.digest(), "big") >> 32 & _CLEAR) | _SET)
-        _set(made, "is_safe", _UNKNOWN)
-        out.append(made)
+        out.append(_from_digest(h.digest()))
     return out
 
 
@@ -122,9 +121,6 @@ _prefixes: dict[tuple[str, str, tuple[str, ...]], Any] = {}
 # A date's ISO form as bytes, for dates (the exact type) seen lately. Bounded.
 _DAYS = 65536
 _days: dict[date, bytes] = {}
-_new = object.__new__
-_set = object.__setattr__
-_from_bytes = int.from_bytes
 
 
 def report_id(url_or_guid: str) -> UUID:
