@@ -34,6 +34,7 @@ _MAX_DEPTH = 64  # deeper states go to the library (orjson stops at 254 levels; 
 _SMALLEST = 1e-4  # floats below this (but zero) are written 1e-05 by json and 0.00001 or 1e-5 by orjson
 
 
+_INF = float("inf")
 _LEAVES = frozenset({str, int, bool, type(None), datetime, date})  # exact types both write alike (dates by the hook)
 
 
@@ -42,7 +43,7 @@ def _scalar_ok(v: Any) -> bool:
     if t in _LEAVES:
         return True
     if t is float:
-        return v == 0 or _SMALLEST <= abs(v) < float("inf")
+        return v == 0 or _SMALLEST <= abs(v) < _INF
     return False
 
 
@@ -68,18 +69,14 @@ def plain_state(value: Any, depth: int = 0) -> bool:
         tv = type(v)
         if tv in _LEAVES:
             continue
-        if tv is float:
-            if not (v == 0 or _SMALLEST <= abs(v) < _INF):
-                return False
-        elif tv is dict or tv is list or tv is tuple:
+        if tv is dict or tv is list or tv is tuple:
             if not plain_state(v, depth + 1):
                 return False
-        else:
+        elif not _scalar_ok(v):
             return False
     return True
 
 
-_INF = float("inf")
 _CONTAINERS = frozenset({dict, list})
 
 
