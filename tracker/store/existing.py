@@ -10,14 +10,13 @@ from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
-from tracker.store.recorder import big_cache
+from tracker.store.recorder import HEX_ID, big_cache
 
 __all__ = ["Rows", "existing_rows", "existing_versions"]
 
 PG_IDS = 10_000  # ids a PostgreSQL existence query sends as one array (600 queries of 500 were 14% of a bulk append)
 SQLITE_IDS = 30_000  # ids an SQLite query binds (its statement limit is 32,766 parameters)
 
-_HEX = "%032x"
 
 Rows = dict[int, list[tuple[int, str, bytes]]]
 """Stored rows (version, topic, state) of each aggregate found, oldest first, by the id's int."""
@@ -54,7 +53,7 @@ def existing_rows(recorder: Any, ids: Iterable[UUID], *, postgres: bool) -> tupl
     # Sorted, the queries walk the key's pages once in order (each query sorts only its own ids):
     # in a log of 1M events, 300,000 ids in random order took 0.53 s against 0.41 s.
     by_int = {u.int: u for u in ids}  # an int hashes in C, a UUID in Python
-    wanted = sorted(map(_HEX.__mod__, by_int))  # each id as stored (UUID.hex is this format, through a property)
+    wanted = sorted(map(HEX_ID.__mod__, by_int))  # each id as stored (UUID.hex is this format, through a property)
     table = recorder.events_table_name
     with recorder.datastore.transaction(commit=False) as c:
         if len(wanted) > SQLITE_IDS:
