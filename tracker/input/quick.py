@@ -26,8 +26,8 @@ _KEYS = frozenset({"kind", "participants", "occurred_on", "source", "summary"})
 _SOURCE_KEYS = frozenset({"url", "outlet", "language", "published_at", "title"})
 _TEXT_OR_NONE = frozenset({str, type(None)})
 
-# The parties of an interaction: participant slugs, principals, dyad, the first party's state.
-_Cast = tuple[list[str], list[str], str, str | None]
+# The parties of an interaction: participant slugs, principals, dyad, the first party's state; its status.
+_Cast = tuple[list[str], list[str], str, str | None, str]
 
 
 class QuickFacts:
@@ -67,10 +67,10 @@ class QuickFacts:
                 summary = check_text(summary, "summary")
         except DomainError:
             return None
-        participants, principals, dyad, first_state = cast
+        participants, principals, dyad, first_state, status = cast
         return ReportInteraction(
             kind=kind,
-            status="declined" if kind == "meeting-declined" else "occurred",
+            status=status,
             participants=list(participants),
             principals=list(principals),
             initiator=None,
@@ -155,4 +155,4 @@ class QuickFacts:
             check_two_sides(kind, names, participants, None, None)
         slugs = [p.slug for p in participants]
         principals = [p.slug for p in participants if p.kind != "state"] or slugs
-        return slugs, principals, dyad, participants[0].home
+        return slugs, principals, dyad, participants[0].home, status
