@@ -25,6 +25,7 @@ from datetime import date
 
 from tracker.extract.actors import ActorIndex
 from tracker.extract.model import ActorMention, Sentence, Span
+from tracker.extract.names import has_han
 from tracker.extract.roles import offices_on
 
 __all__ = ["resolve_references"]
@@ -104,7 +105,7 @@ def _references(
         taken.append(span)
 
     if people:
-        pronouns = [_PRONOUN_EN.match(text)] if not _has_han(text) else list(_PRONOUN_ZH.finditer(text))
+        pronouns = [_PRONOUN_EN.match(text)] if not has_han(text[:40]) else list(_PRONOUN_ZH.finditer(text))
         for m in pronouns:
             if m is None:
                 continue
@@ -131,7 +132,3 @@ def _references(
 def _holds(person: ActorMention, words: tuple[str, ...], index: ActorIndex, on: date) -> bool:
     offices = offices_on(index, person.slug, on) | ({person.office} if person.office else set())
     return any(w.lower() in o.lower() for o in offices for w in words)
-
-
-def _has_han(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text[:40])

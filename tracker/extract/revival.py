@@ -104,9 +104,8 @@ def _day(c: Candidate) -> date | None:
 
 def _long_before(contact: Candidate, sentence: Sentence, report: Report) -> bool:
     """Whether the sentence names a date long before the contact (the last time before it)."""
-    try:
-        day = date.fromisoformat(str(contact.fact["occurred_on"]))
-    except ValueError:
+    day = _day(contact)
+    if day is None:
         return False
     return any(d.day <= day - _SILENCE for d in find_dates(sentence, report))
 
