@@ -466,3 +466,47 @@ def test_known_reports_decided_from_stored_data_as_from_the_aggregate(
     ]  # fmt: skip
     assert outcomes[1]["differs"] == ["occurred_on", "location"]
     assert [name for name, _ in decided[0][1]] == ["InteractionCorroborated", "InteractionConfirmed"]
+
+
+RACED = 'duplicate key value violates unique constraint "pg_type_typname_nsp_index"'
+
+
+def _flaky_log(monkeypatch: pytest.MonkeyPatch, failures: int, message: str = RACED) -> list[int]:
+    """tracker.store's EventLog failing `failures` times with `message` (a setup racing another), then the real one."""
+    import tracker.store as store
+
+    real, calls = store.EventLog, []
+
+    def log(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) <= failures:
+            raise RuntimeError(message)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "EventLog", log)
+    monkeypatch.setattr("time.sleep", lambda _: None)
+    return calls
+
+
+def test_a_postgres_setup_that_raced_another_is_run_again(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CREATE TABLE IF NOT EXISTS beside another session's uncommitted one fails on the catalogue: setup tries again."""
+    from tracker.store import locate, open_log
+
+    calls = _flaky_log(monkeypatch, failures=2)
+    open_log(locate(pg_url), create=True).close()
+    assert len(calls) == 3
+
+
+def test_a_setup_that_keeps_racing_or_fails_otherwise_is_one_line(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tried SETUP_ATTEMPTS times at most, then the usual one-line failure; any other error is not tried again."""
+    from tracker.errors import OperationFailed
+    from tracker.store import SETUP_ATTEMPTS, locate, open_log
+
+    calls = _flaky_log(monkeypatch, failures=99)
+    with pytest.raises(OperationFailed, match="cannot open the store at"):
+        open_log(locate(pg_url), create=True)
+    assert len(calls) == SETUP_ATTEMPTS
+    calls = _flaky_log(monkeypatch, failures=99, message="permission denied for schema x")
+    with pytest.raises(OperationFailed, match="cannot open the store at"):
+        open_log(locate(pg_url), create=True)
+    assert len(calls) == 1

@@ -25,7 +25,7 @@ from tracker.store.location import (
 )
 from tracker.store.log import EventLog
 
-__all__ = ["EventLog", "StoreLocation", "default_folder", "locate", "open_log", "writable"]
+__all__ = ["SETUP_ATTEMPTS", "EventLog", "StoreLocation", "default_folder", "locate", "open_log", "writable"]
 
 
 def open_log(location: StoreLocation, *, create: bool = False, setup: bool | None = None) -> EventLog:
@@ -62,10 +62,7 @@ def open_log(location: StoreLocation, *, create: bool = False, setup: bool | Non
             env["CREATE_TABLE"] = "n"
     if location.backend == "postgres":
         _reach(location)
-    try:
-        log = EventLog(env, read_only=read_only, where=location.describe())
-    except Exception as e:
-        raise OperationFailed(f"cannot open the store at {location.describe()}: {_reason(location, e)}") from None
+    log = _construct(location, env, read_only)
     if location.backend == "postgres" and env["CREATE_TABLE"] == "n" and not _has_events_table(log):
         log.close()
         raise UsageError(f"no tracker store at {location.describe()}; run `tracker init --store …` first")
@@ -122,6 +119,40 @@ def _connect_args(location: StoreLocation, *, dbname: str | None = None) -> dict
         "password": env["POSTGRES_PASSWORD"] or None,
         "connect_timeout": int(env.get("POSTGRES_CONNECT_TIMEOUT", "5")),
     }
+
+
+# PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against another session creating the same
+# table: one that has not committed yet (a process killed mid-setup whose server session has not
+# noticed, or two setups at once) makes it fail on the catalogue's own unique keys.
+_CONCURRENT_DDL = ("pg_type_typname_nsp_index", "pg_class_relname_nsp_index", "tuple concurrently updated")
+SETUP_ATTEMPTS = 5
+
+
+def _construct(location: StoreLocation, env: dict[str, str], read_only: bool) -> EventLog:
+    """The EventLog; a PostgreSQL setup that raced another session's is run again once that one is done."""
+    import time
+
+    for attempt in range(SETUP_ATTEMPTS):
+        try:
+            return EventLog(env, read_only=read_only, where=location.describe())
+        except Exception as e:
+            racing = env.get("CREATE_TABLE") == "y" and any(m in _chain_text(e) for m in _CONCURRENT_DDL)
+            if not racing or attempt == SETUP_ATTEMPTS - 1:
+                raise OperationFailed(
+                    f"cannot open the store at {location.describe()}: {_reason(location, e)}"
+                ) from None
+            time.sleep(0.2 * (attempt + 1))  # the other session commits, or its server notices it is gone
+    raise AssertionError("unreachable")
+
+
+def _chain_text(e: BaseException) -> str:
+    """The messages of an exception and of those it was raised from (the library wraps psycopg's)."""
+    parts: list[str] = []
+    seen: BaseException | None = e
+    while seen is not None and len(parts) < 5:
+        parts.append(str(seen))
+        seen = seen.__cause__ or seen.__context__
+    return "\n".join(parts)
 
 
 def _create_schema(location: StoreLocation) -> None:
