@@ -175,6 +175,23 @@ def test_not_facts_say_why() -> None:
                 assert wrong["channel"] in CHANNELS, report["id"]
 
 
+def _same(want: Any, have: Any) -> bool:
+    if isinstance(want, list) and isinstance(have, list):
+        return set(want) == set(have)
+    return bool(want == have)
+
+
+def test_no_trap_matches_a_labelled_fact() -> None:
+    # A trap is scored against predictions by its kind and the fields it gives; one that fits a
+    # fact of its own report would count the right prediction as an error.
+    for report in REPORTS:
+        for wrong in report.get("not_facts", []):
+            fields = {k: v for k, v in wrong.items() if k not in ("why", "kind")}
+            for fact in report["facts"]:
+                fits = fact["kind"] == wrong["kind"] and all(_same(v, fact.get(k)) for k, v in fields.items())
+                assert not fits, f"{report['id']}: the trap {wrong['why']!r} matches a labelled fact"
+
+
 def test_size_languages_and_splits() -> None:
     others = [r for r in REPORTS if not _is_seed(r)]
     assert len(others) >= 60
