@@ -5,4 +5,4 @@ over time: no store, no network, no clock. `tracker.extract.pipeline.extract` is
 """
 
 # Raised when the rules change what they propose: candidates carry it, so a reviewer can tell which rules made them.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"

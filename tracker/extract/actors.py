@@ -29,7 +29,7 @@ from typing import Any
 
 from tracker.extract import names as nm
 from tracker.extract.model import ActorMention, Report, Sentence, Span
-from tracker.extract.new_officials import full_name, spoken_again, title_name
+from tracker.extract.new_officials import full_name, replaced_name, spoken_again, title_name
 from tracker.extract.offices import OfficePhrase, concept_of, find_office_phrases, holds, office_strings
 
 __all__ = ["AMBIGUOUS", "FORMER", "ActorIndex", "find_actors", "find_all", "holder", "resolve_short_names"]
@@ -221,7 +221,7 @@ def find_actors(
     text, base = sentence.text, sentence.span.start
     folded = nm.fold(text)
     on = report.published_at.date()
-    mentions = _names(sentence, folded, index)
+    mentions = _names(sentence, folded, index) + (replaced_name(sentence, index) if report.language == "zh" else [])
     phrases = find_office_phrases(folded, report.language)
     spent: list[Span] = []
     # 雷根总统图书馆, 总统府: an office word inside an institution's name is no title

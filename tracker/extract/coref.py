@@ -24,11 +24,12 @@ from dataclasses import replace
 from datetime import date
 
 from tracker.extract.actors import ActorIndex
+from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, Sentence, Span
 from tracker.extract.names import has_han
 from tracker.extract.roles import offices_on
 
-__all__ = ["resolve_references"]
+__all__ = ["actors_wanted", "resolve_references"]
 
 # "He", "Later, he", "On Friday she": a pronoun as the subject at the head of the sentence.
 _PRONOUN_EN = re.compile(
@@ -55,6 +56,13 @@ _FIRM = re.compile(
 )
 
 
+# "for the two to meet", "the two men spoke", 两人通话: the pair of people the latest earlier sentence names
+_PAIR = re.compile(
+    r"\b[Tt]he (?:two|pair)(?: (?:men|women|leaders|ministers|officials|diplomats|generals|defen[cs]e chiefs|envoys))?"
+    r"(?= (?:to|met|meet|held|hold|had|have|spoke|speak|talked|agreed|also|shook|last|first|were|are|did|will|would|"
+    r"sat|exchanged|discussed)\b|[,.;])"
+    r"|(?<![一-龥])(?:两人|兩人|二人)"
+)
 _VOICE = re.compile(r"\b[Tt]he (?:ministry |department |pentagon )?spokes(?:person|man|woman)\b|该发言人|該發言人")
 
 
@@ -114,6 +122,12 @@ def _references(
             antecedent = own[-1] if own else next((p for p in people[-1] if p.slug not in here), None)
             if antecedent is not None:
                 add(antecedent, m.start("p"), m.end("p"))
+        for m in _PAIR.finditer(text):
+            pair = _pair_before(people, here)
+            if pair is not None:
+                middle = (m.start() + m.end()) // 2
+                add(pair[0], m.start(), middle)
+                add(pair[1], middle, m.end())
         for m in _TITLE_EN.finditer(text):
             words = _TITLE_OFFICE[m.group("p").lower()]
             for persons in reversed(people):
@@ -129,6 +143,33 @@ def _references(
     return extra
 
 
+def _pair_before(people: list[list[ActorMention]], here: set[str]) -> tuple[ActorMention, ActorMention] | None:
+    """The two people of different states the latest of the last three sentences naming more than one person names,
+    when it names just two (none the current sentence names itself)."""
+    for earlier in reversed(people[-3:]):
+        persons = list({p.slug: p for p in earlier}.values())
+        if len(persons) == 1:
+            continue  # "'…,' Austin said in his speech": one of the pair named again alone
+        if len(persons) != 2 or persons[0].state == persons[1].state or {p.slug for p in persons} & here:
+            return None
+        return persons[0], persons[1]
+    return None
+
+
 def _holds(person: ActorMention, words: tuple[str, ...], index: ActorIndex, on: date) -> bool:
     offices = offices_on(index, person.slug, on) | ({person.office} if person.office else set())
     return any(w.lower() in o.lower() for o in offices for w in words)
+
+
+# A spokesperson named in a sentence without a fact may speak for their state in the next ("The spokesperson …").
+_SPOKESPERSON = re.compile(r"spokes|发言人|發言人")
+
+
+def actors_wanted(sentences: Sequence[Sentence], triggered: Sequence[Sequence[Trigger]]) -> list[bool]:
+    """The sentences whose actors matter: those with triggers or a spokesperson, and the two before a sentence
+    that says "the two" or 两人 (the pair is named there: "Austin and Dong attended the forum. The two met …")."""
+    wanted = [bool(t) or _SPOKESPERSON.search(s.text) is not None for s, t in zip(sentences, triggered, strict=True)]
+    for i, (s, t) in enumerate(zip(sentences, triggered, strict=True)):
+        if t and i and _PAIR.search(s.text):
+            wanted[max(0, i - 2) : i] = [True] * (i - max(0, i - 2))
+    return wanted

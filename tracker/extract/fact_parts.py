@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
 from tracker.extract.facts import INTERACTIONS, NEAR, Built, Scene
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, DateMention, Report
 
-__all__ = ["COMPARISON", "confidence", "date_of", "iso", "per_channel", "place_near", "status_of"]
+__all__ = ["COMPARISON", "confidence", "date_of", "iso", "per_channel", "period_end", "place_near", "status_of"]
 
 # "The first visit since 2014", 2019年以来首次: a date that only compares.
 _SUBORDINATE = re.compile(r"\b(?:before|until)\b")
@@ -185,3 +186,13 @@ def confidence(fact: dict[str, Any], used: list[ActorMention], dated: bool, back
     if background:
         score -= 0.3
     return max(0.05, round(score, 3))
+
+
+def period_end(when: DateMention) -> date | None:
+    """The last day of a month or year a date names; None for a day."""
+    if when.precision == "year":
+        return date(when.day.year, 12, 31)
+    if when.precision == "month":
+        following = date(when.day.year + when.day.month // 12, when.day.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return None

@@ -12,10 +12,11 @@ from datetime import date
 from typing import Any
 
 from tracker.extract.actors import ActorIndex
+from tracker.extract.encounter_cues import aide, before_since, both_chiefs, frames_its_parts, refused_object
 from tracker.extract.gatherings import gathering, has_reference, in_reference, private_people, referred
 from tracker.extract.lexicon import Cues, Trigger
 from tracker.extract.model import ActorMention, DateMention, Sentence
-from tracker.extract.roles import channel_of, counterpart
+from tracker.extract.roles import channel_within, counterpart
 
 __all__ = ["BOTH_SIDES", "CHANNEL_KINDS", "COUNTERPART", "INTERACTIONS", "NEAR", "OTHER_SIDE", "REASON_ZH", "SPOKEN", "TWO_SIDED", "Built", "Scene",
            "first_actor", "home_of", "interaction", "parties"]  # fmt: skip
@@ -212,9 +213,12 @@ BOTH_DEFENSE = re.compile(
 )
 
 
-def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> Built | None:
-    """An encounter's fact (statements and demands are speech.spoken_act's, which builds on this module)."""
+def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date, last: date | None = None) -> Built | None:
+    """An encounter's fact (statements, demands: speech.spoken_act's); `last`: a month's or a year's last day."""
+    # "The defence chiefs of the two countries met …": the offices' holders when no party is named
     built = _encounter(kind, status, t, scene, day)
+    if built is None and kind in TWO_SIDED:
+        built = both_chiefs(kind, status, scene.sentence, scene.index, day)
     if built is None:
         return None
     fact, used, rule = built
@@ -237,7 +241,8 @@ def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> 
         own = [c for c, sp in scene.channels if not any(
             o.kind == "intent-to-meet" and t.span.end <= o.span.start <= sp.start for o in scene.triggers)]  # fmt: skip
         text_channel = own[0] if own else None
-        channel = text_channel or channel_of(scene.index, [p for p in fact["participants"] if p not in OTHER_SIDE], day)
+        people = [p for p in fact["participants"] if p not in OTHER_SIDE]
+        channel = text_channel or channel_within(scene.index, people, day, last or day)
         if channel:
             fact["channel"] = channel
         local = t.span.start - scene.sentence.span.start
@@ -256,6 +261,7 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
     fact: dict[str, Any] = {"kind": kind, "status": status}
     if kind == "meeting-declined":
         after = scene.sentence.text[t.span.end - scene.sentence.span.start :][:80]
+        after = refused_object(after)  # "rejected Washington's accusations and said …": the accusations
         if not _ENCOUNTER_WORD.search(after) and not _ENCOUNTER_WORD.search(
             scene.sentence.text[: t.span.start - scene.sentence.span.start][-40:]
         ):
@@ -265,6 +271,7 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
             return None
         home = home_of(decliner)
         persons = [p for p in persons if not _source(p, t, scene)]
+        persons = before_since(persons, t, scene.sentence)  # "has refused talks since Pelosi visited Taiwan"
         others = [p for p in persons if p.state != home]
         fact["status"] = "occurred"
         fact["participants"] = [p.slug for p in persons if p.kind != "state"] or [decliner.slug]
@@ -282,10 +289,9 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
             return None  # 落实两国元首会晤共识, 会晤以来: a reference, no act
         # "… the consensus reached at the meeting between Biden and Xi": its parties are not this encounter's
         persons = [p for p in persons if not in_reference(scene, p, t.span.start)]
-    since = _SINCE.search(scene.sentence.text, t.span.end - scene.sentence.span.start)
-    if since:
-        # "the first talks since Austin sat down with Wei": who met then is no party to what happens now
-        persons = [p for p in persons if p.span.start < scene.sentence.span.start + since.start()]
+    persons = [p for p in persons if not aide(p, scene.sentence, scene.language)]
+    # "the first talks since Austin sat down with Wei": who met then is no party to what happens now
+    persons = before_since(persons, t, scene.sentence)
     if scene.language != "zh" and t.role != "roster":
         # "Dong met his counterparts from Singapore, while Austin met Philippine officials": each clause its subject
         # (a boundary counts when a new subject follows it: not "Austin, while in Singapore, met Dong")
@@ -306,6 +312,8 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
     near = persons[:MAX_PARTICIPANTS] if t.role == "roster" else _near(t, scene, persons)
     if t.role == "guest" and _TO_TAIWAN.match(scene.sentence.text, t.span.end - scene.sentence.span.start):
         return None  # a visit to Taiwan is no encounter between the two states
+    if t.role == "guest" and frames_its_parts(t, scene.sentence):
+        return None  # "a two-day visit that included talks with Qin and a meeting with Wang": its parts tell them
     if t.role == "guest" and near:
         # A visit: the visitor and the side visited (the other state, or the state of the place).
         before = [p for p in near if p.span.end <= t.span.start]
@@ -314,11 +322,11 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         hosts = [s for s in states if s == other] or ([other] if not (set(states) - {home_of(visitor)}) else [""])
         hosted = [p for p in near if p is not visitor and home_of(p) != home_of(visitor)]
         hosted = hosted or [p for p in _inviters(scene) if home_of(p) not in (None, home_of(visitor))]
+        if _abroad(t, scene):
+            return None  # "arrived in Vientiane, where Dong was also at the forum": a fellow guest, not a host
         if hosted:
             fact["participants"] = [visitor.slug, *(p.slug for p in hosted)]
             return fact, [visitor, *hosted], "a visit"
-        if _abroad(t, scene):
-            return None  # "arrived in Singapore for the forum": a trip to a third country meets no one yet
         if hosts[0]:
             fact["participants"] = [visitor.slug, hosts[0]]
             return fact, [visitor], "a visit"

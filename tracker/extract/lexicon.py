@@ -152,8 +152,11 @@ def find_triggers(sentence: Sentence, language: str) -> list[Trigger]:
             span=Span(sentence.span.start + s, sentence.span.start + e),
             text=sentence.text[s:e],
             status=status,
-            negated=bool(lex.cues["negation"].search(before[-lex.window :])),
-            hypothetical=question or _hypothetical(lex, text, s) or bool(lex.cues["proposal"].search(before)),
+            negated=bool(lex.cues["negation"].search(before[-lex.window :]))
+            or (entry.kind in _ENCOUNTERS and bool(_DENIED.search(text, max(0, s - 90), s))),
+            hypothetical=question
+            or (_hypothetical(lex, text, s) and not _demand_modal(lex, text, s, entry.kind, found, sentence.span.start))
+            or bool(lex.cues["proposal"].search(before)),
             quoted=_in_quote(text, s) and not _quoted_term(text, s, e),
             background=starts_background or bool(lex.cues["background"].search(before + " " + after)),
             passive=passive,
@@ -183,6 +186,12 @@ def find_triggers(sentence: Sentence, language: str) -> list[Trigger]:
 
 
 _ENCOUNTERS = frozenset({"meeting", "call", "talks"})
+# "denied that Sullivan had met Wang", "dismissed reports of a meeting", 否认王毅与沙利文会面: an encounter denied
+_DENIED = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es)? (?:reports?|claims?)|rejected (?:reports?|claims?))\b[^,;.:]*$"
+    r"|否认[^，。；]*$|否認[^，。；]*$",
+    re.IGNORECASE,
+)
 # "to meet", "and hold talks with", 以便, 并: the next verb of the same plan shares its mood
 _PURPOSE = re.compile(r"\b(?:to|and|for)\s+$|(?:以便|以|来|來|并|並)$")
 _CALLED = re.compile(r"called|calls|call", re.IGNORECASE)
@@ -283,6 +292,16 @@ _REPORTED = re.compile(
 
 _WOULD = re.compile(r"\bwould\s+$", re.IGNORECASE)
 _CONDITION_AFTER = re.compile(r"[^.;?]*?\b(?:if|unless|provided)\b", re.IGNORECASE)
+
+
+def _demand_modal(lex: _Lexicon, text: str, at: int, kind: str, found: list[tuple[Trigger, Entry]], base: int) -> bool:
+    """Whether the only modal before a word of reproach is the "should" of the demand it sits in ("said the United
+    States should change its 'misguided mindset'"): the demand's content still reproaches, in the speaker's voice."""
+    if kind != "criticism" or not found or found[-1][0].kind != "demand":
+        return False
+    start, end = found[-1][0].span.start - base, found[-1][0].span.end - base
+    cues = list(lex.cues["hypothetical"].finditer(text, 0, at))
+    return bool(cues) and all(start <= m.start() < end for m in cues) and not lex.clause.search(text, end, at)
 
 
 def _hypothetical(lex: _Lexicon, text: str, at: int) -> bool:

@@ -146,7 +146,7 @@ ENTRIES: tuple[Entry, ...] = (
         "office-left",
     ),
     Entry(
-        r"stepp?(?:s|ed)? down|resign(?:s|ed|ing)?|retir(?:e|es|ed|ing)(?= as\b)|(?:had )?left office"
+        r"stepp?(?:s|ed)? down|resign(?:s|ed|ing)?|retir(?:e|es|ed|ing)(?=(?: on \w+| (?:last|this) \w+)? as\b)|(?:had )?left office"
         # "quit as foreign minister", "lost his job as", "ended his tenure as": the subject leaves the post named
         r"|quit(?:s|ting)?(?= as\b)|los(?:t|es|ing) (?:his|her) (?:job|post|position)(?= as\b)"
         r"|end(?:s|ed|ing) (?:his|her) (?:tenure|term)(?= as\b)",
@@ -235,6 +235,10 @@ ENTRIES: tuple[Entry, ...] = (
         # descriptor such as "coercive", which the demand or warning around it carries: "urged … to stop its
         # coercive tactics" is one demand)
         r"|misguided|groundless|baseless"
+        # "China's actions … threatened global stability", "undermining regional peace" (not "destabilising actions",
+        # a descriptor the demand around it carries, as "coercive")
+        r"|threat(?:en|ens|ened|ening) (?:\w+ ){0,2}?(?:stability|peace)"
+        r"|undermin(?:e|es|ed|ing) (?:regional |global |international |world )?(?:peace|stability)"
         r"|condescending|(?:has|have|had) no (?:right|standing|qualifications?) to|meddl(?:e|es|ed|ing) in"
         r"|interfer(?:e|es|ed|ing|ence) in (?:\w+['’]s |its |their )?internal affairs"
         # "a sign that Beijing was not honouring its agreements": a broken word reproached
@@ -243,7 +247,8 @@ ENTRIES: tuple[Entry, ...] = (
         "criticism",
     ),
     Entry(
-        r"told (?:a |the )?(?:\w+ )?(?:forum|conference|lawmakers|audience|summit)"
+        # (not "told lawmakers", "told a Senate hearing": testimony to one's own legislature is no statement)
+        r"told (?:a |the )?(?:\w+ )?(?:forum|conference|audience|summit)|told (?:the )?(?:[\w-]+ ){1,3}?(?:Dialogue|Forum)\b"
         r"|(?:said )?in a statement|issued a statement|(?:gave|delivered) (?:a |his |her )?(?:speech|remarks|address)",
         "statement",
     ),

@@ -105,6 +105,9 @@ ENTRIES: tuple[Entry, ...] = (
           "|挑衅|霸凌|霸权行径|抹黑|污蔑|诬蔑|无理|蛮横|双重标准|不安全、不专业|不专业|不负责任|痛批|斥责|怒斥|驳斥|粗暴干涉|冷战思维|零和思维|玩火|无端指责"
           # reproach without a verb of blame (美方没有资格居高临下, 说三道四, 干涉中国内政, 胁迫, 炒作)
           "|没有资格|没资格|居高临下|说三道四|指手画脚|颐指气使|干涉(?:中国)?内政|恃强凌弱|炒作|造谣"
+          # 威胁地区和平稳定, 破坏台海和平稳定: a threat to peace laid at the other side's door
+          # (a place is named: 避免采取破坏稳定的行动 only describes what a demand asks to stop)
+          "|(?:威胁|破坏)(?:了)?(?:地区|世界|全球|台海|南海|亚太)(?:的)?(?:和平|稳定)"
           # 如美方一意孤行，必将承担由此产生的后果: the ministry's warning formula reproaches
           "|一意孤行|承担(?:由此(?:产生|引发|带来|造成)的)?(?:一切)?(?:严重)?后果", "criticism"),
     # 美方行径严重违反…: the clause's subject is the one criticised, not the critic

@@ -30,7 +30,7 @@ class ActorIndex(Protocol):
     def held(self, offices: Sequence[tuple[str, str | None]], state: str | None, on: date) -> str | None: ...
 
 
-__all__ = ["title_name"]
+__all__ = ["replaced_name", "title_name"]
 
 
 def _variant_of_holder(name: str, phrase: OfficePhrase, index: ActorIndex, on: date, at: int) -> ActorMention | None:
@@ -101,4 +101,27 @@ def spoken_again(
             ):
                 out.append(replace(first, span=span, name=name))
             at = text.find(name, at + len(name))
+    return out
+
+
+# 任命魏凤和为国防部部长，接替常万全。: the one replaced is often named bare, with no title of their own
+_REPLACES_ZH = re.compile(r"(?:接替|接任)(?!的)")
+_REPLACED_END = re.compile(r"[，,。；;、]|担任|擔任|出任|任|为|為|成为|成為|$")
+
+
+def replaced_name(sentence: Sentence, index: ActorIndex) -> list[ActorMention]:
+    """A Chinese official new to the gazetteer named bare right after 接替/接任 and closing its clause (接替常万全。,
+    接替常万全担任…): a person of China, whose office the office rules read from the sentence."""
+    text, base = sentence.text, sentence.span.start
+    out: list[ActorMention] = []
+    for m in _REPLACES_ZH.finditer(text):
+        span = nm.han_name_after(text, m.end(), foreign=False)
+        if span is None or not _REPLACED_END.match(text, span[1]):
+            continue
+        name = text[span[0] : span[1]]
+        if nm.key(name) in index.keys:
+            continue
+        slug = nm.slug_for(name, chinese_name_order=True)
+        names = {"zh": nm.to_simplified(name)}
+        out.append(ActorMention(slug, "person", "CHN", Span(base + span[0], base + span[1]), name, None, True, names))
     return out

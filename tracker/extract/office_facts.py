@@ -141,6 +141,7 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
     ):  # fmt: skip
         actor = described[0]  # 接替去年底出任外交部长的秦刚: who took that office is the one the 的 clause describes
     successor = _successor(t, persons, actor, before, after)
+    told_left = False
     if t.role == "object" and t.passive and before and after:
         actor = before[-1]  # "Li … was succeeded by Dong Jun": the subject left
         if kind == "office-left" and any(
@@ -148,7 +149,11 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
             and not re.search("[;；]", scene.sentence.text[o.span.end - base : t.span.start - base])
             for o in scene.triggers
         ):  # fmt: skip
-            return []  # "Li was removed in October … and was succeeded by Dong in December": told by "removed"
+            if any(d.span.start >= t.span.end for d in scene.dates):
+                return []  # "Li was removed in October … and was succeeded by Dong in December": told by "removed"
+            # "Milley retired on Friday … and was succeeded by Brown": the departure is told by "retired"; this
+            # verb tells only who took the office, on the same day
+            told_left = True
     if scene.language == "zh" and re.match(r"[^，,。；]{0,12}前[，,]", text_after):
         return []  # 担任国防部长前: "before becoming …" dates something else
     if actor is None and scene.language == "zh":
@@ -178,7 +183,9 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
         subject = persons[0] if persons and persons[0] is not actor else None
         first = subject.span.end - base if subject else 0
         # (not for "Wei was replaced as defence minister by Li": the passive's office is the one after "as")
-        offices = [p.title for p in phrases if first <= p.start < t.span.start - base and p.title and not t.passive][:1]
+        offices = [p.title for p in phrases if first <= p.start < t.span.start - base and p.title and not t.passive]
+        # 决定魏凤和为国务委员，任命魏凤和为国防部部长，接替常万全: in Chinese the clause right before 接替 names it
+        offices = offices[-1:] if scene.language == "zh" else offices[:1]
         if not offices and described and actor is described[0]:
             # 接替自2018年起担任国防部长的魏凤和: the office the 的 clause has the replaced one holding (not one
             # taken since: 接替去年底出任外交部长的秦刚 left another post)
@@ -278,14 +285,35 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
         and successor.state == actor.state
         and kind == "office-left"
         and not others
-        and (not scene.dates)
+        and _dated_in_own_clause(t, scene)
     ):
         # "Davidson succeeds Harris": the successor takes the office the other leaves. Only where the sentence
-        # tells no other appointment and no date: a date there is the predecessor's ("who stepped down on
-        # Monday", 接替今年6月卸任的崔天凯), not the successor's start.
+        # tells no other appointment and no date outside the verb's own clause: a date there is the predecessor's
+        # ("who stepped down on Monday", 接替今年6月卸任的崔天凯), not the successor's start; "Brown succeeded
+        # Milley as chairman on Friday" dates both.
         out += [({**fact, "kind": "office-assumed", "actor": successor.slug}, [successor], "succession")
                 for fact, _, _ in out]  # fmt: skip
+    if told_left:
+        return [built for built in out if built[0]["kind"] == "office-assumed"]
     return out
+
+
+_CLAUSE_MARK = re.compile(r"[,，;；]|\b(?:who|which|after|before|when)\b|的")
+
+
+def _dated_in_own_clause(t: Trigger, scene: Scene) -> bool:
+    """Whether every date of the sentence lies in the clause of the verb of succession (none, or "succeeded
+    Milley as chairman on Friday"), not in a clause describing someone else's departure."""
+    text, base = scene.sentence.text, scene.sentence.span.start
+    for d in scene.dates:
+        lo, hi = sorted((d.span.start - base, t.span.start - base))
+        if d.span.start < t.span.start:
+            hi = t.span.start - base
+        else:
+            lo = t.span.end - base
+        if _CLAUSE_MARK.search(text, lo, hi):
+            return False
+    return True
 
 
 _DECISION_ZH = re.compile(r"(?:免去|任命)")

@@ -18,9 +18,18 @@ from typing import Any
 from tracker.extract import EXTRACTOR_VERSION
 from tracker.extract.actors import ActorIndex, find_all, names_anyone
 from tracker.extract.channel_facts import channel_facts
-from tracker.extract.coref import resolve_references
+from tracker.extract.coref import actors_wanted, resolve_references
 from tracker.extract.dates import find_dates
-from tracker.extract.fact_parts import COMPARISON, confidence, date_of, iso, per_channel, place_near, status_of
+from tracker.extract.fact_parts import (
+    COMPARISON,
+    confidence,
+    date_of,
+    iso,
+    per_channel,
+    period_end,
+    place_near,
+    status_of,
+)
 from tracker.extract.facts import (
     BOTH_SIDES,
     CHANNEL_KINDS,
@@ -56,8 +65,6 @@ _CHANNEL_WORD = re.compile(
     r"talk|dialog|consult|hotline|link|commander|maritime|policy|chiefs|cjcs|joint staff|defen[cs]e|"
     r"磋商|会谈|會談|会晤|會晤|对话|對話|通话|通話|热线|熱線|直通|防长|防長|战区|戰區|总参|總參|参谋|參謀",
 )  # searched in lower-case text: IGNORECASE on a Unicode pattern is several times slower
-# A spokesperson named in a sentence without a fact may speak for their state in the next ("The spokesperson …").
-_VOICE = re.compile(r"spokes|发言人|發言人")
 # A measure against firms the index does not know ("placed DJI on an investment blacklist"): read the report.
 _MEASURE_WORD = re.compile(r"sanction|blacklist|entity list|export control list|制裁|清单|清單|管控名单|管控名單|反制")
 # "scrapped A and B consultations with …", 暂停A、B会晤和C会议: the encounter word names another item of the list
@@ -156,7 +163,7 @@ def extract(report: Report, context: Context) -> list[Candidate]:
             sentences,
             report,
             context.actors,
-            [bool(t) or _VOICE.search(s.text) is not None for s, t in zip(sentences, triggered, strict=True)],
+            actors_wanted(sentences, triggered),
         ),
         context.actors,
         report.published_at.date(),
@@ -325,7 +332,11 @@ def _candidates(
         base["until"] = when.until.isoformat()
     facts: list[tuple[dict[str, Any], list[ActorMention], str]] = []
     if kind in INTERACTIONS:
-        built = spoken_act(kind, status, t, scene) if kind in SPOKEN else interaction(kind, status, t, scene, when.day)
+        built = (
+            spoken_act(kind, status, t, scene)
+            if kind in SPOKEN
+            else interaction(kind, status, t, scene, when.day, period_end(when))
+        )
         if built is not None:
             facts.extend(_separately(built, scene) if kind in TWO_SIDED else [built])
     elif kind in ("sanction-imposed", "sanction-lifted", "countermeasure"):

@@ -5,12 +5,12 @@ Pure: reads the offices an ActorIndex holds, on the report's date.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from tracker.extract.actors import ActorIndex
 from tracker.extract.offices import holds
 
-__all__ = ["channel_of", "counterpart", "offices_on"]
+__all__ = ["channel_of", "channel_within", "counterpart", "offices_on"]
 
 _DEFENSE_US = frozenset({"Secretary of Defense", "Acting Secretary of Defense", "Secretary of War"})
 _DEFENSE_CN = frozenset({"Minister of National Defense"})
@@ -49,6 +49,17 @@ def channel_of(index: ActorIndex, participants: list[str], on: date) -> str | No
     for slug, us, cn in CHANNELS:
         if any(h & us for h in held) and any(h & cn for h in held):
             return slug
+    return None
+
+
+def channel_within(index: ActorIndex, participants: list[str], first: date, last: date) -> str | None:
+    """The channel of an encounter dated by a day, or only by a month or year ("turned down a request … last
+    year"): the participants' offices paired on some day of the period (a minister may have taken office in it)."""
+    days = [first + timedelta(days=k) for k in range(0, (last - first).days + 1, 7)]
+    for day in [*days, last] if days[-1] != last else days:
+        found = channel_of(index, participants, day)
+        if found is not None:
+            return found
     return None
 
 

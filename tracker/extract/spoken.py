@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import Candidate
@@ -65,14 +66,29 @@ def specific_words(found: list[Candidate]) -> list[Candidate]:
         for p in c.fact.get("participants") or ()
     }
     # Words in a readout give way to any act of their speaker the sentence tells ("会后表示，他将访问中国").
-    acts = {(c.span.start, p) for c in found if c.fact["kind"] != "statement" for p in c.fact.get("participants") or ()}
+    # (not the encounter itself: 王毅会见布林肯时表示…, "met Blinken and told him …" tell the encounter and its words)
+    acts = {
+        (c.span.start, p)
+        for c in found
+        if c.fact["kind"] != "statement" and not (c.fact["kind"] in _ENCOUNTERS and c.fact.get("status") == "occurred")
+        for p in c.fact.get("participants") or ()
+    }
     return [
         c for c in found
         if not (c.fact["kind"] == "statement" and any(
             (c.span.start, p) in acts or (c.fact["occurred_on"], p) in reproach if c.rule.startswith(READOUT)
-            else (c.fact["occurred_on"], p) in specific
+            else any((day, p) in specific for day in _around(c.fact["occurred_on"]))
             for p in c.fact["participants"]))
     ]  # fmt: skip
+
+
+def _around(day: str) -> tuple[str, ...]:
+    """A day and its neighbours ("told the forum on Saturday" and "China protested on Sunday after Hegseth
+    accused Beijing": one speech, dated by each sentence a day apart); a month or a year alone."""
+    if len(day) != 10:
+        return (day,)
+    at = date.fromisoformat(day)
+    return tuple((at + timedelta(days=k)).isoformat() for k in (-1, 0, 1))
 
 
 _ENCOUNTERS = frozenset({"meeting", "call", "talks"})
@@ -113,6 +129,9 @@ _PRAISE = re.compile(
     r"|[，,：:]?(?:美方|中方|我们|我們|他|她)?(?:愿|願|希望)(?:同|与|與|和)(?:美方|中方|对方|對方)[^。，,]{0,6}?"
     r"(?:保持|加强|加強|继续|繼續)(?:沟通|溝通|交流|对话|對話|联系|聯繫)(?=[。；;]|$)"
     r"|[，,：:]?(?:希望|期待)(?:双方|雙方|两国|兩國|两军|兩軍|中美)"
+    # 表示双方在一些具体问题上取得进展、达成共识, "said the two sides had made progress": the encounter's outcome
+    r"|[，,：:]?(?:双方|雙方|两国|兩國|中美)[^。，,；]{0,16}?(?:取得(?:了)?(?:积极|積極)?(?:进展|進展|成果)|达成(?:了)?共识|達成(?:了)?共識)"
+    r"|[，,：:\s]*(?:that\s+)?the\s+two\s+sides\s+(?:had\s+|have\s+)?(?:made|achieved)\s+(?:\w+\s+){0,2}?progress\b"
     r"|[，,：:]?(?:双方|雙方|两国|兩國|两军|兩軍|中美)(?:应当|應當|应该|應該|应|應|要)?"
     r"(?:保持|加强|加強|继续|繼續)(?:沟通|溝通|交流|对话|對話|联系|聯繫)(?=[。；;]|$)",
     re.IGNORECASE,

@@ -97,6 +97,7 @@ def within(t: Trigger) -> bool:
     return bool(_ADDED.match(t.text) or _NAMED.match(t.text))
 
 
+_COLLECTIVE_ZH = re.compile(r"等[^，。；、]{0,30}?(?:组织|机构|实体|团体)$")
 _SPREAD_ZH = re.compile(r"位于|设在|在")  # 位于济南、深圳和郑州的国家超级计算中心: one name spread over places
 
 
@@ -207,15 +208,23 @@ def list_targets(
             chunks.append((pos, begin + m.start()))
             pos = begin + m.end()
         chunks.append((pos, begin + len(segment)))
+        # A、B、C等…非政府组织: a list its collective noun closes names bodies, each item one (人权观察, 自由之家)
+        bodies = bool(_COLLECTIVE_ZH.search(segment))
         merged: list[tuple[int, int]] = []
         for i, (s, e) in enumerate(chunks):
+            if bodies and (i + 1 == len(chunks) or text[e : chunks[i + 1][0]] in "、，,"):
+                # (but 国际共和研究所 split at 和 is still joined to what follows)
+                if merged and merged[-1][1] < 0:
+                    s = -merged.pop()[1] - 1
+                merged.append((s, e))
+                continue
             if merged and merged[-1][1] < 0:
                 s = -merged.pop()[1] - 1  # joined to the chunk before ("波音防务、空间与安全集团")
             piece = text[s:e]
             nxt = text[chunks[i + 1][0] : chunks[i + 1][1]] if i + 1 < len(chunks) else ""
             if (
                 not _FIRM_WORD_ZH.search(re.sub(r"等.*$", "", piece))
-                and _FIRM_WORD_ZH.search(nxt)
+                and _FIRM_WORD_ZH.search(re.sub(r"等.*$", "", nxt))
                 and not all(ch in _TRANSLIT or ch == "·" for ch in piece)
                 and not any(a <= s and e <= b for a, b in taken)
             ):
@@ -236,8 +245,11 @@ def list_targets(
             if len(piece) < 2:
                 continue
             inside = [(a, b) for a, b in taken if s <= a and b <= e]
-            if _FIRM_WORD_ZH.search(piece):
-                if any(a <= s and e <= b for a, b in taken) or not 3 <= len(piece) <= 24:
+            if _FIRM_WORD_ZH.search(piece) or (
+                bodies and not inside and 2 <= len(piece) <= 8 and has_han(piece) and not _TITLE_END_ZH.search(piece)
+            ):
+                shortest = 2 if bodies else 3  # (企业 alone is no name; 人权观察 in a list of bodies is)
+                if any(a <= s and e <= b for a, b in taken) or not shortest <= len(piece) <= 24:
                     continue
                 kind, name_span = "organization", (s, e)
             else:

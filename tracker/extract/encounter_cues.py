@@ -1,0 +1,74 @@
+"""Cues that narrow an encounter told in a sentence: who only accompanies, who is named after "since", what a
+refusal refuses, a visit told only as the frame of its parts, and the two defence chiefs named by their offices.
+
+Pure; helpers of tracker.extract.facts, reading a sentence (not facts' Scene: facts imports this module).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from tracker.extract.actors import ActorIndex
+from tracker.extract.lexicon import Trigger
+from tracker.extract.model import ActorMention, Sentence
+
+__all__ = ["aide", "before_since", "both_chiefs", "frames_its_parts", "refused_object"]
+
+# "accompanied by Vice Foreign Minister Ma Zhaoxu", 在马朝旭陪同下, 马朝旭等陪同: aides at an encounter, no party to it
+_ACCOMPANIED_EN = re.compile(r"\b(?:accompanied|flanked|escorted)\s+by\s+[^,;]{0,160}$", re.I)
+_ACCOMPANIES_ZH = re.compile(r"[^，,。；]{0,3}?(?:陪同|陪同下)")
+_SINCE = re.compile(r"\bsince\b", re.I)
+_INCLUDED = re.compile(
+    r"[^,;.]{0,40}?(?:,\s*)?\b(?:(?:that|which)\s+(?:also\s+)?(?:included|includes|featured)|including)\b", re.I
+)
+# what a refusal refuses: its object up to the clause's end; "a call for restraint" is no phone call
+_OBJECT_END = re.compile(r"[，,。；;]|\s(?:and|but|while|after|as)\s")
+_CALL_FOR = re.compile(r"\bcall(?:s|ed)? (?:for|on)\b", re.I)
+_BOTH_CHIEFS_SUBJECT = re.compile(
+    r"^\W*(?:the )?(?:defen[cs]e (?:chiefs|ministers) of the two (?:countries|nations|sides)"
+    r"|two (?:(?:countries|nations)['’] )?defen[cs]e (?:chiefs|ministers))\b|^\W*(?:中美)?两国防长|^\W*(?:中美)?兩國防長",
+    re.IGNORECASE,
+)
+_DEFENSE_OFFICES = (("USA", "Secretary of Defense"), ("CHN", "Minister of National Defense"))
+
+
+def aide(p: ActorMention, sentence: Sentence, language: str) -> bool:
+    """Whether a person is told only as accompanying another at the encounter."""
+    text, base = sentence.text, sentence.span.start
+    start, end = p.span.start - base, p.span.end - base
+    if language == "zh":
+        # 马朝旭等陪同, 在马朝旭陪同下: the aide (王毅陪同习近平会见…: still an aide of the host)
+        return _ACCOMPANIES_ZH.match(text, end) is not None
+    return _ACCOMPANIED_EN.search(text, max(0, start - 180), start) is not None
+
+
+def before_since(persons: list[ActorMention], t: Trigger, sentence: Sentence) -> list[ActorMention]:
+    """The persons named before a "since" after the trigger: who is named after it only dates the act."""
+    since = _SINCE.search(sentence.text, t.span.end - sentence.span.start)
+    if since is None:
+        return persons
+    return [p for p in persons if p.span.start < sentence.span.start + since.start()]
+
+
+def frames_its_parts(t: Trigger, sentence: Sentence) -> bool:
+    """Whether a visit is told as the frame of encounters its sentence names ("a visit that included talks")."""
+    return bool(_INCLUDED.match(sentence.text, t.span.end - sentence.span.start))
+
+
+def refused_object(after: str) -> str:
+    """What a refusal verb refuses: the text after it up to its clause's end, without "call for"."""
+    return _CALL_FOR.sub(" ", _OBJECT_END.split(after, maxsplit=1)[0])
+
+
+def both_chiefs(
+    kind: str, status: str, sentence: Sentence, index: ActorIndex, day: date
+) -> tuple[dict[str, Any], list[ActorMention], str] | None:
+    """ "The defence chiefs of the two countries met …", 两国防长…会谈 opening the sentence: the offices' holders."""
+    if not _BOTH_CHIEFS_SUBJECT.search(sentence.text):
+        return None
+    both = [index.held([(office, None)], state, day) for state, office in _DEFENSE_OFFICES]
+    if not all(both):
+        return None
+    return {"kind": kind, "status": status, "participants": both}, [], "both defence chiefs"
