@@ -11,10 +11,16 @@ Then how appends hold up as the store grows: the next 100,000 facts appended to 
 cached store (1M facts; 100k with --quick) against the first 100,000 into a fresh store; and
 appending the first 100,000 again (every fact known: nothing new is written).
 Also PostgreSQL (a fresh schema in the local `test` database) unless --skip-postgres.
+
+The SQLite fresh append, the library's put and the next chunk are run in turns, --repeats rounds
+(3), after one small untimed append; each is reported as its median, with every run beside it.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -30,17 +36,69 @@ TARGET_RATIO = 0.6
 TARGET_PG = 20_000
 TARGET_GROWTH = 1.10  # the chunk appended to the big store takes at most 10% longer than the first
 TARGET_KNOWN = 3.0  # seconds to append 100,000 facts the store already holds
+REPEATS = 3  # rounds of the interleaved SQLite runs; each figure is the median
 PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 
-def tracker_sqlite(facts: Path, scratch: Path) -> dict[str, Any]:
+def tracker_sqlite(facts: Path, scratch: Path, known: bool = True) -> dict[str, Any]:
     store = scratch / "store-sqlite"
     common.tracker("init", "--store", str(store))
     r = common.tracker("append", "--file", str(facts), "--store", str(store))
-    out = {"seconds": r["wall"], "rate": FACTS / r["wall"], "rss_mb": r["rss_mb"], "output": r["stdout"].strip()}
-    # The same facts again: all known, so nothing is written (the idempotent re-append).
-    again = common.tracker("append", "--file", str(facts), "--store", str(store))
-    out["known"] = {"seconds": again["wall"], "output": again["stdout"].strip()}
+    out = {
+        "seconds": r["wall"],
+        "rate": FACTS / r["wall"],
+        "rss_mb": r["rss_mb"],
+        "cpu_s": r["cpu_s"],
+        "output": r["stdout"].strip(),
+    }
+    if known:
+        # The same facts again: all known, so nothing is written (the idempotent re-append).
+        again = common.tracker("append", "--file", str(facts), "--store", str(store))
+        out["known"] = {"seconds": again["wall"], "output": again["stdout"].strip()}
+    return out
+
+
+def warm_up(scratch: Path) -> None:
+    """A small untimed append first, so no timed process compiles bytecode or reads cold files.
+
+    The bench keeps tracker's bytecode under bench/data/pycache: after any change to the code,
+    the first process to import a module compiles it (tens of ms). An installed package has
+    its bytecode compiled at install, so the timed processes should find it compiled too.
+    """
+    store = scratch / "store-warm-up"
+    common.tracker("init", "--store", str(store))
+    common.tracker("append", "--file", str(common.facts_file(0, 1000)), "--store", str(store))
+    shutil.rmtree(store, ignore_errors=True)
+
+
+def paired_runs(facts: Path, size: int, scratch: Path, repeats: int) -> dict[str, list[dict[str, Any]]]:
+    """The fresh append, the library's put and the next chunk into the big store, interleaved `repeats` times.
+
+    One sample of each, taken minutes apart, moved by a second or more with the machine's load
+    (the same fresh append took 3.1 to 4.7 s within an hour); taken in turns, with the order
+    reversed every other round, each median faces the same minutes as the others.
+    """
+    common.build_store(size)  # built (or checked) before anything is timed
+    runs: dict[str, list[dict[str, Any]]] = {"fresh": [], "library": [], "grown": []}
+    for round_ in range(repeats):
+        order = ["fresh", "library", "grown"]
+        for which in order if round_ % 2 == 0 else order[::-1]:
+            with common.temp_dir(f"bulk-{which}-") as d:
+                if which == "fresh":
+                    runs[which].append(tracker_sqlite(facts, d, known=round_ == 0))
+                elif which == "library":
+                    runs[which].append(library_put(facts, d))
+                else:
+                    runs[which].append(later_chunk(size, d))
+    return runs
+
+
+def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run of median time (the upper median for an even count), with every run's seconds beside it."""
+    ordered = sorted(runs, key=lambda r: r["seconds"])
+    out = dict(ordered[len(ordered) // 2])
+    out["runs_seconds"] = [round(r["seconds"], 3) for r in runs]
+    out.update({k: v for k, v in runs[0].items() if k == "known"})
     return out
 
 
@@ -50,7 +108,13 @@ def later_chunk(size: int, scratch: Path) -> dict[str, Any]:
     store = common.copy_store(cached, scratch / "store-grown")
     facts = common.facts_file(size, FACTS)
     r = common.tracker("append", "--file", str(facts), "--store", str(store))
-    return {"store_facts": size, "seconds": r["wall"], "rate": FACTS / r["wall"], "output": r["stdout"].strip()}
+    return {
+        "store_facts": size,
+        "seconds": r["wall"],
+        "rate": FACTS / r["wall"],
+        "cpu_s": r["cpu_s"],
+        "output": r["stdout"].strip(),
+    }
 
 
 def raw_sqlite(facts: Path, scratch: Path) -> dict[str, Any]:
@@ -142,15 +206,21 @@ PHASES_SNIPPET = r"""
 import gc, json, time
 t_start = time.perf_counter()
 cpu = time.process_time
+wall = {}
 from tracker.gcpause import bulk_work
 from tracker.input.batch import parse_facts
 from tracker.input.jsonl import parse_jsonl
 from tracker.session import open_session
 from tracker.store.mapping import to_stored_events
 phases = {"import": cpu()}
+w = [time.perf_counter()]
 def step(name, t):
     phases[name] = phases.get(name, 0.0) + cpu() - t
+    now = time.perf_counter()
+    wall[name] = wall.get(name, 0.0) + now - w[0]
+    w[0] = now
     return cpu()
+wall["import"] = w[0] - t_start
 t = cpu()
 session = open_session(%(store)r)
 t = step("open", t)
@@ -175,18 +245,26 @@ with bulk_work():
     session.store.recorder.insert_events(stored)
     t = step("insert + chain + commit", t)
 session.close()
-print(json.dumps({"phases": phases, "wall": time.perf_counter() - t_start, "events": len(events)}))
+t = step("close (WAL checkpoint)", t)
+print(json.dumps({"phases": phases, "walls": wall, "wall": time.perf_counter() - t_start, "events": len(events)}))
 """
 
 
-def phase_breakdown(facts: Path, scratch: Path) -> dict[str, Any]:
-    """The append of the same facts into a fresh store, timed step by step (CPU s), in a subprocess."""
-    store = scratch / "store-phases"
-    common.tracker("init", "--store", str(store))
+def phase_breakdown(facts: Path, scratch: Path, store: Path | None = None) -> dict[str, Any]:
+    """The append of the facts into a store (a fresh one by default), step by step (CPU and wall s), in a subprocess."""
+    if store is None:
+        store = scratch / "store-phases"
+        common.tracker("init", "--store", str(store))
     r = common.python_snippet(PHASES_SNIPPET % {"store": str(store), "facts": str(facts)})
     j = r["json"]
     assert j["events"] == FACTS, j
-    return {"phases": j["phases"], "wall": j["wall"]}
+    return {"phases": j["phases"], "walls": j["walls"], "wall": j["wall"]}
+
+
+def print_phases(b: dict[str, Any], what: str) -> None:
+    print(f"  where the time goes ({what}; CPU s, wall s; {b['wall']:.2f} s wall in all):")
+    for name, seconds in b["phases"].items():
+        print(f"    {name:<34} {seconds:6.2f} {b['walls'].get(name, 0.0):6.2f}")
 
 
 def tracker_postgres(facts: Path, scratch: Path) -> dict[str, Any]:
@@ -207,31 +285,65 @@ def tracker_postgres(facts: Path, scratch: Path) -> dict[str, Any]:
             conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
-def main(skip_postgres: bool = False, size: int = common.FULL_SIZE, phases: bool = False, **_: Any) -> dict[str, Any]:
+def cpu_fresh(runs: dict[str, list[dict[str, Any]]]) -> float:
+    return statistics.median(r["cpu_s"] for r in runs["fresh"])
+
+
+def seconds_list(r: dict[str, Any]) -> str:
+    return ", ".join(f"{x:.2f}" for x in r["runs_seconds"])
+
+
+def main(
+    skip_postgres: bool = False,
+    size: int = common.FULL_SIZE,
+    phases: bool = False,
+    repeats: int = REPEATS,
+    **_: Any,
+) -> dict[str, Any]:
     facts = common.facts_file(0, FACTS)
-    result: dict[str, Any] = {"measure": "bulk append", "facts": FACTS}
+    result: dict[str, Any] = {"measure": "bulk append", "facts": FACTS, "repeats": repeats}
     with common.temp_dir("bulk-") as scratch:
-        print(f"bulk append of {FACTS:,} facts", flush=True)
-        t = tracker_sqlite(facts, scratch)
-        print(f"  tracker append --file (SQLite): {t['seconds']:.2f} s, {t['rate']:,.0f} facts/s ({t['output']})")
+        print(f"bulk append of {FACTS:,} facts (medians of {repeats} interleaved runs)", flush=True)
+        warm_up(scratch)
+        runs = paired_runs(facts, size, scratch, repeats)
+        t, lib, g = median_run(runs["fresh"]), median_run(runs["library"]), median_run(runs["grown"])
+        print(
+            f"  tracker append --file (SQLite): {t['seconds']:.2f} s, {t['rate']:,.0f} facts/s ({t['output']};"
+            f" runs {seconds_list(t)} s)"
+        )
+        print(
+            f"    CPU of the same process, median: {cpu_fresh(runs):.2f} s ({FACTS / cpu_fresh(runs):,.0f} facts a"
+            f" CPU-second); load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs (wall above CPU: waiting"
+            " for a CPU or the disk)"
+        )
         print(f"  the same file again (all known): {t['known']['seconds']:.2f} s ({t['known']['output']})")
         if phases:
             b = phase_breakdown(facts, scratch)
             result["phases"] = b
-            print(f"  where the time goes (one process, fresh store, CPU s; {b['wall']:.2f} s wall in all):")
-            for name, seconds in b["phases"].items():
-                print(f"    {name:<34} {seconds:6.2f}")
-        lib = library_put(facts, scratch)
+            print_phases(b, "one process, fresh store")
+            grown = common.copy_store(common.build_store(size), scratch / "store-phases-grown")
+            bg = phase_breakdown(common.facts_file(size, FACTS), scratch, grown)
+            result["phases_grown"] = bg
+            print_phases(bg, f"one process, the next {FACTS:,} into a copy of the {size:,}-fact store")
+            shutil.rmtree(grown, ignore_errors=True)
         print(
             f"  (library) events.put, same events, tracker's recorder: {lib['seconds']:.2f} s, {lib['rate']:,.0f} events/s"
+            f" (runs {seconds_list(lib)} s)"
         )
         a = raw_sqlite(facts, scratch)
         print(f"  (raw) sqlite3 executemany: {a['seconds']:.2f} s, {a['rate']:,.0f} rows/s")
-        g = later_chunk(size, scratch)
+        pairs = [y["seconds"] / x["seconds"] for x, y in zip(runs["fresh"], runs["grown"], strict=True)]
         print(
             f"  the next {FACTS:,} into a copy of the {size:,}-fact store: {g['seconds']:.2f} s, {g['rate']:,.0f} facts/s"
-            f" ({g['seconds'] / t['seconds']:.2f} x the first chunk's time)"
+            f" ({g['seconds'] / t['seconds']:.2f} x the first chunk's time; runs {seconds_list(g)} s;"
+            f" round by round {', '.join(f'{x:.2f}' for x in pairs)} x)"
         )
+        # CPU of the same processes: what the store's size costs, with the machine's other load left out.
+        cpu_t = cpu_fresh(runs)
+        cpu_g = statistics.median(r["cpu_s"] for r in runs["grown"])
+        print(f"    CPU, medians: {cpu_g:.2f} s against {cpu_t:.2f} s ({cpu_g / cpu_t:.2f} x)")
+        result["runs"] = runs
+        result["cpu_growth"] = cpu_g / cpu_t
         result.update(tracker=t, library=lib, raw_sqlite=a, grown=g)
         rows = [
             common.row(
@@ -312,5 +424,14 @@ if __name__ == "__main__":
     parser = common.base_parser(__doc__.splitlines()[0])
     parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--phases", action="store_true", help="also time the append step by step (informational)")
+    parser.add_argument("--repeats", type=int, default=REPEATS, help="rounds of interleaved SQLite runs (median)")
     args = parser.parse_args()
-    common.finish(main(skip_postgres=args.skip_postgres, size=common.size_from_args(args), phases=args.phases), args)
+    common.finish(
+        main(
+            skip_postgres=args.skip_postgres,
+            size=common.size_from_args(args),
+            phases=args.phases,
+            repeats=args.repeats,
+        ),
+        args,
+    )

@@ -126,7 +126,18 @@ def run(
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
-    result = {"wall": wall, "rss_mb": usage.ru_maxrss / 1024, "rc": p.returncode, "stdout": stdout, "stderr": stderr}
+    result = {
+        "wall": wall,
+        "rss_mb": usage.ru_maxrss / 1024,
+        # CPU and block I/O of the child: a slow run that read from disk, or waited for CPU, shows here.
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "sys_s": usage.ru_stime,
+        "in_blocks": usage.ru_inblock,
+        "out_blocks": usage.ru_oublock,
+        "rc": p.returncode,
+        "stdout": stdout,
+        "stderr": stderr,
+    }
     if check and p.returncode != 0:
         raise Failed(f"{' '.join(cmd)} exited {p.returncode}: {stderr.strip()[-2000:]}")
     return result

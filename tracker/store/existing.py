@@ -53,9 +53,10 @@ def existing_rows(recorder: Any, ids: Iterable[UUID], *, postgres: bool) -> tupl
     # Sorted, the queries walk the key's pages once in order (each query sorts only its own ids):
     # in a log of 1M events, 300,000 ids in random order took 0.53 s against 0.41 s.
     by_int = {u.int: u for u in ids}  # an int hashes in C, a UUID in Python
-    wanted = sorted(map(HEX_ID.__mod__, by_int))  # each id as stored (UUID.hex is this format, through a property)
     table = recorder.events_table_name
     with recorder.datastore.transaction(commit=False) as c:
+        # each id as stored (UUID.hex is this format, through a property)
+        wanted = sorted(map(HEX_ID.__mod__, _worth_seeking(c, table, by_int)))
         if len(wanted) > SQLITE_IDS:
             big_cache(c)
         # The positions of the events of the ids found: the primary key alone answers this.
@@ -87,6 +88,22 @@ def existing_rows(recorder: Any, ids: Iterable[UUID], *, postgres: bool) -> tupl
     # Only an aggregate with a first event exists: events without one are no aggregate.
     found = {int(o, 16): held for o, held in by_stored.items() if held[0][0] == 1}
     return {by_int[i] for i in found}, found
+
+
+def _worth_seeking(c: Any, table: str, by_int: dict[int, UUID]) -> Iterable[int]:
+    """The ids to seek in the key: all given, or only those in the log when it holds fewer events than that.
+
+    A first bulk append into a fresh store asks for 300,000 candidate ids of a log of a few
+    hundred events: formatting, sorting and seeking each took 0.47 s of its 3.3 s. Reading the
+    log's own ids instead costs a step per event. max(rowid) is the count or more (a restored
+    log may have gaps), so the scan is chosen only when it is surely the smaller.
+    """
+    c.execute(f"SELECT max(rowid) FROM {table}")
+    events = c.fetchone()[0] or 0
+    if events >= len(by_int):
+        return by_int
+    c.execute(f"SELECT DISTINCT originator_id FROM {table}")
+    return [n for n in (int(o, 16) for (o,) in c.fetchall()) if n in by_int]
 
 
 def _version(row: tuple[int, str, bytes]) -> int:
