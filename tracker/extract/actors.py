@@ -29,30 +29,15 @@ from typing import Any
 
 from tracker.extract import names as nm
 from tracker.extract.model import ActorMention, Report, Sentence, Span
-from tracker.extract.new_officials import full_name, replaced_name, spoken_again, title_name
+from tracker.extract.new_officials import full_name, nicknamed, replaced_name, spoken_again, title_name
 from tracker.extract.offices import OfficePhrase, concept_of, find_office_phrases, holds, office_strings
 
 __all__ = ["AMBIGUOUS", "FORMER", "ActorIndex", "find_actors", "find_all", "holder", "resolve_short_names"]
 
 # Names that are also common words or places: they need an office word nearby.
 AMBIGUOUS = frozenset(
-    {
-        "奥斯汀",
-        "克里",
-        "布朗",
-        "卡尔",
-        "米勒",
-        "凯恩",
-        "米利",
-        "哈里斯",
-        "康达",
-        "蔡斯",
-        "希克斯",
-        "万斯",
-        "彭斯",
-        "戴维森",
-    }
-)
+    ["奥斯汀", "克里", "布朗", "卡尔", "米勒", "凯恩", "米利", "哈里斯", "康达", "蔡斯", "希克斯", "万斯", "彭斯", "戴维森"]
+)  # fmt: skip
 # State names that are also cities: a state only in political use.
 CAPITALS = {"washington": "USA", "beijing": "CHN", "华盛顿": "USA", "华府": "USA", "北京": "CHN"}
 _PLACE_BEFORE_EN = re.compile(
@@ -221,7 +206,9 @@ def find_actors(
     text, base = sentence.text, sentence.span.start
     folded = nm.fold(text)
     on = report.published_at.date()
-    mentions = _names(sentence, folded, index) + (replaced_name(sentence, index) if report.language == "zh" else [])
+    mentions = _names(sentence, folded, index) + (
+        replaced_name(sentence, index) if report.language == "zh" else nicknamed(sentence, index)
+    )
     phrases = find_office_phrases(folded, report.language)
     spent: list[Span] = []
     # 雷根总统图书馆, 总统府: an office word inside an institution's name is no title
@@ -373,8 +360,8 @@ def names_anyone(text: str, report: Report, index: ActorIndex) -> bool:
     report naming nobody is not read sentence by sentence."""
     folded = nm.fold(text)
     whole = Sentence(text, Span(0, len(text)))
-    if any(_confirmed(m, [], [], folded, 0) for m in _names(whole, folded, index)):
-        return True
+    if any(_confirmed(m, [], [], folded, 0) for m in _names(whole, folded, index)) or nicknamed(whole, index):
+        return True  # (Charles "CQ" Brown: a known name only with its nickname left out)
     return bool(_COUNTRY_WORD.search(folded) and _QUALIFIED_OFFICE.search(text))
 
 

@@ -119,7 +119,7 @@ def slug_for(name: str, chinese_name_order: bool = True) -> str:
     (帕帕罗, with `chinese_name_order` False) has no reliable Latin form: it gets a stable hash slug.
     """
     if not has_han(name):
-        return slugify(name)
+        return slugify(re.sub(r"['’]", "", name))  # O'Dell → odell, as the gazetteer spells robert-obrien
     from pypinyin import lazy_pinyin  # large dictionary: loaded only when a new Chinese name is met
 
     if not chinese_name_order or "·" in name:
@@ -165,6 +165,19 @@ SURNAMES = _SURNAMES = set(
     "游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟"
     "臧闵苟邬边卞姬仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池麻苑迟邝常"
 )
+
+
+_APPOSED = re.compile(rf",\s+(?:{RANK}\s+)?(?P<name>{LATIN_NAME})(?![\w-])")
+_DEFINITE = re.compile(r"\bthe\s+$", re.I)
+
+
+def latin_name_apposed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a name in apposition after a definite title ("the chief of naval operations, Adm. Lisa
+    Franchetti"), else None: the title at [start, end) names the person after its comma."""
+    if not _DEFINITE.search(text, max(0, start - 6), start):
+        return None
+    m = _APPOSED.match(text, end)
+    return m.span("name") if m else None
 
 
 def latin_name_after(text: str, pos: int) -> tuple[int, int] | None:

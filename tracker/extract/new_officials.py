@@ -30,7 +30,7 @@ class ActorIndex(Protocol):
     def held(self, offices: Sequence[tuple[str, str | None]], state: str | None, on: date) -> str | None: ...
 
 
-__all__ = ["replaced_name", "title_name"]
+__all__ = ["nicknamed", "replaced_name", "title_name"]
 
 
 def _variant_of_holder(name: str, phrase: OfficePhrase, index: ActorIndex, on: date, at: int) -> ActorMention | None:
@@ -54,7 +54,11 @@ def title_name(phrase: OfficePhrase, sentence: Sentence, index: ActorIndex, on: 
     if nm.has_han(text[phrase.start : phrase.end]):
         span = nm.han_name_after(text, phrase.end, foreign=phrase.state not in (None, "CHN"))
     else:
-        span = nm.latin_name_after(text, phrase.end) or nm.latin_name_before(text, phrase.start)
+        span = (
+            nm.latin_name_after(text, phrase.end)
+            or nm.latin_name_before(text, phrase.start)
+            or nm.latin_name_apposed(text, phrase.start, phrase.end)
+        )
     if span is None:
         return None
     name = text[span[0] : span[1]]
@@ -124,4 +128,25 @@ def replaced_name(sentence: Sentence, index: ActorIndex) -> list[ActorMention]:
         slug = nm.slug_for(name, chinese_name_order=True)
         names = {"zh": nm.to_simplified(name)}
         out.append(ActorMention(slug, "person", "CHN", Span(base + span[0], base + span[1]), name, None, True, names))
+    return out
+
+
+# Charles "CQ" Brown, Charles ‘CQ’ Brown Jr.: a nickname in quotes between the given and the family name
+_NICKNAMED = re.compile(
+    r"(?<![\w.])(?P<first>[A-Z][\w.]*)\s+[\"“‘'](?P<nick>[\w. ]{1,12})[\"”’']\s+(?P<last>[A-Z][\w'’-]+)(?:,?\s+Jr\.)?"
+)
+
+
+def nicknamed(sentence: Sentence, index: ActorIndex) -> list[ActorMention]:
+    """A known person named with a nickname in quotes (Charles "CQ" Brown): the whole as that person, when the
+    nickname or the given name with the family name is a name the index holds for one actor."""
+    text, base = sentence.text, sentence.span.start
+    out: list[ActorMention] = []
+    for m in _NICKNAMED.finditer(text):
+        for name in (f"{m['nick']} {m['last']}", f"{m['first']} {m['last']}"):
+            entries = index.keys.get(nm.key(name), [])
+            if len({e.slug for e in entries}) == 1:
+                e = entries[0]
+                out.append(ActorMention(e.slug, e.kind, e.state, Span(base + m.start(), base + m.end()), m.group()))
+                break
     return out

@@ -91,6 +91,8 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
     任命董军为国防部长, 免去李尚福的国务委员、国防部部长职务, "replacing Wei"), the offices named after it."""
     if _time_reference(t, scene):
         return []  # "since Biden took office", 担任…以来: a point in time, not an office change told
+    if kind == "office-left" and t.role == "object" and _takes_office_zh(t, scene):
+        kind, t = "office-assumed", replace(t, role="subject")  # 秦刚于去年12月底接任外长: the subject takes the post
     if scene.language == "zh" and kind == "office-assumed" and (listed := appointment_list(t, scene)):
         return listed  # 决定王毅、魏凤和等为国务委员，魏凤和为国防部部长: each name to each office of its group
     base = scene.sentence.span.start
@@ -158,6 +160,8 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
         return []  # 担任国防部长前: "before becoming …" dates something else
     if actor is None and scene.language == "zh":
         actor = _named_in_decision(t, scene)
+    if actor is not None and actor.state is None and actor.new:
+        actor = _state_from_office(actor, scene)  # "fired Adm. Karen Whitlow as chief of naval operations"
     if actor is None or actor.state is None:
         return []
     if kind == "office-assumed" and _STILL.search(
@@ -314,6 +318,36 @@ def _dated_in_own_clause(t: Trigger, scene: Scene) -> bool:
         if _CLAUSE_MARK.search(text, lo, hi):
             return False
     return True
+
+
+def _state_from_office(actor: ActorMention, scene: Scene) -> ActorMention:
+    """A new person of no known state (a name after a rank) takes the state of the office named "as" right after
+    them, when the lexicon implies one."""
+    base = scene.sentence.span.start
+    folded = fold(scene.sentence.text)
+    for p in find_office_phrases(folded, scene.language):
+        if p.state and p.title and _AS_RIGHT.fullmatch(folded, actor.span.end - base, p.start):
+            return replace(actor, state=p.state)
+    return actor
+
+
+_OFFICE_NEXT_ZH = re.compile(r"(?:了|为|為)?(?:新一任|新任)?")
+
+
+def _takes_office_zh(t: Trigger, scene: Scene) -> bool:
+    """Whether a Chinese verb of succession has an office for its object (接任外长: the subject takes it), not a
+    person (接任常万全: the one replaced leaves)."""
+    if scene.language != "zh" or not t.text.startswith(("接任", "接替")):
+        return False
+    base = scene.sentence.span.start
+    folded = fold(scene.sentence.text)
+    gap = _OFFICE_NEXT_ZH.match(folded, t.span.end - base)
+    at = gap.end() if gap else t.span.end - base
+    ends = {p.end for p in find_office_phrases(folded, "zh") if p.start == at}
+    # (外长 alone is also a mention of its holder that day: a title, not a name)
+    return bool(ends) and not any(
+        m.kind == "person" and m.span.start == base + at and m.span.end - base not in ends for m in scene.mentions
+    )
 
 
 _DECISION_ZH = re.compile(r"(?:免去|任命)")

@@ -60,6 +60,8 @@ CONCEPTS: dict[str, dict[str, tuple[Office, ...]]] = {
     "assistant-secretary-of-state": {},
     "assistant-secretary-of-defense": {},
     "us-spokesperson": {},
+    "chief-of-naval-operations": {},
+    "hk-chief-executive": {},
 }
 
 # Titles for a new official whose concept has no gazetteer office: the title as the label shows it.
@@ -67,6 +69,8 @@ _TITLES = {
     "assistant-secretary-of-state": "Assistant Secretary of State",
     "assistant-secretary-of-defense": "Assistant Secretary of Defense",
     "us-spokesperson": "Spokesperson",
+    "chief-of-naval-operations": "Chief of Naval Operations",
+    "hk-chief-executive": "Chief Executive of Hong Kong",
 }
 
 _DEF = r"defen[cs]e"
@@ -109,6 +113,12 @@ EN: list[tuple[str, str, str | None]] = [
         "CHN",
     ),
     (r"commander of the (?:pla )?navy|(?:pla )?navy commander", "navy-commander", "CHN"),
+    (r"chief of naval operations", "chief-of-naval-operations", "USA"),
+    (
+        r"(?:hong kong|hksar) chief executive|chief executive of (?:the )?(?:hong kong|hksar)(?: special administrative region)?",
+        "hk-chief-executive",
+        "CHN",
+    ),
     (r"ambassador to the (?:united states|u\.s\.)", "ambassador-to-us", "CHN"),
     (r"ambassador to (?:china|beijing)", "ambassador-to-china", "USA"),
     (r"vice (?:foreign minister|minister of foreign affairs)|deputy foreign minister", "vice-foreign-minister", "CHN"),

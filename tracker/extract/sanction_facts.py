@@ -21,6 +21,7 @@ from tracker.extract.targets import (
     list_targets,
     named_targets,
     reason_items_zh,
+    titled_after_zh,
     within,
 )
 
@@ -66,7 +67,12 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
         after.append(m)
         edge = m.span.end
     before = [m for m in parties if t.span.start - reach <= m.span.end <= t.span.start]
-    targets = after if after and not (t.passive or t.background) else before[-1:] or after
+    if (t.passive or t.background) and before and _post(before[-1], text, base):
+        # 他担任装备发展部部长时…遭美国制裁: a body named as someone's post is not who undergoes the sanction; its
+        # holder, the person the sentence is about, is
+        people = [m for m in parties if m.kind == "person" and m.span.end <= t.span.start]
+        before = people[:1]
+    targets = after if after and not (t.passive or t.background) else _coordinated(before, text, base) or after
     if scene.language == "zh" and not after and not (t.passive or t.background):
         targets = []  # an active Chinese sanction names its targets after 对 or after the verb, never before
     opening = max(text.rfind(c, 0, t.span.start - base) for c in "，,。；;") + 1
@@ -135,6 +141,13 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
         # "Senators Marco Rubio and Ted Cruz, Representative Chris Smith": names the index lacks, beside known ones
         more = named_targets(t, scene.sentence, scene.mentions, OTHER_SIDE.get(imposer), NEAR["en"])
         targets = _merge_spans(targets, more) if targets else more
+    elif (
+        scene.language == "zh" and imposer and not (t.passive or t.background or continued)
+        and list_start_zh(text, t.span.start - base) is None
+    ):  # fmt: skip
+        # 宣布制裁香港特区行政长官林郑月娥等11名官员: titled people right after the verb, with no 对-list before it
+        more = titled_after_zh(t, scene.sentence, scene.mentions, OTHER_SIDE.get(imposer))
+        targets = _merge_spans(targets, more) if targets else more
     if not targets:
         return []
     lifted = kind == "sanction-lifted"
@@ -146,6 +159,31 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
         fact = {"kind": "sanction-lifted" if lifted else "sanction-imposed", "target": target.slug, "imposed_by": by}
         out.append((fact, [target], "sanction"))
     return out
+
+
+_AND = re.compile(r"\s*(?:,|、|和|及|与|\band\b|&)\s*(?:(?:both|also)\s+)?", re.I)
+
+
+def _coordinated(before: list[ActorMention], text: str, base: int) -> list[ActorMention]:
+    """The last party before a passive verb with those joined to it ("Wei and Li were sanctioned", 魏凤和、李尚福…遭
+    制裁): each undergoes it."""
+    chain = before[-1:]
+    for m in reversed(before[:-1]):
+        if not _AND.fullmatch(text, m.span.end - base, chain[0].span.start - base):
+            break
+        chain.insert(0, m)
+    return chain
+
+
+# A title after a body's name: the body is a post ("装备发展部部长", "Raytheon chief executive").
+_POST_ZH = re.compile(r"(?:的)?副?(?:部长|主任|司令员?|局长|负责人|主席|院长|所长|董事长|总裁|总经理|首长)")
+
+
+def _post(m: ActorMention, text: str, base: int) -> bool:
+    """Whether an organisation is named as the post of a person (its title right after it)."""
+    return m.kind == "organization" and bool(
+        _POST_ZH.match(text, m.span.end - base) or HEAD_OF.match(text, m.span.end - base)
+    )
 
 
 def announced_by(t: Trigger, scene: Scene) -> str | None:

@@ -10,7 +10,7 @@ import re
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, Sentence, Span
 from tracker.extract.names import SURNAMES
-from tracker.extract.targets_en import _ADDED, _NAMED, _NOT_A_TARGET, LIST_END, english_targets
+from tracker.extract.targets_en import _ADDED, _NAMED, _NOT_A_TARGET, LIST_END, _firm_en, english_targets
 
 __all__ = [
     "BACK_REFERENCE_ZH",
@@ -21,13 +21,40 @@ __all__ = [
     "list_targets",
     "named_targets",
     "reason_items_zh",
+    "titled_after_zh",
     "within",
 ]
 
-# A person or firm named after a sanction word ("sanction Raytheon chief executive Greg Hayes and Ted Colbert").
-_NAME = re.compile(r"(?<![\w.&])[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+){1,2}(?![\w&])")
+# A run of capitalised words after a sanction word: a person or firm, maybe after a title ("sanction Raytheon
+# chief executive Greg Hayes and Ted Colbert", "on Hong Kong Chief Executive Carrie Lam").
+_WORD = r"[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?"  # Lee, McKinnon, O'Dell, Jean-Luc
+_NAME = re.compile(rf"(?<![\w.&'’]){_WORD}(?:(?:\s+(?:for|of))?\s+(?:[A-Z]\.\s+)?{_WORD})+(?![\w&])")
+# "Secretary for Security John Lee": a title's portfolio after "for"/"of" is no reason clause
+_PORTFOLIO = re.compile(r"(?:for|of)\s+[A-Z]")
 _NAMES_END = re.compile(r"\b(?:after|when|as|while|before|since|because|but|for|over|citing|accusing|saying)\b|[;；。]")
-_TITLE_EN = re.compile(r"(?:Representative|Senator|Congressman|Congresswoman|Governor|Ambassador|Mayor|Judge)\s+")
+# Title words a name follows that the office lexicon (tracker.extract.offices) has no concept for.
+_TITLE_WORD_EN = re.compile(
+    r"(?:Representatives?|Senators?|Congress(?:wo)?man|Governor|Ambassador|Mayor|Judge|Chief|Executive|Secretary"
+    r"|Minister|Director|Deputy|Vice|Assistant|Under|Chair(?:man|woman)?|President|Premier|Commissioner|Commander"
+    r"|General|Admiral|Head|Envoy|Advis[eo]r|Spokes(?:man|woman|person)|Officer|Leader|Lawmaker|Legislator|Member"
+    r"|Attorney|Prosecutor|Councill?or|Party|Speaker|Lt|Col|Gen|Adm|Maj)"
+)
+# "and 10 other senior Hong Kong and mainland Chinese officials": a counted group names no one (the words that
+# describe it are no names); a list after it ("…, including A and B") still does.
+_COUNTED_EN = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens of|a number of)\s+"
+    r"(?:other|more|additional)\s+[^,;]{0,80}?\b(?:officials|people|individuals|persons|entities|executives"
+    r"|lawmakers|others|figures|leaders)\b"
+)
+# Places and groups whose names are no target's ("Hong Kong", "Xinjiang").
+_PLACE_EN = re.compile(r"\b(?:Hong Kong|Kong|Macau|Macao|Xinjiang|Tibet|Uyghur|Uighur|Mainland)\b")
+# "director of the Tarim Farming and Reclamation Corps": words after "of the", "in" are a body's or a place's
+_OF_THE = re.compile(r"\b(?:of|in|at|from)\s+(?:the\s+)?$")
+# A body's head word ends no person's name ("the Xinjiang Production and Construction Corps").
+_BODY_EN = re.compile(
+    r"\b(?:Corps|Bureau|Office|Committee|Police|Army|Navy|Forces?|Agency|Administration|Court|Government|Province"
+    r"|Region|Authority|Ministry|Department|Commission|Council)$"
+)
 HEAD_OF = re.compile(r"\s*(?:'s\s+)?(?:chief executive|ceo|chairman|president|head|chief)\b", re.I)
 
 
@@ -41,17 +68,26 @@ def named_targets(
     local = t.span.end - base
     window = text[local : local + reach * 2]
     stop = _NAMES_END.search(window)
+    while (
+        stop
+        and _PORTFOLIO.match(window, stop.start())
+        and _TITLE_WORD_EN.fullmatch((window[: stop.start()].split() or [""])[-1])
+    ):
+        stop = _NAMES_END.search(window, stop.end())
     window = window[: stop.start()] if stop else window
+    window = _COUNTED_EN.sub(lambda c: " " * len(c.group()), window)
     taken = [(m.span.start - base, m.span.end - base) for m in mentions]
     found = []
     for m in _NAME.finditer(window):
         start, end = local + m.start(), local + m.end()
-        if _NOT_A_TARGET.search(m.group()) or any(s < end and start < e for s, e in taken):
-            continue
-        title = _TITLE_EN.match(m.group())  # "Representative Chris Smith": the title is no part of the name
-        name = m.group()[title.end() :] if title else m.group()
-        start += title.end() if title else 0
-        if " " not in name:
+        name = _after_title(m.group())  # "Representative Chris Smith": the title is no part of the name
+        start = end - len(name)
+        if (
+            _NOT_A_TARGET.search(name) or _PLACE_EN.search(name) or _BODY_EN.search(name) or _firm_en(name)
+            or _OF_THE.search(window, max(0, m.start() - 12), m.start())
+            or any(s < end and start < e for s, e in taken)
+            or not 2 <= len(name.split()) <= 3
+        ):  # fmt: skip
             continue
         found.append(
             ActorMention(
@@ -61,10 +97,26 @@ def named_targets(
     return found
 
 
+def _after_title(run: str) -> str:
+    """The name at the end of a run of capitalised words, after its last title: an office phrase of the lexicon
+    ("Treasury Secretary", "Chief of Naval Operations") or a title word ("Hong Kong Chief Executive Carrie Lam")."""
+    from tracker.extract.names import fold
+    from tracker.extract.offices import find_office_phrases
+
+    cut = max((p.end for p in find_office_phrases(fold(run), "en")), default=0)
+    for w in re.finditer(r"\S+", run):
+        if w.start() >= cut and _TITLE_WORD_EN.fullmatch(w.group().rstrip(".")):
+            cut = w.end()
+    rest = run[cut:].strip()
+    if cut and re.match(r"(?:for|of)\s", rest):
+        rest = " ".join(rest.split()[-2:])  # "Secretary for Security John Lee": the portfolio, then the name
+    return rest
+
+
 # -- lists of firms and people a sanction names ------------------------------------------------------------------
 
 _UNITS_ZH = re.compile(r"^(?:旗下|下属|子公司|的子公司)")
-_FIRM_WORD_ZH = re.compile(r"(?:公司|集团|研究所|研究院|大学|实验室|中心|工厂|企业|图书馆|基金会|协会|学会)$")
+_FIRM_WORD_ZH = re.compile(r"(?:公司|集团|研究所|研究院|大学|实验室|中心|工厂|企业|图书馆|基金会|协会|学会|委员会)$")
 # 对两机构及其负责人: the bodies are those the reason clause names (针对美国 A 和 B 为…提供平台)
 BACK_REFERENCE_ZH = re.compile(
     r"(?:[两二三四五六七八九十几]|上述|有关|相关|该|这些?)(?:家|个|所)?(?:机构|实体|组织|公司|企业)"
@@ -97,6 +149,13 @@ def within(t: Trigger) -> bool:
     return bool(_ADDED.match(t.text) or _NAMED.match(t.text))
 
 
+# Nouns of a class of targets, never a name (有关个人和实体, 军工企业, 相关官员).
+_GENERIC_ZH = re.compile(
+    r"(?:有关|相关|其他|其它|部分|其|该|这些)?(?:军工|国防)?(?:个人|实体|人员|机构|组织|企业|公司|团体|官员|单位|高管|负责人)"
+)
+_COUNT_ZH = re.compile(
+    r"^其?(?:下属|旗下|所属|附属|关联)?(?:的)?[0-9０-９一二三四五六七八九十百千几两多]+(?:家|个|名|所|位)"
+)
 _COLLECTIVE_ZH = re.compile(r"等[^，。；、]{0,30}?(?:组织|机构|实体|团体)$")
 _SPREAD_ZH = re.compile(r"位于|设在|在")  # 位于济南、深圳和郑州的国家超级计算中心: one name spread over places
 
@@ -135,7 +194,12 @@ def items_after_zh(
             lead = lead_re.match(piece)
             if lead and len(piece) - lead.end() >= 2:
                 s, piece = s + lead.end(), piece[lead.end() :]
-        if not (has_han(piece) and 3 <= len(piece) <= 24) or "的" in piece or "等" in piece:
+        if (
+            not (has_han(piece) and 3 <= len(piece) <= 24)
+            or "的" in piece
+            or "等" in piece
+            or _GENERIC_ZH.fullmatch(piece)
+        ):
             continue
         kind = "organization"
         title = _TITLE_IN_ZH.search(piece)
@@ -147,6 +211,41 @@ def items_after_zh(
             ActorMention(
                 slug_for(name, chinese_name_order=kind == "person" and name[:1] in SURNAMES), kind, state,
                 Span(base + s, base + s + len(piece)), name, None, True, {"zh": to_simplified(name)},
+            )
+        )  # fmt: skip
+    return found
+
+
+_OBJECT_END_ZH = re.compile(r"[，,。；;！？]|等|的|以|因|为")
+
+
+def titled_after_zh(
+    t: Trigger, sentence: Sentence, mentions: list[ActorMention], state: str | None
+) -> list[ActorMention]:
+    """New people a Chinese sanction names by title right after its verb (制裁香港特区行政长官林郑月娥等11名官员): the
+    name after each title of the object, up to 等 or the clause's end, as a new person of the other side."""
+    from tracker.extract.names import fold, slug_for, to_simplified
+
+    original, base = sentence.text, sentence.span.start
+    text = fold(original)
+    begin = t.span.end - base
+    stop = _OBJECT_END_ZH.search(text, begin)
+    end = stop.start() if stop else len(text)
+    found: list[ActorMention] = []
+    pos = begin
+    for m in [*_SPLIT_ZH.finditer(text, begin, end), None]:
+        s, e = pos, (m.start() if m else end)
+        pos = m.end() if m else end
+        title = _TITLE_IN_ZH.match(text, s, e)
+        if title is None or not 2 <= e - title.end() <= 4 or _FIRM_WORD_ZH.search(text, s, e):
+            continue
+        if any(k.span.start < base + e and base + title.end() < k.span.end for k in mentions if k.kind != "state"):
+            continue  # the index knows who it is
+        name = original[title.end() : e]
+        found.append(
+            ActorMention(
+                slug_for(name, chinese_name_order=name[:1] in SURNAMES), "person", state,
+                Span(base + title.end(), base + e), name, None, True, {"zh": to_simplified(name)},
             )
         )  # fmt: skip
     return found
@@ -242,8 +341,8 @@ def list_targets(
                 lead = lead_re.match(piece)
                 if lead and len(piece) - lead.end() >= 2:
                     s, piece = s + lead.end(), piece[lead.end() :]
-            if len(piece) < 2:
-                continue
+            if len(piece) < 2 or _GENERIC_ZH.fullmatch(piece) or _COUNT_ZH.match(piece):
+                continue  # (美方个人和实体, 其70家关联企业: a class or a count of targets, no name)
             inside = [(a, b) for a, b in taken if s <= a and b <= e]
             if _FIRM_WORD_ZH.search(piece) or (
                 bodies and not inside and 2 <= len(piece) <= 8 and has_han(piece) and not _TITLE_END_ZH.search(piece)

@@ -34,7 +34,7 @@ _FIRM_ITEM_EN = re.compile(r"(?:[A-Z][\w'&.-]*|&)(?:\s+(?:[A-Z0-9][\w'&.-]*|&|an
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _ADDED = re.compile(
     r"(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\s+(?P<list>.*?)\s+(?:to|on)\s+(?:the\s+|its\s+|an?\s+)?"
-    r"(?:trade\s+|export\s+|investment\s+)?(?:(?:entity|sdn|unreliable entity|export control)\s+list|blacklist)$",
+    r"(?:so-called\s+)?(?:trade\s+|export\s+|investment\s+)?(?:(?:entity|sdn|unreliable entity|export control)\s+list|blacklist)$",
     re.I | re.S,
 )
 _ITEM_TAIL = re.compile(r"(?:\s+(?:and|of|for|&))+$")
@@ -153,16 +153,43 @@ def english_targets(
         own = _OWNER.match(name)  # "China's Academy of …": the owner's name is no part of the firm's
         if own and len(own.group()) < len(name):
             s, name = s + own.end(), name[own.end() :]
-        if not (vouched or _firm_en(name)) or (_NOT_A_TARGET.search(name) and not _firm_en(name)):
-            continue
-        if any(a <= s and e <= b for a, b in taken):
-            continue
-        bare = _SUFFIX.sub("", name)
-        if any(a == s and b == s + len(bare) for a, b in taken):
-            continue  # "Lockheed Martin Corp": the known Lockheed Martin, named with its company word
-        found.append(
-            ActorMention(
-                slug_for(name), "organization", state, Span(base + s, base + e), name, None, True, {"en": name}
+        for part in _around_known(text, s, e, taken):
+            s, e = part
+            name = text[s:e]
+            if not (vouched or _firm_en(name)) or (_NOT_A_TARGET.search(name) and not _firm_en(name)):
+                continue
+            if any(a <= s and e <= b for a, b in taken):
+                continue
+            bare = _SUFFIX.sub("", name)
+            if any(a == s and b == s + len(bare) for a, b in taken):
+                continue  # "Lockheed Martin Corp": the known Lockheed Martin, named with its company word
+            # "Huawei Technologies Co Ltd", "… Co., Ltd.": a doubled legal form keeps its first word only
+            plain = bare if _SUFFIX.search(bare) else name
+            found.append(
+                ActorMention(
+                    slug_for(name), "organization", state, Span(base + s, base + e), name, None, True, {"en": plain}
+                )
             )
-        )
     return found, parents
+
+
+_JOINT = re.compile(r"^[\s,]*(?:(?:and|&)\s+)?(?:the\s+)?|[\s,]*(?:(?:and|&)\s*)?$")
+
+
+def _around_known(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An item's parts outside the known names it holds ("Lockheed Martin and Orion Dynamics": Orion Dynamics),
+    the item itself when it holds none; a known name inside is a list's item of its own, not part of a name."""
+    inside = sorted((a, b) for a, b in taken if s <= a and b <= e and (a, b) != (s, e))
+    if not inside or not any(" and " in text[max(s, a - 5) : b + 5] or "," in text[max(s, a - 2) : b + 2]
+                             for a, b in inside):  # fmt: skip
+        return [(s, e)]  # ("Lockheed Martin Missiles and Fire Control": a known parent inside a unit's name)
+    out, pos = [], s
+    for a, b in [*inside, (e, e)]:
+        piece = text[pos:a]
+        lead = len(piece) - len(piece.lstrip(" ,")) if piece else 0
+        piece = _JOINT.sub("", piece)
+        if piece:
+            start = text.index(piece, pos + lead)
+            out.append((start, start + len(piece)))
+        pos = max(pos, b)
+    return out
