@@ -6,16 +6,17 @@ Pure; the part of tracker.extract.pipeline that reads a channel trigger's scene 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from tracker.extract.facts import COUNTERPART, REASON_ZH, Built, Scene, first_actor, home_of
 from tracker.extract.lexicon import Trigger
-from tracker.extract.model import ActorMention
+from tracker.extract.model import ActorMention, Candidate, Sentence
 from tracker.extract.names import fold
 from tracker.extract.roles import channel_of, counterpart
 
-__all__ = ["channel_facts"]
+__all__ = ["channel_facts", "suspended_by_lede"]
 
 
 def _actor_outside_reasons(scene: Scene) -> ActorMention | None:
@@ -60,3 +61,29 @@ def channel_facts(kind: str, t: Trigger, scene: Scene, day: date | None = None) 
             fact["by"] = by
         out.append((fact, [], "channel"))
     return out
+
+
+# The verbs of a lede that tells a side calling channels off ("China on Friday called off three channels …").
+_CALLS_OFF = re.compile(r"call(?:s|ed)? off|cancel|suspend|halt|scrap|取消|暂停|暫停|中止|叫停", re.I)
+
+
+def suspended_by_lede(
+    found: list[Candidate], sentences: list[Sentence], mentions: list[list[ActorMention]]
+) -> list[Candidate]:
+    """A suspension whose sentence names no side ("the foreign ministry said it was cancelling the theatre
+    commanders' talks") is by the side the report's lede has calling channels off."""
+    if not any(c.kind == "channel-suspended" and "by" not in c.fact for c in found):
+        return found
+    lede = next(((s, ms) for s, ms in zip(sentences, mentions, strict=True) if ms), None)
+    if lede is None or not _CALLS_OFF.search(lede[0].text):
+        return found
+    by = home_of(lede[1][0])
+    if by not in ("CHN", "USA"):
+        return found
+    return [
+        replace(c, fact={**c.fact, "by": by})
+        if c.kind == "channel-suspended" and "by" not in c.fact and c.span.start >= lede[0].span.start
+        and not any(m.span.start >= c.span.start and m.span.end <= c.span.end for ms in mentions for m in ms)
+        else c
+        for c in found
+    ]  # fmt: skip

@@ -128,6 +128,9 @@ def _references(
                 middle = (m.start() + m.end()) // 2
                 add(pair[0], m.start(), middle)
                 add(pair[1], middle, m.end())
+        if not has_han(text[:40]):
+            for antecedent, m in _surnames(text, people, here):
+                add(antecedent, m.start(), m.end())
         for m in _TITLE_EN.finditer(text):
             words = _TITLE_OFFICE[m.group("p").lower()]
             for persons in reversed(people):
@@ -141,6 +144,27 @@ def _references(
             if antecedent is not None:
                 add(antecedent, m.start(), m.end())
     return extra
+
+
+def _surnames(text: str, people: list[list[ActorMention]], here: set[str]) -> list[tuple[ActorMention, re.Match[str]]]:
+    """ "Zheng said …" after "Vice Foreign Minister Zheng Zeguang": a surname alone (a Chinese name's first word,
+    another's last) of one person an earlier sentence named in full."""
+    by_surname: dict[str, set[str]] = {}
+    found: dict[str, ActorMention] = {}
+    for persons in people:
+        for p in persons:
+            words = p.name.split()
+            if len(words) < 2 or p.slug in here:
+                continue
+            surname = words[0] if p.state == "CHN" else words[-1]
+            if surname[:1].isupper() and surname.isalpha():
+                by_surname.setdefault(surname, set()).add(p.slug)
+                found[surname] = p
+    out = []
+    for surname, slugs in by_surname.items():
+        if len(slugs) == 1:
+            out += [(found[surname], m) for m in re.finditer(rf"\b{surname}\b(?![ -][A-Z])", text)]
+    return out
 
 
 def _pair_before(people: list[list[ActorMention]], here: set[str]) -> tuple[ActorMention, ActorMention] | None:

@@ -14,7 +14,18 @@ from tracker.extract.actors import ActorIndex
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, Sentence
 
-__all__ = ["aide", "before_since", "both_chiefs", "frames_its_parts", "refused_object"]
+__all__ = [
+    "aide",
+    "before_since",
+    "both_chiefs",
+    "frames_its_parts",
+    "mechanisms",
+    "no_contact",
+    "only_a_topic",
+    "recalled",
+    "refused_object",
+    "told_again",
+]
 
 # "accompanied by Vice Foreign Minister Ma Zhaoxu", 在马朝旭陪同下, 马朝旭等陪同: aides at an encounter, no party to it
 _ACCOMPANIED_EN = re.compile(r"\b(?:accompanied|flanked|escorted)\s+by\s+[^,;]{0,160}$", re.I)
@@ -32,6 +43,15 @@ _BOTH_CHIEFS_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _DEFENSE_OFFICES = (("USA", "Secretary of Defense"), ("CHN", "Minister of National Defense"))
+# ", the first talks between …", ", their first meeting since …", 这是…一年多来首次会谈: an apposition naming the
+# contact just told
+_FIRST_APPOSITIVE = re.compile(
+    r",\s+(?:the|their|its)\s+first\s+(?:[\w-]+\s+){0,3}$|[，,]\s*(?:这|這|此)(?:是|为|為|也是)[^。，]{0,30}?(?:首次|首度|第一次)$",
+    re.I,
+)
+# 就美方提出中美防长通话一事发表谈话, 就…会晤问题答记者问: the encounter is the topic of what is said
+_ABOUT_ZH = re.compile(r"就[^，。；]{0,30}$")
+_TOPIC_ZH = re.compile(r"[^，。；]{0,6}?(?:一事|问题|問題|事宜)")
 
 
 def aide(p: ActorMention, sentence: Sentence, language: str) -> bool:
@@ -50,6 +70,54 @@ def before_since(persons: list[ActorMention], t: Trigger, sentence: Sentence) ->
     if since is None:
         return persons
     return [p for p in persons if p.span.start < sentence.span.start + since.start()]
+
+
+def no_contact(t: Trigger, sentence: Sentence, triggers: tuple[Trigger, ...]) -> bool:
+    """Whether an encounter word tells no contact of its own: told again, a topic, or kinds of mechanism."""
+    return told_again(t, sentence, triggers) or only_a_topic(t, sentence) or mechanisms(t, sentence)
+
+
+def told_again(t: Trigger, sentence: Sentence, triggers: tuple[Trigger, ...]) -> bool:
+    """Whether an encounter word only names again, in apposition, a contact the sentence told before it."""
+    local = t.span.start - sentence.span.start
+    return bool(_FIRST_APPOSITIVE.search(sentence.text, max(0, local - 40), local)) and any(
+        o.kind in ("meeting", "call", "talks") and o.span.end <= t.span.start for o in triggers
+    )
+
+
+# "called off three channels of military dialogue with the United States": whole mechanisms, no encounter
+_MECHANISMS = re.compile(r"\b(?:channels|mechanisms|lines|avenues|forms) of (?:[\w-]+ ){0,2}$", re.I)
+
+
+def mechanisms(t: Trigger, sentence: Sentence) -> bool:
+    """Whether an encounter word only names kinds of mechanism ("channels of military dialogue"), no encounter."""
+    local = t.span.start - sentence.span.start
+    return bool(_MECHANISMS.search(sentence.text, max(0, local - 60), local))
+
+
+def only_a_topic(t: Trigger, sentence: Sentence) -> bool:
+    """Whether a Chinese encounter word is only the topic of a remark (就…通话一事发表谈话)."""
+    start, end = t.span.start - sentence.span.start, t.span.end - sentence.span.start
+    return bool(_ABOUT_ZH.search(sentence.text, max(0, start - 30), start)) and bool(
+        _TOPIC_ZH.match(sentence.text, end)
+    )
+
+
+_OWNER_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?$")
+_VISIT_NOUN = re.compile(r"visit|trip|journey", re.I)
+_GOING_TO = re.compile(r"\s+(?:to|in)\b", re.I)
+
+
+def recalled(t: Trigger, visitor: ActorMention, sentence: Sentence) -> bool:
+    """Whether a visit is only named, as its visitor's ("a response to Pelosi's visit"), going nowhere the sentence
+    tells: a recalled act (the caller checks that no place or state is named), no encounter."""
+    base = sentence.span.start
+    return (
+        bool(_VISIT_NOUN.fullmatch(t.text))
+        and visitor.span.end <= t.span.start
+        and bool(_OWNER_OF.fullmatch(sentence.text, visitor.span.end - base, t.span.start - base))
+        and not _GOING_TO.match(sentence.text, t.span.end - base)
+    )
 
 
 def frames_its_parts(t: Trigger, sentence: Sentence) -> bool:

@@ -35,6 +35,24 @@ def _clause_opening(scene: Scene, t: Trigger) -> int:
     return base + max(text.rfind(c, 0, t.span.start - base) for c in "，,；;：:") + 1
 
 
+# 推迟原定2月5日至6日的北京之行, "postponed the trip scheduled for Feb. 5-6": the planned days, just after the word
+_PLANNED = re.compile(
+    r"(?:原定|原訂|原计划|原計劃|原先预定|\b(?:originally |had been |was |were )?(?:planned|scheduled|set) for)\s*(?:on\s+)?$",
+    re.I,
+)
+
+
+def _planned_days(t: Trigger, scene: Scene) -> DateMention | None:
+    """A called-off encounter's planned date: what the cancelled or postponed contact is dated on (convention)."""
+    if t.status != "cancelled" or t.kind not in ("meeting", "call", "talks"):
+        return None
+    base = scene.sentence.span.start
+    for d in scene.dates:
+        if _PLANNED.search(scene.sentence.text, max(0, d.span.start - base - 30), d.span.start - base):
+            return d
+    return None
+
+
 def date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None) -> tuple[DateMention, bool]:
     """The date nearest the trigger in its sentence (for an announcement, the sentence's first date: "China
     said on Friday it was cancelling …"), else the report's last date, else its publication day."""
@@ -42,6 +60,9 @@ def date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None) 
         # "Communications have stalled": an assessment of the channel as the report stands.
         return DateMention(report.published_at.date(), "day", scene.sentence.span), True
     if scene.dates:
+        planned = _planned_days(t, scene)
+        if planned is not None:
+            return planned, True
         if (
             scene.language == "zh"
             and t.kind == "office-left"

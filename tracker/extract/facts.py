@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from tracker.extract.actors import ActorIndex
-from tracker.extract.encounter_cues import aide, before_since, both_chiefs, frames_its_parts, refused_object
+from tracker.extract.encounter_cues import aide, before_since, both_chiefs, frames_its_parts, recalled, refused_object
 from tracker.extract.gatherings import gathering, has_reference, in_reference, private_people, referred
 from tracker.extract.lexicon import Cues, Trigger
 from tracker.extract.model import ActorMention, DateMention, Sentence
@@ -160,7 +160,7 @@ _INVITER = re.compile(r"应([^，。；]{1,30}?)(?:邀请|邀請|之邀)|at the 
 
 
 # A dialogue or consultation held as a round ("中美高层战略对话…举行"): talks, even off the catalogue's channels.
-_ROUND = re.compile(r"对话|對話|磋商|dialogue|consultations", re.IGNORECASE)
+_ROUND = re.compile(r"对话|對話|磋商|战略沟通|戰略溝通|dialogue|consultations", re.IGNORECASE)
 # "two rounds of talks", 多轮会谈: talks told in rounds stay talks (the length alone, "five hours of talks", does not
 # tell them apart from a meeting: the labelled set has it both ways)
 _MEASURED = re.compile(r"\brounds? of (?:\w+ )?talks|(?:多|几|幾|两|兩|[\d一二三四五六七八九十])轮会谈", re.I)
@@ -238,8 +238,8 @@ def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date, las
         fact["recipient"] = people[0] if people else asker
     if fact["kind"] in TWO_SIDED or fact["kind"] == "meeting-declined":
         # (a channel an agreement after the verb names is the agreement's: "met …, agreed to resume theatre talks")
-        own = [c for c, sp in scene.channels if not any(
-            o.kind == "intent-to-meet" and t.span.end <= o.span.start <= sp.start for o in scene.triggers)]  # fmt: skip
+        own = [c for c, sp in scene.channels if not any(o.kind == "intent-to-meet" and (t.span.end <= o.span.start
+               <= sp.start or o.span.end <= sp.start < t.span.start) for o in scene.triggers)]  # fmt: skip
         text_channel = own[0] if own else None
         people = [p for p in fact["participants"] if p not in OTHER_SIDE]
         channel = text_channel or channel_within(scene.index, people, day, last or day)
@@ -327,7 +327,7 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         if hosted:
             fact["participants"] = [visitor.slug, *(p.slug for p in hosted)]
             return fact, [visitor, *hosted], "a visit"
-        if hosts[0]:
+        if hosts[0] and not (not states and not scene.places and recalled(t, visitor, scene.sentence)):
             fact["participants"] = [visitor.slug, hosts[0]]
             return fact, [visitor], "a visit"
     local = t.span.start - scene.sentence.span.start

@@ -104,7 +104,7 @@ def _lexicon(language: str) -> _Lexicon:
         scope=re.compile(
             r"[；;]|[，,](?:但|而|并(?!恢复|重启|重新|举行|建立|保持|开展)|同时|此外)"
             if zh
-            else r";|,? (?:and|but|while|which|who|after)\b"
+            else r";|,? (?:and|but|while|which|who|after|during)\b"
         ),
         passive=re.compile(r"(?:遭到|遭|被|受到)\S{0,4}$" if zh else r"\b(?:was|were|been|being|is|are)\s+(?:\w+ )?$",
                            flags),
@@ -304,8 +304,17 @@ def _demand_modal(lex: _Lexicon, text: str, at: int, kind: str, found: list[tupl
     return bool(cues) and all(start <= m.start() < end for m in cues) and not lex.clause.search(text, end, at)
 
 
+# ", accusing Beijing of …", ", calling it …": a participial clause of the speaker's own, after the reported words
+_OWN_CLAUSE = re.compile(
+    r",\s+(?:accusing|calling|branding|describing|denouncing|criticizing|criticising|condemning|blaming|warning)\b"
+)
+
+
 def _hypothetical(lex: _Lexicon, text: str, at: int) -> bool:
     for m in lex.cues["hypothetical"].finditer(text, 0, at):
+        own = _OWN_CLAUSE.search(text, m.end())
+        if own and own.start() < at:
+            continue  # "said the threat could be imminent, accusing Beijing of …": the modal is the report's
         if (
             m.group().lower() == "would"
             and _REPORTED.search(text, max(0, m.start() - 200), m.start())

@@ -87,7 +87,9 @@ ENTRIES: tuple[Entry, ...] = (
         r"|set up|maintain|continue)|agree(?:s|d)? (?:on|to) (?:a |the )?(?:resumption|restoration|meeting|call)"
         r"|agree(?:s|d)?(?: \w+){0,2}? that (?=[^.;]{0,100}?\bwould (?:talk|speak|meet|hold|visit|resume))"
         r"|agree(?:s|d)?(?: \w+){0,2}? to (?:have (?:their|the) teams follow up|stay in (?:close )?(?:touch|contact)"
-        r"|keep (?:the )?(?:lines of )?communication)",
+        r"|keep (?:the )?(?:lines of )?communication)"
+        # "an agreement Biden and Xi reached in November to hold talks …": the agreement told as a noun
+        r"|agreement(?: [\w.'’-]+){0,8}? (?:reached|struck)(?: [\w-]+){0,3}? to (?:resume|restore|hold|restart|reopen)",
         "intent-to-meet",
         governs="intent",
     ),
@@ -175,9 +177,9 @@ ENTRIES: tuple[Entry, ...] = (
     # calls before meetings: "spoke by video", "held a call", "called"
     Entry(
         r"(?:spoke|speak|speaks|talked|talks) (?:by|over the|on the|via) (?:tele)?(?:phone|video(?:\s?link)?)"
-        r"|(?:phone|telephone|video) (?:call|conversation|talks)s?|videoconference|video conference"
+        r"|(?:phone|telephone|video) (?:call|conversation|talks)s?|video ?(?:tele)?conference"
         r"|(?:virtual|video) (?:summit|meeting)s?"
-        r"|held (?:\w+ ){0,3}?call|call(?:s|ed)?(?= (?:his|her|their) (?:\w+ ){0,2}counterpart)"
+        r"|during (?:their|the|a|an) (?:[\w-]+ ){0,2}?call\b|held (?:\w+ ){0,3}?call|call(?:s|ed)?(?= (?:his|her|their) (?:\w+ ){0,2}counterpart)"
         r"|(?:twice |had |has |have )call(?:s|ed)?(?!(?: [\w-]+){0,6} off\b)|(?:tele)?phoned"
         # "called the U.S. sanctions bullying", "called it a provocation": naming, not a phone call
         r"|(?<!so-)called(?! (?:it|this|that|them|these|those|the (?:[\w.'’-]+ ){0,3}?(?:move|decision|sanctions?"
@@ -203,6 +205,9 @@ ENTRIES: tuple[Entry, ...] = (
         # "held Military Maritime Consultative Agreement working group talks": a named round
         r"|(?:held|hold|holds|holding) (?:(?-i:[A-Z][\w-]*) ){1,6}(?:[\w-]+ ){0,2}talks"
         r"|in talks with|talks (?:with|between)|round of talks|consultations? (?:with|between)|dialogue with"
+        # "agreed … during four hours of talks at an estate": the encounter the agreement was made at ("during" ends
+        # the agreement's scope)
+        r"|\bhours of talks(?! with| between)"
         r"|(?:held|hold|holds|holding) (?:[\w-]+ ){0,6}?consultations",
         "talks",
     ),
@@ -234,7 +239,7 @@ ENTRIES: tuple[Entry, ...] = (
         # reproach without a verb of blame: "has no right to lecture", "misguided", "meddling in" (not a
         # descriptor such as "coercive", which the demand or warning around it carries: "urged … to stop its
         # coercive tactics" is one demand)
-        r"|misguided|groundless|baseless"
+        r"|misguided|groundless|baseless|deeply (?:concerning|troubling|disturbing)"
         # "China's actions … threatened global stability", "undermining regional peace" (not "destabilising actions",
         # a descriptor the demand around it carries, as "coercive")
         r"|threat(?:en|ens|ened|ening) (?:\w+ ){0,2}?(?:stability|peace)"
@@ -254,7 +259,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     # what a party said in an encounter the report tells (kept only then: tracker.extract.spoken.readouts)
     Entry(
-        r"warn(?:s|ed|ing)|(?:stress(?:es|ed)|emphasi[sz](?:es|ed))(?= that)"
+        r"warn(?:s|ed|ing)|(?:stress(?:es|ed)|emphasi[sz](?:es|ed)|underscor(?:es|ed)|reiterat(?:es|ed))(?= that)"
         # (not "told Congress", "told Fox News": the press and one's own legislature are not the other side)
         r"|(?-i:told (?!(?:Congress|Senate|House|Parliament|Fox|CNN|NBC|CBS|ABC|MSNBC|NPR|PBS|Reuters|Bloomberg"
         r"|Xinhua|CCTV|CGTN|Politico|Axios|The|Time|Face|Meet)\b)(?=[A-Z][a-z]))",

@@ -95,7 +95,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("会见|接见|会晤了|会晤|会面|见面|举行会晤", "meeting"),
     Entry("(?:访问|访华|访美|造访|到访|出访|前往)", "meeting", role="guest"),
     Entry("(?:在|于)[^，。；]{1,20}?(?:接待|迎接)|接待|欢迎", "meeting", role="host"),
-    Entry(f"(?:举行|进行)了?{_P}{{0,10}}?(?:会谈|磋商|对话|会议)|会谈|(?:会议|磋商|对话){_P}{{0,24}}?举行", "talks"),
+    Entry(f"(?:举行|进行)了?{_P}{{0,10}}?(?:会谈|磋商|对话|会议|战略沟通)|会谈"
+          # (联席会议主席 is a title; 举行视频通话 is a call)
+          f"|(?:会议(?!主席)|磋商|对话){_P}{{0,24}}?举行(?!了?(?:视频|电话|通话|通电话))", "talks"),
     # 共同主持对话, …与…参加。: the roster of the round the report has just told, every person named
     Entry("(?:共同)?主持(?:了)?(?:对话|会谈|磋商)|共同主持(?=[。；])|(?<=[\u4e00-\u9fff])参加(?=[。；])", "talks", role="roster"),
     # criticism and statements

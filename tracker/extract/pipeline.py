@@ -17,9 +17,11 @@ from typing import Any
 
 from tracker.extract import EXTRACTOR_VERSION
 from tracker.extract.actors import ActorIndex, find_all, names_anyone
-from tracker.extract.channel_facts import channel_facts
+from tracker.extract.agreements import spelled_out
+from tracker.extract.channel_facts import channel_facts, suspended_by_lede
 from tracker.extract.coref import actors_wanted, resolve_references
 from tracker.extract.dates import find_dates
+from tracker.extract.encounter_cues import no_contact
 from tracker.extract.fact_parts import (
     COMPARISON,
     confidence,
@@ -46,6 +48,7 @@ from tracker.extract.lexicon import find_triggers as triggers_in
 from tracker.extract.merge import dedupe, merge
 from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence, Span
 from tracker.extract.office_facts import office_changes
+from tracker.extract.refusals import refusals
 from tracker.extract.revival import long_silence, resumed_later
 from tracker.extract.sanction_facts import announced_by, sanctions
 from tracker.extract.sentences import split
@@ -72,8 +75,6 @@ _COORDINATED = re.compile(r"[\w\s'’-]{0,60}?\band\b[\w\s'’-]{0,40}|[^，。�
 _SUPERLATIVE = re.compile(
     r"\b(?:first|highest-ranking|most senior|senior-most|only|last|\w+est)\s+(?:[\w.'’-]+\s+){0,5}?to\s+$", re.I
 )
-# ", the first talks between …", ", their first meeting since …": an apposition naming the contact just told
-_FIRST_APPOSITIVE = re.compile(r",\s+(?:the|their|its)\s+first\s+(?:[\w-]+\s+){0,3}$", re.I)
 # How far (characters) a suspension reaches the talks it names.
 SUSPENDED_REACH = 12
 _TWICE = re.compile(r"\btwice\b|\btwo (?:calls|meetings|rounds)\b|两次|兩次", re.IGNORECASE)
@@ -83,7 +84,7 @@ _SPOKE = re.compile(r"表示|说|說|称|稱|指出|强调|強調|\b(?:said|told
 _STALE = timedelta(days=90)
 # Words that say a contact restarts its channel.
 _REVIVAL = re.compile(
-    r"reviv|resum|restor|re-?establish|first (?:\w+ ){0,8}?(?:in (?:more than |over |nearly |almost )?(?:a|two|three|\d+) "
+    r"reviv|resum|restor|re-?establish|first (?:[\w'’-]+ ){0,8}?(?:in (?:more than |over |nearly |almost )?(?:a|two|three|\d+) "
     r"(?:year|month)|since (?:\d{4}|january|february|march|april|may|june|july|august|september|october|november"
     r"|december|last|early|late|the (?:\w+ ){0,3}?(?:suspension|freeze|cut|halt|break|rupture)"
     r"|(?:\w+ ){1,3}?(?:suspended|cut off|froze|halted|called off|scrapped)"
@@ -199,6 +200,8 @@ def extract(report: Report, context: Context) -> list[Candidate]:
             # The lede's date: what a later undated sentence most often speaks of ("Paparo urged the PLA …").
             plain = [d for d in dates if not COMPARISON.search(d.text) and not d.expected]
             lede = next((d for d in plain if d.precision == "day"), plain[0] if plain else None)
+    found = suspended_by_lede(refusals(found, sentences, context.actors), sentences, mentions_by_sentence)
+    found = spelled_out(found, sentences, context.channels)
     return dedupe(
         merge(
             resumed_later(
@@ -266,11 +269,8 @@ def _candidates(
     local = t.span.start - scene.sentence.span.start
     if kind in TWO_SIDED and _SUPERLATIVE.search(scene.sentence.text, max(0, local - 80), local):
         return []  # "the highest-ranking U.S. official to visit China since …": a comparison of a visit told, no act
-    if (
-        kind in TWO_SIDED and _FIRST_APPOSITIVE.search(scene.sentence.text, max(0, local - 40), local)
-        and any(o.kind in TWO_SIDED and o.span.end <= t.span.start for o in scene.triggers)
-    ):  # fmt: skip
-        return []  # "held a video call …, the first talks between …": the contact told again, not a second one
+    if kind in TWO_SIDED and no_contact(t, scene.sentence, scene.triggers):
+        return []  # ", the first talks between …"; 就…通话一事发表谈话; "channels of military dialogue": no contact
     if (
         kind == "statement" and t.text.lower().startswith("said")
         and not scene.sentence.text[t.span.end - scene.sentence.span.start :].strip(" .'\"’”")
@@ -321,7 +321,7 @@ def _candidates(
         status = "occurred"  # 布林肯表示，将讨论…深切关切: the words were said; what they announce is their content
     if status != "expected" and when.day < report.published_at.date() - _STALE:
         background = True  # told months after it happened: an older fact the report recalls
-    if status == "expected":
+    if status == "expected" or (status == "cancelled" and when.day > report.published_at.date()):
         background = False  # what is still to come is news, whatever older facts the sentence recalls
         if kind in ("channel-resumed", "office-assumed", "office-left"):
             # "talks are expected to resume next month", 伯恩斯将于明年1月离任: a channel resumes when contact

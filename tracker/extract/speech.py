@@ -71,6 +71,13 @@ def _protester(t: Trigger, scene: Scene, states: list[str]) -> str:
             t.role == "object" or _REASON_OPENS.match(scene.sentence.text, opening - scene.sentence.span.start)
         ):
             return OTHER_SIDE.get(own[0], states[0])  # 鉴于美方不负责任的做法: the reason names who is criticised
+        if not own and t.role == "object":
+            # 美方再次宣布对台军售，严重损害中国主权: the subject of the clause before carries on into this one
+            before = text.rfind("，", 0, opening - base - 1) + 1
+            chained = [m.slug for m in scene.mentions if m.kind == "state" and base + before <= m.span.start < opening
+                       and not _OBJECT_MARK.search(text, max(0, m.span.start - base - 1), m.span.start - base)]  # fmt: skip
+            if chained and _SUBJECT_OPENS.match(text, before):
+                return OTHER_SIDE.get(chained[0], states[0])
         last = (
             next(m for m in reversed(scene.mentions) if m.kind == "state" and m.span.start < t.span.start)
             if own
@@ -96,6 +103,7 @@ _WHO = re.compile(r",\s*who\b")
 _FROM_STATE = re.compile(r"\s+from\s+(?:the\s+)?")
 _CAPITAL = re.compile(r"(Beijing|China\b)|Washington|United States|U\.S\.")
 _OBJECT_MARK = re.compile(r"[对對向同与與就]$")
+_SUBJECT_OPENS = re.compile(r"\s*(?:美方|中方|美国|美國|中国|中國)")  # the clause opens on a side, its subject
 _OWNED = re.compile(r"[^，。；的]{0,4}的")  # 中方的拦截行为, 中方战机的拦截行为: a possessor
 _REASON_OPENS = re.compile(r"\s*(?:鉴于|鑒於|由于|由於|因为|因為)")
 _CLAUSE = re.compile(r",\s*(?:while|but|and|whereas)\s|;|；|。")

@@ -97,16 +97,17 @@ _ENCOUNTERS = frozenset({"meeting", "call", "talks"})
 def readouts(found: list[Candidate]) -> list[Candidate]:
     """What a party "stressed", "warned", 表示 or 强调 is a statement to the other side only in the readout of
     an encounter the report tells, by one of its participants, on its day (or undated, so of it)."""
-    met: dict[str, set[tuple[str, str]]] = {}
+    told = [
+        c for c in found if c.fact["kind"] in _ENCOUNTERS and c.fact.get("status") == "occurred" and not c.background
+    ]
     out = []
     for c in found:
         f = c.fact
-        if f["kind"] in _ENCOUNTERS and f.get("status") == "occurred" and not c.background:
-            for p in f["participants"]:
-                met.setdefault(p, set()).add((f["occurred_on"], f["precision"]))
         if c.rule.startswith(READOUT):
             speaker = f["participants"][0]
-            days = met.get(speaker, set())
+            # the encounters told so far, its own sentence's too ("Xi told Biden during their call …")
+            days = {(e.fact["occurred_on"], e.fact["precision"]) for e in told
+                    if e.span.start <= c.span.start and speaker in e.fact["participants"]}  # fmt: skip
             if not days or c.background or (c.dated and (f["occurred_on"], f["precision"]) not in days):
                 continue
             if _praise_only(c):
@@ -133,7 +134,12 @@ _PRAISE = re.compile(
     r"|[，,：:]?(?:双方|雙方|两国|兩國|中美)[^。，,；]{0,16}?(?:取得(?:了)?(?:积极|積極)?(?:进展|進展|成果)|达成(?:了)?共识|達成(?:了)?共識)"
     r"|[，,：:\s]*(?:that\s+)?the\s+two\s+sides\s+(?:had\s+|have\s+)?(?:made|achieved)\s+(?:\w+\s+){0,2}?progress\b"
     r"|[，,：:]?(?:双方|雙方|两国|兩國|两军|兩軍|中美)(?:应当|應當|应该|應該|应|應|要)?"
-    r"(?:保持|加强|加強|继续|繼續)(?:沟通|溝通|交流|对话|對話|联系|聯繫)(?=[。；;]|$)",
+    r"(?:保持|加强|加強|继续|繼續)(?:沟通|溝通|交流|对话|對話|联系|聯繫)(?=[。；;]|$)"
+    # a shared aim: 愿同中方共同努力, 布朗强调了保持沟通渠道畅通的重要性, "stressed the importance of …"
+    r"|[，,：:]?(?:美方|中方|我们|我們|他|她)?(?:愿|願|希望)(?:同|与|與|和)(?:美方|中方|对方|對方)[^。，,]{0,6}?"
+    r"(?:共同努力|一道努力|(?:携手|攜手)(?:努力|合作|前行)?|相向而行)(?=[。；;]|$)"
+    r"|[，,：:]?(?:[^。，,；]{0,8}?(?:强调|強調|指出))?了?[^。，,；]{0,24}?的重要性(?=[。；;]|$)"
+    r"|\s*(?:[\w.'’-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?importance\s+of\b[^.;]*[.;]?$",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,58 @@
+"""Refusals told apart from what was asked: the persons of the encounter refused, from an earlier sentence, and
+the month of a refusal the text does not date (Refusals and Undated acts conventions).
+
+Pure; a report-level step of tracker.extract.pipeline, after the candidates of every sentence are found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from tracker.extract.actors import ActorIndex
+from tracker.extract.facts import BOTH_DEFENSE, OTHER_SIDE
+from tracker.extract.model import Candidate, Sentence
+
+__all__ = ["refusals"]
+
+_DEFENSE_OFFICES = (("USA", "Secretary of Defense"), ("CHN", "Minister of National Defense"))
+
+
+def refusals(found: list[Candidate], sentences: list[Sentence], index: ActorIndex) -> list[Candidate]:
+    """Each refusal with its asked-for persons and its date's precision settled."""
+    return [_settled(c, sentences, index) if c.kind == "meeting-declined" else c for c in found]
+
+
+def _settled(c: Candidate, sentences: list[Sentence], index: ActorIndex) -> Candidate:
+    fact = dict(c.fact)
+    if not c.dated and fact.get("precision") == "day":
+        # "中方没有接受美方的通话建议" with no date of its own: the month it is told in, not the teller's day
+        fact["occurred_on"], fact["precision"] = str(fact["occurred_on"])[:7], "month"
+        fact.pop("until", None)
+    if set(fact.get("participants") or ()) <= set(OTHER_SIDE):
+        both = _chiefs_asked_earlier(c, sentences, index)
+        if both:
+            # "就美方提出中美防长通话一事发表谈话。… 中方没有接受美方的通话建议": the two defence chiefs' call
+            fact["participants"] = both
+            asker = OTHER_SIDE.get(str(fact.get("initiator")))
+            if asker is not None:
+                fact["recipient"] = next((p for p in both if index.by_slug[p].state == asker), asker)
+    return c if fact == c.fact else replace(c, fact=fact)
+
+
+def _chiefs_asked_earlier(c: Candidate, sentences: list[Sentence], index: ActorIndex) -> list[str] | None:
+    """The two defence chiefs on the refusal's day when an earlier sentence names their encounter (两国防长)."""
+    if not any(s.span.end <= c.span.start and BOTH_DEFENSE.search(s.text) for s in sentences):
+        return None
+    day = _day(str(c.fact["occurred_on"]))
+    if day is None:
+        return None
+    both = [index.held([(office, None)], state, day) for state, office in _DEFENSE_OFFICES]
+    return [p for p in both if p] if all(both) else None
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text if len(text) == 10 else text[:7] + "-01")
+    except ValueError:
+        return None
