@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""How far two labellers agree: a second analyst's facts scored against a split's labels.
+
+Usage: python bench/agreement.py [--split dev7] [--second tests/extraction/labelled_dev7_second.jsonl]
+
+The second labeller read only the reports' texts and tests/extraction/README.md, never the first
+labels or the extractor. Their facts are scored as if they were an extractor's predictions, by the
+same matching rule (tracker.extract.evaluate), so the figures say how much of the labels the written
+conventions pin down: an extractor cannot be expected to agree with one labeller more than a second
+careful labeller does. The second labeller's background facts are left out of the predictions (the
+first labeller's background facts still excuse a prediction that matches one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tracker.extract.evaluate import load_labelled, match, score  # noqa: E402
+
+LABELS = ROOT / "tests" / "extraction"
+
+
+def _renames(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> dict[str, str]:
+    """The second labeller's new-actor slugs that name one of the first labeller's new actors."""
+    names: dict[str, str] = {}
+    for actor in first:
+        for name in (actor.get("names") or {}).values():
+            names[str(name).strip().lower()] = actor["slug"]
+        names[actor["slug"]] = actor["slug"]
+    out = {}
+    for actor in second:
+        keys = [actor["slug"], *(str(n).strip().lower() for n in (actor.get("names") or {}).values())]
+        hit = next((names[k] for k in keys if k in names), None)
+        if hit:
+            out[actor["slug"]] = hit
+    return out
+
+
+def _renamed(fact: dict[str, Any], slugs: dict[str, str]) -> dict[str, Any]:
+    def one(value: Any) -> Any:
+        if isinstance(value, list):
+            return [slugs.get(v, v) if isinstance(v, str) else v for v in value]
+        return slugs.get(value, value) if isinstance(value, str) else value
+
+    return {k: one(v) for k, v in fact.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev7")
+    parser.add_argument("--second", type=Path, default=None, help="the second labeller's file (id, facts, new_actors)")
+    args = parser.parse_args()
+    second_path = args.second or LABELS / f"labelled_{args.split}_second.jsonl"
+    first = {r.id: r for r in load_labelled(LABELS / f"labelled_{args.split}.jsonl", ROOT.parent / "shared" / "corpus")}
+    second = [json.loads(line) for line in second_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    results = []
+    for row in second:
+        labelled = first.get(row["id"])
+        if labelled is None:
+            print(f"note: {row['id']} is not in the {args.split} split", file=sys.stderr)
+            continue
+        slugs = _renames(labelled.new_actors, row.get("new_actors", []))
+        predicted = [_renamed(f, slugs) for f in row.get("facts", []) if not f.get("background")]
+        results.append(match(predicted, labelled.facts, language=labelled.language, report=labelled.id))
+    scores = score(results)
+    print(f"the second labeller against the {args.split} labels, {scores.reports} reports")
+    print(f"  {'kind':<22}{'tp':>4}{'fp':>5}{'fn':>5}  precision  recall")
+
+    def row_of(name: str, c: Any) -> str:
+        p = "-" if c.precision is None else f"{c.precision:.3f}"
+        r = "-" if c.recall is None else f"{c.recall:.3f}"
+        return f"  {name:<22}{c.tp:>4}{c.fp:>5}{c.fn:>5}  {p:>9}  {r:>6}"
+
+    for kind, counts in sorted(scores.kinds.items()):
+        print(row_of(kind, counts))
+    for language, counts in sorted(scores.languages.items()):
+        print(row_of(language, counts))
+    print(row_of("all", scores.overall))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
