@@ -33,7 +33,8 @@ def _corroborated(position: int) -> Record:
 
 
 def _kinds(steps: bulk.Plan) -> list[str]:
-    return ["expand" if sql in bulk.EXPAND else ("stage" if "temp.staged" in sql else "other") for _, sql, _ in steps]
+    expanding = (*bulk.EXPAND, *bulk.EXPAND_REKEYED)
+    return ["expand" if sql in expanding else ("stage" if "temp.staged" in sql else "other") for _, sql, _ in steps]
 
 
 def test_independent_events_do_not_interrupt_the_staging() -> None:
@@ -58,10 +59,12 @@ def test_an_event_reading_the_tables_finds_the_staged_rows_expanded() -> None:
 
 
 def test_staged_rows_are_expanded_in_pieces() -> None:
-    """Rows are expanded once as many as `every` wait, at the end of the batch that reached it."""
+    """Rows are expanded once as many as `every` wait, at the end of the batch that reached it (rebuilding the keys)."""
     planner = bulk.Planner(catch_up_plan, every=3)
     assert "expand" not in _kinds(planner([_reported(1), _reported(2)]))
-    assert _kinds(planner([_reported(3), _reported(4)])) == ["stage", *["expand"] * len(bulk.EXPAND)]
+    steps = planner([_reported(3), _reported(4)])
+    assert _kinds(steps) == ["stage", *["expand"] * len(bulk.EXPAND_REKEYED)]
+    assert [sql for _, sql, _ in steps[1:]] == list(bulk.EXPAND_REKEYED)
     assert planner.waiting == 0
 
 

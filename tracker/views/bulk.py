@@ -18,11 +18,21 @@ staged (`Planner`). Events only actors, feeds and reports take (`INDEPENDENT`) t
 tables involved, so a poll's reports do not interrupt the staging. tests/integration/test_views_bulk.py
 holds the rebuild equal to catch-up, row for row and (participants aside) in rowid order, over
 every kind of event.
+
+The keys of the tables filled in log order are built after their rows (`KEYED`): uuid keys in log
+order land all over a key index, and keeping those indexes up to date row by row was what grew faster
+than the log (1M events: ~2.3 us a row against ~1.3 at 100k; the same rows without the key ~0.5 at
+both, issue 12). In the fresh file these tables are made without their primary key but with a unique
+index on the same columns, which catch-up's handlers look rows up by and which keeps OR REPLACE and OR
+IGNORE acting as on the key; a large expansion drops it and builds it again from the sorted keys
+(`EXPAND_REKEYED`); at the end `restore_keys` turns each index into the table's key, so the file's
+schema is the one catch-up makes, byte for byte.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import Any
@@ -30,18 +40,23 @@ from typing import Any
 import orjson
 
 from tracker.records import Record
-from tracker.views.projections import HANDLERS, MODULES, channels, interactions, timeline
+from tracker.views.projections import HANDLERS, MODULES, SCHEMA, channels, interactions, timeline
 from tracker.views.projections.interactions import ACCOUNT_COLUMNS, FACT_COLUMNS, SOURCE_COLUMNS
 
 __all__ = [
     "EXPAND",
     "EXPAND_EVERY",
+    "EXPAND_REKEYED",
+    "EXPAND_REKEYED_ROWS",
     "EXPAND_ROWS",
     "INDEPENDENT",
+    "KEYED",
     "STAGE",
     "STAGEABLE",
     "STAGED",
     "Planner",
+    "restore_keys",
+    "schema",
     "staged_row",
 ]
 
@@ -95,6 +110,110 @@ EXPAND_ROWS = (
     "summary, recorded_at, url FROM temp.staged WHERE status IN ('occurred', 'declined') ORDER BY position",
 )
 EXPAND = (*EXPAND_ROWS, "DELETE FROM temp.staged")
+
+
+def _keyless(statement: str, columns: tuple[str, ...]) -> str:
+    """The CREATE TABLE statement without its primary key (itself if the key is not written as expected)."""
+    if len(columns) == 1:
+        return statement.replace(f"{columns[0]} TEXT PRIMARY KEY,", f"{columns[0]} TEXT,", 1)
+    return statement.replace(f", PRIMARY KEY ({', '.join(columns)}))", ")", 1)
+
+
+def _table(statement: str) -> str:
+    return statement.split("(", 1)[0].split()[2]
+
+
+# The tables EXPAND fills in log order (participants go in key order: their key is cheap to keep), by
+# key columns: each with its CREATE TABLE, without its key, and the unique index standing in for it.
+_KEY_COLUMNS = {"interactions": ("id",), "interaction_sources": ("interaction_id", "url"), "timeline": ("id",)}
+
+
+def schema_writable() -> bool:
+    """Whether this SQLite lets a connection rewrite its schema table, as restore_keys does.
+
+    A build with SQLITE_DBCONFIG_DEFENSIVE on by default refuses it; a rebuild there keeps each key while its
+    rows go in (slower at a million events, the same file). TRACKER_REBUILD_REKEY=0 asks for that path too.
+    """
+    if os.environ.get("TRACKER_REBUILD_REKEY", "1") == "0":
+        return False
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("CREATE TABLE t (x)")
+        conn.execute("PRAGMA writable_schema=ON")
+        conn.execute("UPDATE sqlite_master SET sql = sql WHERE name = 't'")
+        return True
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+KEYED: dict[str, tuple[str, str, str]] = (
+    {
+        _table(s): (s, keyless, f"CREATE UNIQUE INDEX rebuild_key_{_table(s)} ON {_table(s)} ({', '.join(cols)})")
+        for s in SCHEMA
+        if s.startswith("CREATE TABLE")
+        and (cols := _KEY_COLUMNS.get(_table(s)))
+        and (keyless := _keyless(s, cols)) != s  # a key written otherwise: the table keeps it, rebuilds stay right
+    }
+    if schema_writable()
+    else {}
+)
+
+
+def schema() -> list[str]:
+    """The fresh file's schema: the views' tables, those of KEYED with a unique index instead of their key."""
+    statements: list[str] = []
+    for statement in SCHEMA:
+        if statement.startswith("CREATE INDEX"):
+            continue  # built at the end (Views.finish_bulk), from sorted keys
+        keyed = KEYED.get(_table(statement)) if statement.startswith("CREATE TABLE") else None
+        statements.extend(keyed[1:] if keyed else (statement,))
+    return statements
+
+
+def _rekeyed(statements: tuple[str, ...]) -> tuple[str, ...]:
+    """EXPAND_ROWS with each table of KEYED without its unique index while its rows go in, built again right after
+    (before the next statement, which may look rows up by it)."""
+    out: list[str] = []
+    for statement in statements:
+        target = statement.split(" INTO ", 1)[1].split()[0]
+        if target in KEYED:
+            out.extend((f"DROP INDEX rebuild_key_{target}", statement, KEYED[target][2]))
+        else:
+            out.append(statement)
+    return tuple(out)
+
+
+# For an expansion of many rows (the last one, and every EXPAND_EVERY): sorting the keys of a whole table
+# costs less than placing the new keys one at a time. Small expansions mid-log keep the indexes.
+EXPAND_REKEYED_ROWS = _rekeyed(EXPAND_ROWS)
+EXPAND_REKEYED = (*EXPAND_REKEYED_ROWS, "DELETE FROM temp.staged")
+
+
+def restore_keys(conn: sqlite3.Connection) -> None:
+    """Turn each unique index of KEYED into its table's primary key, in the schema only (in the caller's transaction).
+
+    A key of a rowid table is stored as a unique index on its columns, named sqlite_autoindex_<table>_1 and
+    without SQL of its own: the index already written is that index. The schema version moves on, so
+    SQLite reads the schema again; tests/integration/test_views_rebuild_keys.py checks the file with integrity_check
+    and its schema against catch-up's.
+    """
+    if not KEYED:
+        return  # the tables kept their keys (schema_writable)
+    conn.execute("PRAGMA writable_schema=ON")
+    try:
+        for table, (statement, _, _) in KEYED.items():
+            conn.execute(
+                "UPDATE sqlite_master SET name = ?, sql = NULL WHERE type = 'index' AND name = ?",
+                (f"sqlite_autoindex_{table}_1", f"rebuild_key_{table}"),
+            )
+            conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", (statement, table))
+        version = conn.execute("PRAGMA schema_version").fetchone()[0]
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema=OFF")
+
 
 _fact = itemgetter(*FACT_COLUMNS)
 
@@ -160,6 +279,6 @@ class Planner:
         if staged:
             steps.append((True, _INSERT, staged))
         if self.waiting >= self.every:
-            steps.extend((False, sql, ()) for sql in EXPAND)
+            steps.extend((False, sql, ()) for sql in EXPAND_REKEYED)
             self.waiting = 0
         return steps

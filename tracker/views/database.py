@@ -87,9 +87,7 @@ class Views:
 
     def _create(self) -> None:
         with self.transaction():
-            for statement in SCHEMA:
-                if self.bulk_mode and statement.startswith("CREATE INDEX"):
-                    continue
+            for statement in bulk.schema() if self.bulk_mode else SCHEMA:
                 self.conn.execute(statement)
             self.conn.execute(
                 "CREATE TABLE tracking (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, updated_at TEXT)"
@@ -144,10 +142,12 @@ class Views:
                 fcntl.flock(f, fcntl.LOCK_UN)
 
     def finish_bulk(self) -> None:
-        """Expand what is staged, build the deferred indexes and turn the file into a normal WAL database."""
+        """Expand what is staged, make the keys and build the deferred indexes, and turn the file into a normal WAL
+        database (its schema then the one catch-up makes: tracker.views.bulk.restore_keys)."""
         with self.transaction() as conn:
-            for statement in bulk.EXPAND_ROWS:
+            for statement in bulk.EXPAND_REKEYED_ROWS:
                 conn.execute(statement)
+            bulk.restore_keys(conn)
         # temp.staged goes with the connection (closed next): dropping it would free its pages one by one.
         for statement in SCHEMA:
             if statement.startswith("CREATE INDEX"):
