@@ -259,9 +259,12 @@ def find_actors(
     for s, e in nm.ranked_names(text):
         if nm.key(text[s:e]) not in index.keys:
             name = text[s:e]
+            # "Lt. Col. Ann Reyes, a Pentagon spokeswoman": the office in apposition tells her state
+            apposed = [p.state for p in phrases if p.state and 0 < p.start - e <= 16 and "," in text[e : p.start]]
+            home = apposed[0] if apposed else None
             mentions.append(
                 ActorMention(
-                    nm.slug_for(name), "person", None, Span(base + s, base + e), name, None, True, {"en": name}
+                    nm.slug_for(name), "person", home, Span(base + s, base + e), name, None, True, {"en": name}
                 )
             )
     mentions = [m for m in mentions if m.slug in named or _confirmed(m, mentions, phrases, folded, base)]

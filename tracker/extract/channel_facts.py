@@ -25,6 +25,9 @@ def _actor_outside_reasons(scene: Scene) -> ActorMention | None:
     for m in scene.mentions:
         local = m.span.start - base
         clause = max(text.rfind(c, 0, local) for c in "，,。；;") + 1
+        ends = [i for i in (text.find(c, local) for c in "，,。；;") if i >= 0]
+        if ends and text[min(ends) - 1] in "后後":
+            continue  # 佩洛西访问台湾后，中方宣布取消…: a time clause; who acted in it is not who calls off
         if not (REASON_ZH.match(text, clause) or _SOURCE_ZH.match(text, clause)):
             return m
     return None
@@ -41,11 +44,27 @@ def _actor_before(t: Trigger, scene: Scene) -> ActorMention | None:
     return near[-1] if near else None
 
 
+# 但战区领导通话至今仍未实现, "but the commanders' channel has yet to resume": the channel named is still silent
+_NOT_YET = re.compile(
+    r"仍未|尚未|还未|還未|至今未|没有恢复|沒有恢復|\b(?:has|have) yet to\b"
+    r"|\b(?:has|have) (?:still )?not (?:yet )?(?:resumed|been restored|taken place)|\bremains? (?:suspended|frozen)"
+)
+
+
+def _unmet(scene: Scene, span: Any) -> bool:
+    """Whether the channel at `span` stands in a clause that says it has not happened yet."""
+    text, local = scene.sentence.text, span.end - scene.sentence.span.start
+    ends = [i for i in (text.find(c, local) for c in "，,。；;") if i >= 0]
+    return bool(_NOT_YET.search(text, local, min(ends) if ends else len(text)))
+
+
 def channel_facts(kind: str, t: Trigger, scene: Scene, day: date | None = None) -> list[Built]:
     subject = _actor_outside_reasons(scene) if scene.language == "zh" else _actor_before(t, scene) or first_actor(scene)
     by = home_of(subject) if subject is not None else None
     out: list[Built] = []
-    channels = list(dict.fromkeys(c for c, _ in scene.channels))
+    channels = list(
+        dict.fromkeys(c for c, span in scene.channels if not (kind == "channel-resumed" and _unmet(scene, span)))
+    )
     if not channels and kind == "channel-stalled" and day is not None:
         # "Beijing snubbed Austin's efforts to meet his Chinese counterpart, and military communications have
         # stalled": the channel of the people the sentence names.

@@ -69,10 +69,15 @@ _CLAUSE_ZH = re.compile(r"[，。；：！？,;:!?“”\"]")
 _WEEK = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
+_YEARS_AGO = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
 def _year(m_year: str | None, m_rel: str | None, clock: Clock) -> int | None:
     if m_year:
         return chinese_number(m_year)
     if m_rel:
+        if m_rel[0] in _YEARS_AGO:  # 两年前的8月: counted back from the report's year
+            return clock.today.year - _YEARS_AGO[m_rel[0]]
         return clock.today.year + {"今年": 0, "去年": -1, "明年": 1, "前年": -2}[m_rel]
     return None
 
@@ -223,7 +228,7 @@ def _weekday_range(m: re.Match[str], text: str, clock: Clock) -> Iterator[Hit]:
 
 
 _NUM_Y = r"(?P<y>[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年"
-_REL_Y = r"(?P<rel>今年|去年|明年|前年)"
+_REL_Y = r"(?P<rel>今年|去年|明年|前年|[两兩二三四五]年前的?)"
 _NOT_NUM = r"(?![0-9０-９一二三四五六七八九十])"
 _DAY_MARK = r"[日号號]"
 _WEEKDAY = r"(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])"

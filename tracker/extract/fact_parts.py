@@ -101,7 +101,11 @@ def date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None) 
         # "The first visit since 2014", 2019年以来首次: a comparison, never the date of what happened now.
         # An interaction is never dated by a comparison; a background sanction is ("under sanctions since 2018").
         compares = t.background and t.kind not in INTERACTIONS
-        dates = scene.dates if compares else [d for d in scene.dates if not COMPARISON.search(d.text)] or scene.dates
+        dates = scene.dates if compares else [d for d in scene.dates if not COMPARISON.search(d.text)]
+        if not dates:
+            # 马蒂斯是2014年以来首位访华的美国防长: only a comparison, so the visit is the one the report tells
+            return (last, False) if last is not None else (
+                DateMention(report.published_at.date(), "day", scene.sentence.span), False)  # fmt: skip
         if t.kind == "meeting-declined" and any(d.until is None for d in dates):
             dates = [d for d in dates if d.until is None]  # a refusal is announced on a day, not over a week
         base = scene.sentence.span.start

@@ -16,7 +16,7 @@ from tracker.extract.encounter_cues import aide, before_since, both_chiefs, fram
 from tracker.extract.gatherings import gathering, has_reference, in_reference, private_people, referred
 from tracker.extract.lexicon import Cues, Trigger
 from tracker.extract.model import ActorMention, DateMention, Sentence
-from tracker.extract.roles import channel_within, counterpart
+from tracker.extract.roles import channel_within, counterpart, objects_end
 
 __all__ = ["BOTH_SIDES", "CHANNEL_KINDS", "COUNTERPART", "INTERACTIONS", "NEAR", "OTHER_SIDE", "REASON_ZH", "SPOKEN", "TWO_SIDED", "Built", "Scene",
            "first_actor", "home_of", "interaction", "parties"]  # fmt: skip
@@ -82,11 +82,10 @@ def _near(t: Trigger, scene: Scene, persons: list[ActorMention]) -> list[ActorMe
     """The persons around a trigger: those just before it (its subjects) and just after (its objects)."""
     reach = NEAR[scene.language]
     end = t.span.end + reach
-    if scene.language == "zh":
-        # A Chinese verb's objects stand before it (与董军通话) or right after, never past the next comma.
-        stop = _CLAUSE_END.search(scene.sentence.text, t.span.end - scene.sentence.span.start)
-        if stop:
-            end = min(end, scene.sentence.span.start + stop.start())
+    # A Chinese verb's objects stand before it (与董军通话) or right after, never past the next comma.
+    stop = objects_end(scene.sentence.text, t.span.end - scene.sentence.span.start, scene.language)
+    if stop is not None:
+        end = min(end, scene.sentence.span.start + stop)
     near = [
         p for p in persons
         if t.span.start - reach <= p.span.end <= t.span.start or t.span.end <= p.span.start <= end

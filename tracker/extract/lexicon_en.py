@@ -244,6 +244,8 @@ ENTRIES: tuple[Entry, ...] = (
         # a descriptor the demand around it carries, as "coercive")
         r"|threat(?:en|ens|ened|ening) (?:\w+ ){0,2}?(?:stability|peace)"
         r"|undermin(?:e|es|ed|ing) (?:regional |global |international |world )?(?:peace|stability)"
+        # "only serves to raise tensions and destabilize the region": an effect told as reproach
+        r"|(?:only )?serv(?:e|es|ed) (?:only )?to (?:raise|heighten|escalate|inflame|stoke) tensions"
         r"|condescending|(?:has|have|had) no (?:right|standing|qualifications?) to|meddl(?:e|es|ed|ing) in"
         r"|interfer(?:e|es|ed|ing|ence) in (?:\w+['’]s |its |their )?internal affairs"
         # "a sign that Beijing was not honouring its agreements": a broken word reproached

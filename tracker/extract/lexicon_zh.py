@@ -88,7 +88,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(f"(?:免去|撤销|罢免){_P}{{0,30}}?职务|免职|撤职|被解职", "office-left"),
     Entry("卸任|离任|辞去|辞职|不再担任", "office-left", role="subject"),  # 布林肯卸任国务卿: the subject leaves
     Entry("接替|接任", "office-left", role="object"),
-    Entry("任命|担任|当选|(?:决定|增补|增选)(?=(?:[^，。、为]{2,6}、){0,8}[^，。、为]{2,6}等?为)", "office-assumed"),
+    Entry("任命|担任|(?<!国)当选|(?:决定|增补|增选)(?=(?:[^，。、为]{2,6}、){0,8}[^，。、为]{2,6}等?为)", "office-assumed"),
     Entry("出任|宣誓就任|就任|宣誓就职|履新|接掌|新任(?=国防部长|部长)", "office-assumed", role="subject"),
     # calls and meetings
     Entry("视频通话|电话通话|通电话|通话|视频会晤|视频会议|视频会谈", "call"),

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from events.ids import slugify
+from tracker.extract.lexicon_zh import simplify
 
 __all__ = [
     "family_name",
@@ -211,9 +212,10 @@ def han_name_after(text: str, pos: int, foreign: bool) -> tuple[int, int] | None
             end += 1
         else:
             break
-    stop = _ZH_STOP.search(text, pos, end)
+    # Stop words are listed simplified: fold the run so 以來, 會見 stop a traditional name too.
+    stop = _ZH_STOP.search(simplify(text[pos:end]))
     if stop:
-        end = stop.start()
+        end = pos + stop.start()
     parts = text[pos:end].split("·")
     if not parts or any(len(p) < 1 for p in parts):
         return None

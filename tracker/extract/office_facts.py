@@ -63,6 +63,12 @@ _JOINED = re.compile(r"\s*(?:,|、|和|及|and)?\s*(?:(?:the|a|an)\s+)?(?:and\s+
 # "Since" and 以来 make an office change a point in time; "minutes after Biden was sworn in" still tells it.
 _SINCE = re.compile(r"\bsince\s+(?:[\w.'’-]+\s+){1,5}$", re.I)
 _SINCE_AFTER = re.compile(r"[^，,。；]{0,24}?(?:以来|以來)")
+_ANNOUNCED = re.compile(r"\b(?:would|will|to|plans? to|intends? to)\s+(?:\w+ly\s+)?$", re.I)  # "would step down"
+
+
+def _announced(t: Trigger, scene: Scene) -> bool:
+    local = t.span.start - scene.sentence.span.start
+    return t.role == "subject" and bool(_ANNOUNCED.search(scene.sentence.text, max(0, local - 30), local))
 
 
 def _time_reference(t: Trigger, scene: Scene) -> bool:
@@ -89,8 +95,8 @@ def _acting(folded: str, p: OfficePhrase) -> str:
 def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None) -> list[Built]:
     """Who took or left which offices: the person the verb governs ("named Li … as defence minister",
     任命董军为国防部长, 免去李尚福的国务委员、国防部部长职务, "replacing Wei"), the offices named after it."""
-    if _time_reference(t, scene):
-        return []  # "since Biden took office", 担任…以来: a point in time, not an office change told
+    if _time_reference(t, scene) or (kind == "office-left" and _announced(t, scene)):
+        return []  # "since Biden took office", 担任…以来: a point in time; "would step down": a leaving still ahead
     if kind == "office-left" and t.role == "object" and _takes_office_zh(t, scene):
         kind, t = "office-assumed", replace(t, role="subject")  # 秦刚于去年12月底接任外长: the subject takes the post
     if scene.language == "zh" and kind == "office-assumed" and (listed := appointment_list(t, scene)):
@@ -256,6 +262,10 @@ def office_changes(kind: str, t: Trigger, scene: Scene, day: date | None = None)
                 break
             joined.append(q)
         near = joined
+        named_as = [p for p in phrases if p.start > start and _AS_BEFORE.search(folded, max(0, p.start - 12), p.start)]
+        # "named Qin Gang, its ambassador to Washington, as foreign minister": the office after "as", not the apposition
+        if near and named_as and near[0] is not named_as[0] and folded[start : near[0].start].strip().startswith(","):
+            near = named_as[:1]
         offices = [_acting(folded, p) for p in near if p.title]
     if not offices and _THE_POST.match(scene.sentence.text, actor.span.end - base):
         # "removed Qin as foreign minister and reappointed Wang Yi to the post": the office named before

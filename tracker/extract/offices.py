@@ -62,6 +62,7 @@ CONCEPTS: dict[str, dict[str, tuple[Office, ...]]] = {
     "us-spokesperson": {},
     "chief-of-naval-operations": {},
     "hk-chief-executive": {},
+    "cia-director": {},
 }
 
 # Titles for a new official whose concept has no gazetteer office: the title as the label shows it.
@@ -71,6 +72,7 @@ _TITLES = {
     "us-spokesperson": "Spokesperson",
     "chief-of-naval-operations": "Chief of Naval Operations",
     "hk-chief-executive": "Chief Executive of Hong Kong",
+    "cia-director": "Director of the Central Intelligence Agency",
 }
 
 _DEF = r"defen[cs]e"
@@ -114,6 +116,7 @@ EN: list[tuple[str, str, str | None]] = [
     ),
     (r"commander of the (?:pla )?navy|(?:pla )?navy commander", "navy-commander", "CHN"),
     (r"chief of naval operations", "chief-of-naval-operations", "USA"),
+    (r"cia (?:director|chief)|director of (?:the )?(?:cia|central intelligence agency)", "cia-director", "USA"),
     (
         r"(?:hong kong|hksar) chief executive|chief executive of (?:the )?(?:hong kong|hksar)(?: special administrative region)?",
         "hk-chief-executive",
@@ -170,6 +173,7 @@ ZH: list[tuple[str, str, str | None]] = [
     (r"常务副国防部长|国防部副部长", "deputy-defense-secretary", None),
     (r"常务副国务卿|副国务卿", "deputy-secretary-of-state", "USA"),
     (r"助理国务卿", "assistant-secretary-of-state", "USA"),
+    (r"(?:美国)?(?:中央情报局|中情局)局长", "cia-director", "USA"),
     # 国防部负责中国事务的副助理部长: a portfolio may stand between the department and the title
     (r"助理国防部长|国防部(?:负责[^，。、的]{1,10}的)?副?助理部长", "assistant-secretary-of-defense", "USA"),
     (r"战争部长", "defence-minister", "USA"),
@@ -208,7 +212,7 @@ _ZH_RE = _compile(ZH, _ZH_QUAL, latin=False)
 # are tried only there (scanning every position costs ~0.2 ms a sentence; this, a tenth of it).
 _EN_KEY = re.compile(
     r"minister|secretary|chair|chief|commander|ambassador|spokes|advis[eo]r|representative|speaker|envoy|premier|councill?or"
-    r"|president|member"
+    r"|president|member|director"
 )
 _ZH_KEY = re.compile(r"长|主席|司令|大使|发言人|国务卿|总统|总理|委员|顾问|助理|代表|议长|特使|秘书")
 _WINDOW = {"en": 48, "zh": 12}

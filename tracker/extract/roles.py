@@ -1,16 +1,18 @@
-"""What offices tell extraction: the channel two office holders talk on, and who a "counterpart" is.
+"""What offices tell extraction: the channel two office holders talk on, and who a "counterpart" is; and where
+an encounter verb's objects stop.
 
 Pure: reads the offices an ActorIndex holds, on the report's date.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from tracker.extract.actors import ActorIndex
 from tracker.extract.offices import holds
 
-__all__ = ["channel_of", "channel_within", "counterpart", "offices_on"]
+__all__ = ["channel_of", "channel_within", "counterpart", "objects_end", "offices_on"]
 
 _DEFENSE_US = frozenset({"Secretary of Defense", "Acting Secretary of Defense", "Secretary of War"})
 _DEFENSE_CN = frozenset({"Minister of National Defense"})
@@ -73,3 +75,17 @@ def counterpart(index: ActorIndex, slug: str, on: date) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+_CLAUSE_END_ZH = re.compile(r"[，,。；]")
+# "held talks … and agreed (in principle) that Biden and Xi would meet": who is named after it is the agreement's
+_AGREED_THAT = re.compile(
+    r"\b(?:and\s+)?agreed\s+(?:in\s+principle\s+)?that\b|,\s+agreeing\s+(?:in\s+principle\s+)?that\b"
+)
+
+
+def objects_end(text: str, pos: int, language: str) -> int | None:
+    """Where the objects of an encounter verb ending at `pos` stop: a Chinese verb's at the next comma, an English
+    one's at "and agreed that" (what was agreed is another encounter, with its own persons)."""
+    stop = (_CLAUSE_END_ZH if language == "zh" else _AGREED_THAT).search(text, pos)
+    return stop.start() if stop else None

@@ -28,7 +28,7 @@ _ORGAN_BEFORE = re.compile(
 # 不顾中方强烈反对: a protest recalled as disregarded; a clause opening 针对/就 gives the reason of another act.
 _OLD_PROTEST_ZH = re.compile(r"(?:不顾|不顧|无视|無視)[^，。；]*$|(?:^|[，。；])\s*(?:针对|針對)[^，。；]*$")
 _INVITED_BY = re.compile(
-    r"(?:^|[，,：:\s])应[^，,。；]{0,30}?(?:邀请|邀請|之邀)$|(?:at|on) the invitation$|invited by$", re.I
+    r"(?:^|[，,：:\s])[应應][^，,。；]{0,30}?(?:邀请|邀請|之邀)$|(?:at|on) the invitation$|invited by$", re.I
 )
 _ORGAN = re.compile(r"white house|state department|foreign ministry|pentagon|外交部|白宫|白宮|国务院|國務院", re.I)
 # A protest lodged with an official (召见, 交涉, "summoned", "lodged representations"), not concerns voiced in a talk
@@ -109,6 +109,10 @@ _REASON_OPENS = re.compile(r"\s*(?:鉴于|鑒於|由于|由於|因为|因為)")
 _CLAUSE = re.compile(r",\s*(?:while|but|and|whereas)\s|;|；|。")
 
 
+# 就美国众议长佩洛西窜访台湾提出严正交涉: the person after 就, 对 or 针对 in the protest's clause is its topic
+_TOPIC_ZH = re.compile(r"(?:就|对|對|针对|針對)[^，,。；]*$")
+
+
 def _speaker(t: Trigger, scene: Scene) -> ActorMention | None:
     """Who speaks: before the words, the person a speech verb follows ("Lin said Washington had undermined …"),
     else the sentence's first person (郑泽光召见…提出严正交涉); after them, only a person who "said"."""
@@ -124,6 +128,7 @@ def _speaker(t: Trigger, scene: Scene) -> ActorMention | None:
     before = [
         m for m in before
         if not _POSSESSIVE.match(text, m.span.end - base)
+        and not (scene.language == "zh" and _TOPIC_ZH.search(text, clause, m.span.start - base))
         and not (t.role == "object" and m.span.start - base >= clause and not _SPEECH.match(text, m.span.end - base))
     ]  # fmt: skip
     relative = [m for m in before if _WHO.match(text, m.span.end - base)]
@@ -214,6 +219,25 @@ def _criticised(t: Trigger, scene: Scene, side: str) -> str | None:
     return named[0].slug if named else None
 
 
+# "Pence's remarks were slander", 彭斯的讲话…: a reproach of a person's words or act names that person.
+_WORDS_OF = re.compile(
+    r"(?:['’]s\s+(?:[a-z-]+\s+){0,2}?(?:remarks|speech|comments|words|statements?|claims|accusations|visit|trip|address)"
+    r"|的(?:有关|有關|相关|相關)?(?:讲话|講話|言论|言論|发言|發言|表态|表態|演讲|演講))"
+)
+
+
+def _words_of(t: Trigger, scene: Scene, speaker: str | None, side: str | None) -> str | None:
+    """The person (of `side` when known) whose words or act the reproach at `t` judges, named with a possessive
+    earlier in the sentence, else None."""
+    text, base = scene.sentence.text, scene.sentence.span.start
+    for m in scene.mentions:
+        if (m.kind == "person" and m.slug != speaker and m.span.end <= t.span.start
+                and (side is None or home_of(m) == side)
+                and _WORDS_OF.match(text, m.span.end - base)):  # fmt: skip
+            return m.slug
+    return None
+
+
 def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None:
     """The speaker (a person, or a state through its ministry) and the side spoken to."""
     _, states = parties(scene)
@@ -276,9 +300,15 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
         return fact, [speaker, addressed[0]], "protest to an official"
     fact["participants"] = [speaker.slug]
     other = OTHER_SIDE.get(home or "")
+    judged = _words_of(t, scene, speaker.slug, other) if kind == "criticism" else None
+    if judged is not None:
+        fact["recipient"] = judged
+        return fact, [speaker], READOUT if t.role == "readout" else "speech"
     if kind == "statement" and t.role != "readout" and not _about(scene, other):
         # "delivered a speech at the Reagan forum", "said in a statement he was honoured": not about the other side
         return None
     if other:
         fact["recipient"] = (_criticised(t, scene, other) if kind == "criticism" else None) or other
+    if kind == "appeal" and addressed and addressed[0].span.start - t.span.end <= 2:
+        fact["recipient"] = addressed[0].slug  # 邀请魏凤和访问五角大楼, "invited Wei to visit": the one invited
     return fact, [speaker], READOUT if t.role == "readout" else "speech"

@@ -133,6 +133,11 @@ _PRAISE = re.compile(
     # 表示双方在一些具体问题上取得进展、达成共识, "said the two sides had made progress": the encounter's outcome
     r"|[，,：:]?(?:双方|雙方|两国|兩國|中美)[^。，,；]{0,16}?(?:取得(?:了)?(?:积极|積極)?(?:进展|進展|成果)|达成(?:了)?共识|達成(?:了)?共識)"
     r"|[，,：:\s]*(?:that\s+)?the\s+two\s+sides\s+(?:had\s+|have\s+)?(?:made|achieved)\s+(?:\w+\s+){0,2}?progress\b"
+    # 通话对两国都「非常好」, 美中关系是世界上最重要的双边关系, "the relationship is the most important in the world"
+    r"|[，,：:]?(?:这次|此次|本次|這次)?(?:会晤|会谈|通话|會晤|會談|通話)[^。，,]{0,10}?[「“\"]?(?:非常好|很好|十分好|非常成功)"
+    r"|[，,：:]?(?:美中|中美)(?:关系|關係)是[^。，,]{0,12}?最重要的(?:双边|雙邊)?(?:关系|關係)"
+    r"|[，,：:\s]*(?:that\s+)?(?:the\s+)?(?:U\.S\.-China|US-China|China-U\.S\.|China-US)\s+relationship\s+(?:is|was)\s+the\s+"
+    r"most\s+important\b"
     r"|[，,：:]?(?:双方|雙方|两国|兩國|两军|兩軍|中美)(?:应当|應當|应该|應該|应|應|要)?"
     r"(?:保持|加强|加強|继续|繼續)(?:沟通|溝通|交流|对话|對話|联系|聯繫)(?=[。；;]|$)"
     # a shared aim: 愿同中方共同努力, 布朗强调了保持沟通渠道畅通的重要性, "stressed the importance of …"
