@@ -140,3 +140,17 @@ def both_chiefs(
     if not all(both):
         return None
     return {"kind": kind, "status": status, "participants": both}, [], "both defence chiefs"
+
+
+# A visit made to hold a round of a dialogue (访华，举行新一轮中美战略沟通; "to hold a new round of the strategic
+# dialogue") is that round: talks, by the labelling conventions, not a meeting.
+_HOLDS_ROUND = re.compile(
+    r"(?:举行|舉行|进行|進行)[^，。；]{0,6}?(?:新一轮|新一輪)[^，。；]{0,8}?(?:战略沟通|戰略溝通|对话|對話|磋商)"
+    r"|\bto hold (?:a|the) new round of (?:the )?[\w-]+(?: [\w-]+){0,3} (?:dialogue|consultations)",
+    re.IGNORECASE,
+)
+
+
+def holds_round(t: Trigger, sentence: Sentence) -> bool:
+    """Whether the sentence says the encounter told by `t` is held as a new round of a dialogue, after `t`."""
+    return bool(_HOLDS_ROUND.search(sentence.text, t.span.end - sentence.span.start))

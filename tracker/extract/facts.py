@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from tracker.extract import encounter_cues
 from tracker.extract.actors import ActorIndex
 from tracker.extract.encounter_cues import aide, before_since, both_chiefs, frames_its_parts, recalled, refused_object
 from tracker.extract.gatherings import gathering, has_reference, in_reference, private_people, referred
@@ -250,7 +251,7 @@ def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date, las
             and not _MEASURED.search(scene.sentence.text, max(0, local - 30), t.span.end - scene.sentence.span.start)
         ):  # fmt: skip
             fact["kind"] = "meeting"  # talks between two officials, off any channel's rounds, are a meeting
-        elif fact["kind"] == "meeting" and text_channel in ROUNDS:
+        elif fact["kind"] == "meeting" and (text_channel in ROUNDS or encounter_cues.holds_round(t, scene.sentence)):
             fact["kind"] = "talks"  # "hosted … for the second round of the dialogue": a round of talks
     return fact, used, rule
 
