@@ -23,33 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tracker.extract.evaluate import load_labelled, match, score  # noqa: E402
+from tracker.extract.same_actors import renamed, same_names  # noqa: E402
 
 LABELS = ROOT / "tests" / "extraction"
-
-
-def _renames(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> dict[str, str]:
-    """The second labeller's new-actor slugs that name one of the first labeller's new actors."""
-    names: dict[str, str] = {}
-    for actor in first:
-        for name in (actor.get("names") or {}).values():
-            names[str(name).strip().lower()] = actor["slug"]
-        names[actor["slug"]] = actor["slug"]
-    out = {}
-    for actor in second:
-        keys = [actor["slug"], *(str(n).strip().lower() for n in (actor.get("names") or {}).values())]
-        hit = next((names[k] for k in keys if k in names), None)
-        if hit:
-            out[actor["slug"]] = hit
-    return out
-
-
-def _renamed(fact: dict[str, Any], slugs: dict[str, str]) -> dict[str, Any]:
-    def one(value: Any) -> Any:
-        if isinstance(value, list):
-            return [slugs.get(v, v) if isinstance(v, str) else v for v in value]
-        return slugs.get(value, value) if isinstance(value, str) else value
-
-    return {k: one(v) for k, v in fact.items()}
 
 
 def main() -> int:
@@ -66,8 +42,8 @@ def main() -> int:
         if labelled is None:
             print(f"note: {row['id']} is not in the {args.split} split", file=sys.stderr)
             continue
-        slugs = _renames(labelled.new_actors, row.get("new_actors", []))
-        predicted = [_renamed(f, slugs) for f in row.get("facts", []) if not f.get("background")]
+        slugs = same_names(row.get("new_actors", []), labelled.new_actors)
+        predicted = [renamed(dict(f), slugs) for f in row.get("facts", []) if not f.get("background")]
         results.append(match(predicted, labelled.facts, language=labelled.language, report=labelled.id))
     scores = score(results)
     print(f"the second labeller against the {args.split} labels, {scores.reports} reports")
