@@ -4,20 +4,8 @@ delegation's, summons, and "the first … since" contacts on a catalogue channel
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import cache
-
-from tracker.extract.model import Candidate, Report
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
-
-
-def run(text: str, language: str, published: str) -> list[Candidate]:
-    return extract(Report(text, language, datetime.fromisoformat(published)), context())
+from tests.unit.extract_run import run
+from tracker.extract.model import Candidate
 
 
 def test_called_the_talks_off_is_a_suspension_not_a_phone_call() -> None:

@@ -3,20 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import cache
-
-from tracker.extract.model import Candidate, Report
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
-
-
-def run(text: str, language: str, published: str) -> list[Candidate]:
-    return extract(Report(text, language, datetime.fromisoformat(published)), context())
+from tests.unit.extract_run import run
 
 
 def test_he_opening_a_sentence_is_the_last_sentences_subject() -> None:

@@ -5,17 +5,12 @@ the successor, and 不再担任, 撤销/罢免…职务, 接替…担任 (who ta
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
 
 import pytest
 
+from tests.unit.extract_run import context
 from tracker.extract.model import Report
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
+from tracker.extract.pipeline import extract
 
 
 def offices(text: str, language: str, published: str) -> list[tuple[str, str, str]]:

@@ -5,15 +5,10 @@ meeting with Dong Jun, …") is not who speaks after it."""
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
 
+from tests.unit.extract_run import context
 from tracker.extract.model import Candidate, Report
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
+from tracker.extract.pipeline import extract
 
 
 def run(text: str) -> list[Candidate]:

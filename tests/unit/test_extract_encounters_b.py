@@ -7,22 +7,17 @@ of a suspension the lede names."""
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
 from typing import Any
 
 import pytest
 
+from tests.unit.extract_run import context
 from tracker.extract.model import Candidate, Report
-from tracker.extract.pipeline import Context, extract
+from tracker.extract.pipeline import extract
 
 EN = "2024-11-20T09:00:00-05:00"
 ZH = "2024-11-20T09:00:00+08:00"
 EN25 = "2025-06-02T09:00:00-04:00"
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
 
 
 def run(text: str, language: str, published: str = EN) -> list[Candidate]:

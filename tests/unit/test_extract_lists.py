@@ -3,21 +3,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import cache
-
+from tests.unit.extract_run import run
 from tracker.extract.lexicon import find_triggers
-from tracker.extract.model import Candidate, Report, Sentence, Span
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
-
-
-def run(text: str, language: str, published: str) -> list[Candidate]:
-    return extract(Report(text, language, datetime.fromisoformat(published)), context())
+from tracker.extract.model import Candidate, Sentence, Span
 
 
 def targets(found: list[Candidate]) -> dict[str, str]:

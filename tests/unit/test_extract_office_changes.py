@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
 
+from tests.unit.extract_run import context
 from tracker.extract.model import Report
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
+from tracker.extract.pipeline import extract
 
 
 def offices(text: str, language: str, published: str) -> set[tuple[str, str, str]]:

@@ -2,20 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import cache
-
-from tracker.extract.model import Candidate, Report
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
-
-
-def run(text: str, language: str, published: str) -> list[Candidate]:
-    return extract(Report(text, language, datetime.fromisoformat(published)), context())
+from tests.unit.extract_run import run
+from tracker.extract.model import Candidate
 
 
 def facts(found: list[Candidate]) -> list[tuple[str, str | None, frozenset[str], str]]:

@@ -3,20 +3,8 @@ visit", 佩洛西窜访…严重违反), a ministry that condemns and summons, a
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import cache
-
-from tracker.extract.model import Candidate, Report
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
-
-
-def run(text: str, language: str, published: str) -> list[Candidate]:
-    return extract(Report(text, language, datetime.fromisoformat(published)), context())
+from tests.unit.extract_run import run
+from tracker.extract.model import Candidate
 
 
 def protests(found: list[Candidate]) -> list[tuple[list[str], str | None]]:

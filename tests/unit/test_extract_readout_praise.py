@@ -4,17 +4,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
 
 import pytest
 
+from tests.unit.extract_run import context
 from tracker.extract.model import Report
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
+from tracker.extract.pipeline import extract
 
 
 def spoken(text: str, language: str) -> list[str]:

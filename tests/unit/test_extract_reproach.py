@@ -5,17 +5,12 @@ affairs", "misguided") make the speaker's words a criticism, not a statement."""
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
 
 import pytest
 
+from tests.unit.extract_run import context
 from tracker.extract.model import Report
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
+from tracker.extract.pipeline import extract
 
 
 def acts(text: str, language: str, published: str) -> list[tuple[str, str, str | None]]:

@@ -4,16 +4,11 @@ reproach judges, departures still ahead, president-elect, comparison-only dates,
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
 from typing import Any
 
+from tests.unit.extract_run import context
 from tracker.extract.model import Report
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
+from tracker.extract.pipeline import extract
 
 
 def facts(text: str, language: str) -> list[dict[str, Any]]:

@@ -4,20 +4,8 @@ after a long silence or a suspension (a resumption) or after a short one (a rout
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import cache
-
-from tracker.extract.model import Candidate, Report
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
-
-
-def run(text: str, language: str, published: str) -> list[Candidate]:
-    return extract(Report(text, language, datetime.fromisoformat(published)), context())
+from tests.unit.extract_run import run
+from tracker.extract.model import Candidate
 
 
 def kinds(found: list[Candidate]) -> list[str]:

@@ -4,16 +4,11 @@ stays a meeting."""
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
 from typing import Any
 
+from tests.unit.extract_run import context
 from tracker.extract.model import Report
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
+from tracker.extract.pipeline import extract
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

@@ -5,26 +5,15 @@ and 接任 with an office (the subject takes it)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import cache
 from typing import Any
 
+from tests.unit.extract_run import run
 from tracker.extract.lexicon import Trigger
-from tracker.extract.model import Candidate, Report, Sentence, Span
-from tracker.extract.pipeline import Context, extract
+from tracker.extract.model import Candidate, Sentence, Span
 from tracker.extract.targets import list_targets
 
 EN = "2024-11-20T09:00:00-05:00"
 ZH = "2024-11-20T09:00:00+08:00"
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
-
-
-def run(text: str, language: str, published: str) -> list[Candidate]:
-    return extract(Report(text, language, datetime.fromisoformat(published)), context())
 
 
 def kinds(found: list[Candidate], kind: str) -> list[dict[str, Any]]:

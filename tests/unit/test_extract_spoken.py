@@ -3,20 +3,8 @@ invitations and agreements (issue 10's criticism, intent and readout rules)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import cache
-
-from tracker.extract.model import Candidate, Report
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
-
-
-def run(text: str, language: str, published: str) -> list[Candidate]:
-    return extract(Report(text, language, datetime.fromisoformat(published)), context())
+from tests.unit.extract_run import run
+from tracker.extract.model import Candidate
 
 
 def kinds(found: list[Candidate]) -> set[tuple[str, frozenset[str], str]]:

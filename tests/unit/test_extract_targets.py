@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
 
+from tests.unit.extract_run import context
 from tracker.extract.evaluate import same_new_actors
 from tracker.extract.model import Candidate, Report
-from tracker.extract.pipeline import Context, extract
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
+from tracker.extract.pipeline import extract
 
 
 def sanctions(text: str, language: str, published: str) -> dict[str, tuple[str, str]]:

@@ -5,26 +5,15 @@ by a year, and criticism worded without a verb of blame."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import cache
 from typing import Any
 
 import pytest
 
-from tracker.extract.model import Candidate, Report
-from tracker.extract.pipeline import Context, extract
+from tests.unit.extract_run import run
+from tracker.extract.model import Candidate
 
 EN = "2024-11-20T09:00:00-05:00"
 ZH = "2024-11-20T09:00:00+08:00"
-
-
-@cache
-def context() -> Context:
-    return Context.shipped()
-
-
-def run(text: str, language: str, published: str) -> list[Candidate]:
-    return extract(Report(text, language, datetime.fromisoformat(published)), context())
 
 
 def kinds(found: list[Candidate], kind: str) -> list[dict[str, Any]]:
