@@ -1,4 +1,4 @@
-"""A rebuild builds the keys of the tables it fills in log order after their rows (tracker.views.bulk.KEYED,
+"""A rebuild builds the keys of the tables it fills in log order after their rows (tracker.views.bulk.keyed(),
 issue 12): the file it swaps in has the schema catch-up makes, byte for byte, its keys work as keys, and it is
 sound."""
 
@@ -24,10 +24,10 @@ def _schema(path: Path) -> list[tuple[str, str, str, str | None]]:
 
 
 def test_the_keyed_tables_are_the_ones_filled_in_log_order() -> None:
-    """Each table of KEYED is made without its key in the fresh file, and with a unique index on the same columns."""
-    assert set(bulk.KEYED) == {"interactions", "interaction_sources", "timeline"}
+    """Each table of keyed() is made without its key in the fresh file, and with a unique index on the same columns."""
+    assert set(bulk.keyed()) == {"interactions", "interaction_sources", "timeline"}
     fresh = bulk.schema()
-    for statement, keyless, index in bulk.KEYED.values():
+    for statement, keyless, index in bulk.keyed().values():
         assert statement in SCHEMA and statement not in fresh
         assert keyless in fresh and index in fresh and "PRIMARY KEY" not in keyless
     assert not any(s.startswith("CREATE INDEX") for s in fresh)
@@ -48,7 +48,7 @@ def test_a_rebuilt_file_has_the_schema_of_one_caught_up(session: Session, tmp_pa
         conn = r.views.conn
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'rebuild_key_%'").fetchall() == []
-        for table in bulk.KEYED:
+        for table in bulk.keyed():
             keys = [c[1] for c in conn.execute(f"PRAGMA table_info({table})") if c[5]]
             assert keys, table
         row = conn.execute("SELECT * FROM timeline LIMIT 1").fetchone()
@@ -72,7 +72,7 @@ def test_the_keys_are_the_schema_of_the_connection_that_made_them(tmp_path: Path
     views = Views(tmp_path / "fresh.db", bulk=True)
     try:
         views.finish_bulk()
-        for table in bulk.KEYED:
+        for table in bulk.keyed():
             origins = {r[1]: r[3] for r in views.conn.execute(f"PRAGMA index_list({table})")}
             assert origins.get(f"sqlite_autoindex_{table}_1") == "pk", (table, origins)
     finally:
@@ -83,8 +83,8 @@ FALLBACK = r"""
 import sqlite3, sys
 from tracker.views import bulk
 from tracker.views.projections import SCHEMA
-assert bulk.KEYED == {} and bulk.schema_writable() is False, bulk.KEYED
-assert bulk.EXPAND_REKEYED_ROWS == bulk.EXPAND_ROWS
+assert bulk.keyed() == {} and bulk.schema_writable() is False, bulk.keyed()
+assert bulk.expand_rekeyed_rows() == bulk.EXPAND_ROWS
 from tracker.demo import record_demo
 from tracker.session import open_session
 store, other = sys.argv[1], sys.argv[2]
@@ -124,4 +124,4 @@ def test_without_a_writable_schema_a_rebuild_keeps_its_keys(tmp_path: Path) -> N
 
 
 def test_this_sqlite_lets_the_schema_be_rewritten() -> None:
-    assert bulk.schema_writable() is True and bulk.KEYED
+    assert bulk.schema_writable() is True and bulk.keyed()

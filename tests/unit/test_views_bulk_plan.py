@@ -33,7 +33,7 @@ def _corroborated(position: int) -> Record:
 
 
 def _kinds(steps: bulk.Plan) -> list[str]:
-    expanding = (*bulk.EXPAND, *bulk.EXPAND_REKEYED)
+    expanding = (*bulk.EXPAND, *bulk.expand_rekeyed())
     return ["expand" if sql in expanding else ("stage" if "temp.staged" in sql else "other") for _, sql, _ in steps]
 
 
@@ -63,8 +63,8 @@ def test_staged_rows_are_expanded_in_pieces() -> None:
     planner = bulk.Planner(catch_up_plan, every=3)
     assert "expand" not in _kinds(planner([_reported(1), _reported(2)]))
     steps = planner([_reported(3), _reported(4)])
-    assert _kinds(steps) == ["stage", *["expand"] * len(bulk.EXPAND_REKEYED)]
-    assert [sql for _, sql, _ in steps[1:]] == list(bulk.EXPAND_REKEYED)
+    assert _kinds(steps) == ["stage", *["expand"] * len(bulk.expand_rekeyed())]
+    assert [sql for _, sql, _ in steps[1:]] == list(bulk.expand_rekeyed())
     assert planner.waiting == 0
 
 

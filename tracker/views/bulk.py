@@ -19,13 +19,13 @@ tables involved, so a poll's reports do not interrupt the staging. tests/integra
 holds the rebuild equal to catch-up, row for row and (participants aside) in rowid order, over
 every kind of event.
 
-The keys of the tables filled in log order are built after their rows (`KEYED`): uuid keys in log
+The keys of the tables filled in log order are built after their rows (`keyed()`): uuid keys in log
 order land all over a key index, and keeping those indexes up to date row by row was what grew faster
 than the log (1M events: ~2.3 us a row against ~1.3 at 100k; the same rows without the key ~0.5 at
 both, issue 12). In the fresh file these tables are made without their primary key but with a unique
 index on the same columns, which catch-up's handlers look rows up by and which keeps OR REPLACE and OR
 IGNORE acting as on the key; a large expansion drops it and builds it again from the sorted keys
-(`EXPAND_REKEYED`); at the end `restore_keys` turns each index into the table's key, so the file's
+(`expand_rekeyed()`); at the end `restore_keys` turns each index into the table's key, so the file's
 schema is the one catch-up makes, byte for byte.
 """
 
@@ -34,6 +34,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
+from functools import cache
 from operator import itemgetter
 from typing import Any
 
@@ -46,17 +47,18 @@ from tracker.views.projections.interactions import ACCOUNT_COLUMNS, FACT_COLUMNS
 __all__ = [
     "EXPAND",
     "EXPAND_EVERY",
-    "EXPAND_REKEYED",
-    "EXPAND_REKEYED_ROWS",
     "EXPAND_ROWS",
     "INDEPENDENT",
-    "KEYED",
     "STAGE",
     "STAGEABLE",
     "STAGED",
     "Planner",
+    "expand_rekeyed",
+    "expand_rekeyed_rows",
+    "keyed",
     "restore_keys",
     "schema",
+    "schema_writable",
     "staged_row",
 ]
 
@@ -128,8 +130,10 @@ def _table(statement: str) -> str:
 _KEY_COLUMNS = {"interactions": ("id",), "interaction_sources": ("interaction_id", "url"), "timeline": ("id",)}
 
 
+@cache
 def schema_writable() -> bool:
-    """Whether this SQLite lets a connection rewrite its schema table, as restore_keys does.
+    """Whether this SQLite lets a connection rewrite its schema table, as restore_keys does (asked once, at the
+    first rebuild: the question opens a database, which no append or status needs).
 
     A build with SQLITE_DBCONFIG_DEFENSIVE on by default refuses it; a rebuild there keeps each key while its
     rows go in (slower at a million events, the same file). TRACKER_REBUILD_REKEY=0 asks for that path too.
@@ -148,62 +152,68 @@ def schema_writable() -> bool:
         conn.close()
 
 
-KEYED: dict[str, tuple[str, str, str]] = (
-    {
+@cache
+def keyed() -> dict[str, tuple[str, str, str]]:
+    """The tables whose keys a rebuild builds after their rows, each with its CREATE TABLE, that statement
+    without its key, and the unique index standing in for it; none where the schema cannot be rewritten."""
+    if not schema_writable():
+        return {}
+    return {
         _table(s): (s, keyless, f"CREATE UNIQUE INDEX rebuild_key_{_table(s)} ON {_table(s)} ({', '.join(cols)})")
         for s in SCHEMA
         if s.startswith("CREATE TABLE")
         and (cols := _KEY_COLUMNS.get(_table(s)))
         and (keyless := _keyless(s, cols)) != s  # a key written otherwise: the table keeps it, rebuilds stay right
     }
-    if schema_writable()
-    else {}
-)
 
 
 def schema() -> list[str]:
-    """The fresh file's schema: the views' tables, those of KEYED with a unique index instead of their key."""
+    """The fresh file's schema: the views' tables, those of keyed() with a unique index instead of their key."""
     statements: list[str] = []
     for statement in SCHEMA:
         if statement.startswith("CREATE INDEX"):
             continue  # built at the end (Views.finish_bulk), from sorted keys
-        keyed = KEYED.get(_table(statement)) if statement.startswith("CREATE TABLE") else None
-        statements.extend(keyed[1:] if keyed else (statement,))
+        table = keyed().get(_table(statement)) if statement.startswith("CREATE TABLE") else None
+        statements.extend(table[1:] if table else (statement,))
     return statements
 
 
-def _rekeyed(statements: tuple[str, ...]) -> tuple[str, ...]:
-    """EXPAND_ROWS with each table of KEYED without its unique index while its rows go in, built again right after
-    (before the next statement, which may look rows up by it)."""
+@cache
+def expand_rekeyed_rows() -> tuple[str, ...]:
+    """EXPAND_ROWS with each table of keyed() without its unique index while its rows go in, built again right
+    after (before the next statement, which may look rows up by it). For an expansion of many rows (the last
+    one, and every EXPAND_EVERY): sorting the keys of a whole table costs less than placing the new keys one at
+    a time. Small expansions mid-log keep the indexes."""
+    tables = keyed()
     out: list[str] = []
-    for statement in statements:
+    for statement in EXPAND_ROWS:
         target = statement.split(" INTO ", 1)[1].split()[0]
-        if target in KEYED:
-            out.extend((f"DROP INDEX rebuild_key_{target}", statement, KEYED[target][2]))
+        if target in tables:
+            out.extend((f"DROP INDEX rebuild_key_{target}", statement, tables[target][2]))
         else:
             out.append(statement)
     return tuple(out)
 
 
-# For an expansion of many rows (the last one, and every EXPAND_EVERY): sorting the keys of a whole table
-# costs less than placing the new keys one at a time. Small expansions mid-log keep the indexes.
-EXPAND_REKEYED_ROWS = _rekeyed(EXPAND_ROWS)
-EXPAND_REKEYED = (*EXPAND_REKEYED_ROWS, "DELETE FROM temp.staged")
+def expand_rekeyed() -> tuple[str, ...]:
+    """expand_rekeyed_rows(), then the staged rows emptied."""
+    return (*expand_rekeyed_rows(), "DELETE FROM temp.staged")
 
 
 def restore_keys(conn: sqlite3.Connection) -> None:
-    """Turn each unique index of KEYED into its table's primary key, in the schema only (in the caller's transaction).
+    """Turn each unique index of keyed() into its table's primary key, in the schema only (in the caller's transaction).
 
     A key of a rowid table is stored as a unique index on its columns, named sqlite_autoindex_<table>_1 and
     without SQL of its own: the index already written is that index. The schema version moves on, so
     SQLite reads the schema again; tests/integration/test_views_rebuild_keys.py checks the file with integrity_check
     and its schema against catch-up's.
     """
-    if not KEYED:
+    tables = keyed()
+    if not tables:
         return  # the tables kept their keys (schema_writable)
     conn.execute("PRAGMA writable_schema=ON")
     try:
-        for table, (statement, _, _) in KEYED.items():
+        for table, (statement, _, _) in tables.items():
             conn.execute(
                 "UPDATE sqlite_master SET name = ?, sql = NULL WHERE type = 'index' AND name = ?",
                 (f"sqlite_autoindex_{table}_1", f"rebuild_key_{table}"),
@@ -279,6 +289,6 @@ class Planner:
         if staged:
             steps.append((True, _INSERT, staged))
         if self.waiting >= self.every:
-            steps.extend((False, sql, ()) for sql in EXPAND_REKEYED)
+            steps.extend((False, sql, ()) for sql in expand_rekeyed())
             self.waiting = 0
         return steps

@@ -145,7 +145,7 @@ class Views:
         """Expand what is staged, make the keys and build the deferred indexes, and turn the file into a normal WAL
         database (its schema then the one catch-up makes: tracker.views.bulk.restore_keys)."""
         with self.transaction() as conn:
-            for statement in bulk.EXPAND_REKEYED_ROWS:
+            for statement in bulk.expand_rekeyed_rows():
                 conn.execute(statement)
             bulk.restore_keys(conn)
         # temp.staged goes with the connection (closed next): dropping it would free its pages one by one.
