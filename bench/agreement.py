@@ -29,13 +29,23 @@ LABELS = ROOT / "tests" / "extraction"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="dev7")
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="example: python bench/agreement.py --split dev7 --second tests/extraction/labelled_dev7_second.jsonl",
+    )
+    parser.add_argument("--split", default="dev7", help="the split whose labels are the first (default dev7)")
     parser.add_argument("--second", type=Path, default=None, help="the second labeller's file (id, facts, new_actors)")
     args = parser.parse_args()
     second_path = args.second or LABELS / f"labelled_{args.split}_second.jsonl"
-    first = {r.id: r for r in load_labelled(LABELS / f"labelled_{args.split}.jsonl", ROOT.parent / "shared" / "corpus")}
-    second = [json.loads(line) for line in second_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    try:
+        labels = load_labelled(LABELS / f"labelled_{args.split}.jsonl", ROOT.parent / "shared" / "corpus")
+        second = [json.loads(line) for line in second_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if not all(isinstance(row, dict) and isinstance(row.get("id"), str) for row in second):
+            raise ValueError("every line needs an object with an id")
+    except (OSError, ValueError, KeyError) as e:
+        print(f"error: cannot read the labels: {e}", file=sys.stderr)
+        return 2
+    first = {r.id: r for r in labels}
     results = []
     for row in second:
         labelled = first.get(row["id"])
