@@ -143,6 +143,50 @@ def raw_sqlite(facts: Path, scratch: Path) -> dict[str, Any]:
     return {"seconds": wall, "rate": FACTS / wall, "prepare_seconds": t1 - t0}
 
 
+RAW_SNIPPET = r"""
+import json, sqlite3, time, uuid
+db = %(db)r
+conn = sqlite3.connect(db, isolation_level=None)
+conn.execute("PRAGMA journal_mode=WAL")
+conn.execute("PRAGMA cache_size=-65536")  # as tracker's bulk insert has it
+conn.execute(
+    "CREATE TABLE IF NOT EXISTS stored_events (originator_id TEXT, originator_version INTEGER, topic TEXT, state BLOB, "
+    "PRIMARY KEY (originator_id, originator_version))"
+)
+with open(%(facts)r, "rb") as f:
+    rows = [(uuid.uuid5(uuid.NAMESPACE_URL, "raw-%%d" %% i).hex, 1, "bench:Fact", line) for i, line in enumerate(f)]
+t0 = time.perf_counter()
+c0 = time.process_time()
+conn.execute("BEGIN IMMEDIATE")
+conn.executemany("INSERT INTO stored_events (originator_id, originator_version, topic, state) VALUES (?, ?, ?, ?)", rows)
+conn.execute("COMMIT")
+print(json.dumps({"seconds": time.perf_counter() - t0, "cpu_s": time.process_time() - c0, "rows": len(rows)}))
+"""
+
+
+def raw_growth(size: int, scratch: Path, repeats: int) -> dict[str, Any]:
+    """SQLite's own share of the growth: raw executemany of 100,000 rows with random uuid keys into the
+    library's events table, empty against a copy of the cached store's, interleaved `repeats` times.
+
+    The keys are as random as tracker's (content hashes), so each new key lands on a random page
+    of the table's primary key: into a 1M-row key nearly every page is read, changed and written.
+    """
+    facts = common.facts_file(size, FACTS)
+    runs: dict[str, list[dict[str, Any]]] = {"empty": [], "grown": []}
+    for round_ in range(repeats):
+        for which in ("empty", "grown") if round_ % 2 == 0 else ("grown", "empty"):
+            with common.temp_dir(f"raw-{which}-") as d:
+                db = d / "events.db"
+                if which == "grown":
+                    common.copy_store(common.build_store(size), d / "store")
+                    db = d / "store" / "events.db"
+                r = common.python_snippet(RAW_SNIPPET % {"db": str(db), "facts": str(facts)})
+                runs[which].append(r["json"])
+    empty = statistics.median(r["seconds"] for r in runs["empty"])
+    grown = statistics.median(r["seconds"] for r in runs["grown"])
+    return {"empty_seconds": empty, "grown_seconds": grown, "growth": grown / empty, "runs": runs}
+
+
 # The library baseline: tracker builds the events (outside the timing), the library puts them.
 LIBRARY_SNIPPET = r"""
 import gc, json, time
@@ -342,6 +386,14 @@ def main(
         cpu_t = cpu_fresh(runs)
         cpu_g = statistics.median(r["cpu_s"] for r in runs["grown"])
         print(f"    CPU, medians: {cpu_g:.2f} s against {cpu_t:.2f} s ({cpu_g / cpu_t:.2f} x)")
+        raw = raw_growth(size, scratch, repeats)
+        result["raw_growth"] = raw
+        print(
+            f"  (raw) sqlite3 executemany of {FACTS:,} rows with random keys, into the library's events table:"
+            f" empty {raw['empty_seconds']:.2f} s, the {size:,}-event store's {raw['grown_seconds']:.2f} s"
+            f" (+{raw['grown_seconds'] - raw['empty_seconds']:.2f} s, {raw['growth']:.2f} x): SQLite's own share;"
+            f" tracker's growth +{g['seconds'] - t['seconds']:.2f} s"
+        )
         result["runs"] = runs
         result["cpu_growth"] = cpu_g / cpu_t
         result.update(tracker=t, library=lib, raw_sqlite=a, grown=g)
@@ -372,6 +424,10 @@ def main(
                 baseline_label="first 100k, fresh store",
                 target=f"ratio <= {TARGET_GROWTH}",
                 ok=g["seconds"] / t["seconds"] <= TARGET_GROWTH,
+                note=(
+                    f"raw executemany of {FACTS // 1000}k random keys: {raw['empty_seconds']:.2f} s empty,"
+                    f" {raw['grown_seconds']:.2f} s into the {size // 1000:,}k store ({raw['growth']:.2f} x)"
+                ),
             ),
             common.row(
                 "re-append 100k known facts",

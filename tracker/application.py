@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, Protocol
 from uuid import UUID
@@ -32,8 +32,8 @@ def utc_now() -> datetime:
 class EventLogPort(Protocol):
     """What the ledger needs of an event log."""
 
-    def existing_ids(self, ids: Iterable[UUID]) -> set[UUID]:
-        """Which of these aggregates have been recorded."""
+    def existing_ids(self, ids: Iterable[UUID] | Mapping[int, UUID]) -> set[UUID]:
+        """Which of these aggregates have been recorded (given, or keyed by each id's int)."""
         ...
 
     def get(self, aggregate_id: UUID) -> Any:
@@ -86,7 +86,7 @@ class Ledger:
             for aggregate_id in reads(cmd):
                 wanted[aggregate_id.int] = aggregate_id
         # One existence query for the whole batch, then only what exists is read back and replayed.
-        found = self.log.existing_ids(wanted.values()) if wanted else set()
+        found = self.log.existing_ids(wanted) if wanted else set()
         if not found:
             return State()  # all new (a fresh bulk append): no need to look up each of its ids again
         # In any order: State looks its entries up by id, and saves events in the order decisions touch them.

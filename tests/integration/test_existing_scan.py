@@ -22,8 +22,11 @@ def _event(oid: uuid.UUID, version: int) -> StoredEvent:
     return StoredEvent(originator_id=oid, originator_version=version, topic="x:Y", state=b'{"v":%d}' % version)
 
 
-def _check(recorder: Any, wanted: list[uuid.UUID]) -> tuple[set[uuid.UUID], dict[int, list[tuple[int, str, bytes]]]]:
-    found, rows = existing_rows(recorder, wanted, postgres=False)
+def _check(
+    recorder: Any, wanted: list[uuid.UUID], keyed: bool = False
+) -> tuple[set[uuid.UUID], dict[int, list[tuple[int, str, bytes]]]]:
+    # keyed: as the ledger passes them, each id under its int
+    found, rows = existing_rows(recorder, {u.int: u for u in wanted} if keyed else wanted, postgres=False)
     return found, {k: [(v, t, bytes(s)) for v, t, s in held] for k, held in rows.items()}
 
 
@@ -31,7 +34,8 @@ def test_scan_and_seek_find_the_same_aggregates(tmp_path: Path, clock: Clock) ->
     s = open_session(str(tmp_path / "store"), create=True, now=clock)
     try:
         recorder = s.store.recorder
-        two = [uuid.uuid4() for _ in range(3)]  # versions 1 and 2
+        # versions 1 and 2; one id with leading zeros (its stored hex is zero-padded)
+        two = [uuid.uuid4() for _ in range(2)] + [uuid.UUID(int=5)]
         later_only = uuid.UUID(int=2**128 - 1)  # a version 2 without a first event (and the last id in key order)
         recorder.insert_events([_event(u, 1) for u in two] + [_event(later_only, 2)])
         recorder.insert_events([_event(u, 2) for u in two])
@@ -44,11 +48,13 @@ def test_scan_and_seek_find_the_same_aggregates(tmp_path: Path, clock: Clock) ->
         assert found == set(two)
         assert rows[two[0].int] == [(1, "x:Y", b'{"v":1}'), (2, "x:Y", b'{"v":2}')]
         assert set(rows) == {u.int for u in two}
+        assert _check(recorder, many, keyed=True) == (found, rows)
 
         # Fewer ids than events: each is sought; the same answer for the same aggregates.
         few = [*two, later_only, absent[0]]
         assert len(few) < events
         assert _check(recorder, few) == (found, rows)
+        assert _check(recorder, few, keyed=True) == (found, rows)
     finally:
         s.close()
 

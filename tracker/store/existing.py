@@ -6,7 +6,7 @@ read with it, in the same read transaction, so that deciding on them needs no qu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 from uuid import UUID
 
@@ -46,17 +46,25 @@ def existing_versions(recorder: Any, ids: Iterable[UUID], *, postgres: bool) -> 
     return found
 
 
-def existing_rows(recorder: Any, ids: Iterable[UUID], *, postgres: bool) -> tuple[set[UUID], Rows]:
-    """Which of the given aggregates exist (have a first event), and the stored rows of each."""
+def existing_rows(
+    recorder: Any, ids: Iterable[UUID] | Mapping[int, UUID], *, postgres: bool
+) -> tuple[set[UUID], Rows]:
+    """Which of the given aggregates exist (have a first event), and the stored rows of each.
+
+    ids may come keyed by each id's int already (as the ledger gathers them): hashing 300,000
+    UUIDs again cost 0.09 s of a bulk append's duplicate check.
+    """
+    # an int hashes in C, a UUID in Python
+    by_int = ids if isinstance(ids, Mapping) else {u.int: u for u in ids}
     if postgres:
-        return _existing_pg(recorder, list({u.int: u for u in ids}.values()))
+        return _existing_pg(recorder, list(by_int.values()))
     # Sorted, the queries walk the key's pages once in order (each query sorts only its own ids):
     # in a log of 1M events, 300,000 ids in random order took 0.53 s against 0.41 s.
-    by_int = {u.int: u for u in ids}  # an int hashes in C, a UUID in Python
     table = recorder.events_table_name
     with recorder.datastore.transaction(commit=False) as c:
-        # each id as stored (UUID.hex is this format, through a property)
-        wanted = sorted(map(HEX_ID.__mod__, _worth_seeking(c, table, by_int)))
+        # Each id as stored (UUID.hex is this format, through a property). Zero-padded lowercase
+        # hex sorts as its int does, and ints sort faster than strings (0.22 s for 300,000 strings).
+        wanted = [HEX_ID % n for n in sorted(_worth_seeking(c, table, by_int))]
         if len(wanted) > SQLITE_IDS:
             big_cache(c)
         # The positions of the events of the ids found: the primary key alone answers this.
@@ -90,7 +98,7 @@ def existing_rows(recorder: Any, ids: Iterable[UUID], *, postgres: bool) -> tupl
     return {by_int[i] for i in found}, found
 
 
-def _worth_seeking(c: Any, table: str, by_int: dict[int, UUID]) -> Iterable[int]:
+def _worth_seeking(c: Any, table: str, by_int: Mapping[int, UUID]) -> Iterable[int]:
     """The ids to seek in the key: all given, or only those in the log when it holds fewer events than that.
 
     A first bulk append into a fresh store asks for 300,000 candidate ids of a log of a few

@@ -7,7 +7,7 @@ objects cost more than the work (catch-up, rebuild, bulk dedup).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -156,8 +156,8 @@ class EventLog:
         """The current version of each given aggregate that exists, in one query per 10,000 ids."""
         return existing_versions(self.recorder, ids, postgres=not _is_sqlite(self.recorder))
 
-    def existing_ids(self, ids: Iterable[UUID]) -> set[UUID]:
-        """Which of the given aggregates exist (have a first event).
+    def existing_ids(self, ids: Iterable[UUID] | Mapping[int, UUID]) -> set[UUID]:
+        """Which of the given aggregates exist (have a first event); ids may come keyed by their ints.
 
         The events found are read with the existence check, in the same read transaction, and
         get() hands each of those aggregates out from them once, instead of querying one
