@@ -154,3 +154,26 @@ _HOLDS_ROUND = re.compile(
 def holds_round(t: Trigger, sentence: Sentence) -> bool:
     """Whether the sentence says the encounter told by `t` is held as a new round of a dialogue, after `t`."""
     return bool(_HOLDS_ROUND.search(sentence.text, t.span.end - sentence.span.start))
+
+
+# "hosted Yang Jiechi, director of the Office of …, and Defense Minister Wei Fenghe": a list of objects whose items
+# stand in apposition with their offices runs past the verb's reach; each ", and" + title joins the next item
+_APPOSED_NEXT = re.compile(r",\s[^,;:.]{1,100}(?:\.\s?[^,;:.\s][^,;:.]{0,60})?,\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
+
+
+def apposed_objects(
+    t: Trigger, near: list[ActorMention], persons: list[ActorMention], sentence: Sentence
+) -> list[ActorMention]:
+    """`near` with the persons an English list of objects after the trigger joins to its last item."""
+    after = [p for p in near if p.span.start >= t.span.end]
+    if not after:
+        return near
+    out, last, base = list(near), after[-1], sentence.span.start
+    for p in persons:
+        if p.span.start <= last.span.end or p in out:
+            continue
+        if not _APPOSED_NEXT.fullmatch(sentence.text[last.span.end - base : p.span.start - base]):
+            break
+        out.append(p)
+        last = p
+    return out

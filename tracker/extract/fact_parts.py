@@ -21,6 +21,7 @@ _SUBORDINATE = re.compile(r"\b(?:before|until)\b")
 _RELATIVE = re.compile(r",\s*(?:who|whom|which)\b[^,;]*,")
 _SAID_ON = re.compile(r"\b(?:said|says|told (?:reporters|\w+)|announced|added)\s+(?:on\s+)?$")
 _SINCE_ZH = re.compile(r"(?:自|从|從)$")
+_RELATIVE_EN = re.compile(r"[^,;]{0,60}?,\s+(?:who|whose)\b")
 COMPARISON = re.compile(r"^(?:since|自)|(?:以来|以來)$", re.IGNORECASE)
 # "White House national security adviser", "Pentagon press secretary": the place names an office, not a venue
 _TITLE_AFTER = re.compile(
@@ -73,11 +74,18 @@ def date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None) 
             own = [d for d in scene.dates if opening <= d.span.start and d.span.end <= t.span.start]
             if own:
                 return own[-1], True
+        local = t.span.end - scene.sentence.span.start
+        relative = _RELATIVE_EN.match(scene.sentence.text, local) if scene.language != "zh" else None
         if (
             t.kind == "office-left" and t.role == "object" and scene.language == "zh"
             and all(_SINCE_ZH.search(scene.sentence.text, 0, d.span.start - scene.sentence.span.start)
                     for d in scene.dates if d.span.start >= t.span.end)
             and all(d.span.start >= t.span.end for d in scene.dates)
+        ) or (
+            # "Qin replaces Wang Yi, who had held the post since 2013 and was promoted in October": the relative
+            # clause dates the one replaced, not the replacement
+            t.kind == "office-left" and t.role == "object" and relative is not None
+            and all(d.span.start - scene.sentence.span.start >= relative.end() for d in scene.dates)
         ):  # fmt: skip
             # 李尚福接替自2018年起担任国防部长的魏凤和: "since 2018" dates the tenure, not the replacement
             return (last, False) if last is not None else (DateMention(report.published_at.date(), "day",

@@ -309,7 +309,7 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         persons = [p for p in persons if lo <= p.span.start < hi]
     if scene.language != "zh" and gathering(scene, t.span.end):
         return None  # "hosted Asia-Pacific leaders, including Xi, at a dinner": a gathering, not a meeting of two
-    near = persons[:MAX_PARTICIPANTS] if t.role == "roster" else _near(t, scene, persons)
+    near = persons[:MAX_PARTICIPANTS] if t.role == "roster" else encounter_cues.apposed_objects(t, _near(t, scene, persons), persons, scene.sentence)  # fmt: skip
     if t.role == "guest" and _TO_TAIWAN.match(scene.sentence.text, t.span.end - scene.sentence.span.start):
         return None  # a visit to Taiwan is no encounter between the two states
     if t.role == "guest" and frames_its_parts(t, scene.sentence):

@@ -24,6 +24,7 @@ from tracker.extract.lexicon_zh import simplify
 from tracker.extract.model import Sentence, Span
 from tracker.extract.names import compile_fast
 from tracker.extract.places import PlaceIndex, find_places
+from tracker.extract.prohibitions import IMPERATIVE, forbidden_acts
 
 __all__ = ["ChannelIndex", "Cues", "PlaceIndex", "Trigger", "cues", "find_channels", "find_places", "find_triggers"]
 
@@ -156,7 +157,7 @@ def find_triggers(sentence: Sentence, language: str) -> list[Trigger]:
             or (entry.kind in _ENCOUNTERS and bool(_DENIED.search(text, max(0, s - 90), s) or _UNMET.match(text, e))),
             hypothetical=question
             or (_hypothetical(lex, text, s) and not _demand_modal(lex, text, s, entry.kind, found, sentence.span.start))
-            or bool(lex.cues["proposal"].search(before)),
+            or (bool(lex.cues["proposal"].search(before)) and not IMPERATIVE.search(text, s, e)),
             quoted=_in_quote(text, s) and not _quoted_term(text, s, e),
             background=starts_background or bool(lex.cues["background"].search(before + " " + after)),
             passive=passive,
@@ -174,7 +175,8 @@ def find_triggers(sentence: Sentence, language: str) -> list[Trigger]:
                 trigger = replace(trigger, hypothetical=trigger.hypothetical or prev.hypothetical,
                                   status=prev.status if prev.status == "expected" else trigger.status)  # fmt: skip
         found.append((trigger, entry))
-    out = _naming(_govern(lex, text, sentence.span.start, found), sentence.span.start, text)
+    out = _naming(forbidden_acts(_govern(lex, text, sentence.span.start, found), text, sentence.span.start),
+                  sentence.span.start, text)  # fmt: skip
     if lex.cues["planned"].search(text) and any(t.status == "cancelled" for t in out):
         # 布林肯原定2月访华，…而推迟: the plan told first is what the later word calls off
         first = next(i for i, t in enumerate(out) if t.status == "cancelled")

@@ -40,7 +40,11 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     # demands, appeals: what follows them in the clause is their content, not an act
     Entry(
-        r"(?<!video )(?<!phone )(?<!a )call(?:s|ed|ing)? on(?! (?:\w+day|the (?:phone|sidelines))\b)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|press(?:es|ed)? \w+ to|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for"
+        r"(?<!video )(?<!phone )(?<!a )call(?:s|ed|ing)? on(?! (?:\w+day|the (?:phone|sidelines))\b)"
+        # (not "urged Asian allies to spend more": a demand of third parties is none of the other side's)
+        r"|urg(?:e|es|ed|ing)(?! (?:[\w-]+ ){0,2}?(?:allies|partners|friends|neighbou?rs|lawmakers|members)\b)"
+        # (not "The request was made …": the noun tells an earlier request, not one made now)
+        r"|demand(?:s|ed|ing)?|request(?<!\bthe request)(?<!\ba request)(?:s|ed|ing)?|press(?:es|ed)? \w+ to|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for"
         # "said the United States should …", "including that Washington must not …": a demand of the other side
         r"|(?:told \w+ )?(?:the )?(?:united states|u\.s\.(?: side)?|washington|china"
         r"|beijing|the chinese side) (?:should|must)(?: not)? (?=(?-i:[a-z]))"
@@ -133,7 +137,9 @@ ENTRIES: tuple[Entry, ...] = (
         # "named A, B and C among those to be sanctioned": the list stands between the two words
         r"|nam(?:e|es|ed|ing) (?:[\w()&.,'-]+ ){1,60}?(?:among|as) (?:those|the (?:\w+ )?(?:entities|organi[sz]ations"
         r"|groups|individuals|people|targets)) (?:to be |being |that (?:will|would) be )?sanctioned"
-        r"|blacklist(?:s|ed|ing)?",
+        r"|blacklist(?:s|ed|ing)?"
+        # "had also designated Zhu Hailun … under the Global Magnitsky Act": a designation under a sanctions law
+        r"|designat(?:e|es|ed|ing)(?=[^.;]{0,200}?\bunder (?:the )?(?-i:(?:[A-Z][\w.-]* ){1,5}(?:Act|Order)\b))",
         "sanction-imposed",
     ),
     Entry(r"countermeasures?|counter-measures?|retaliat(?:e|es|ed|ing|ion|ory)", "countermeasure"),
@@ -227,10 +233,16 @@ ENTRIES: tuple[Entry, ...] = (
         r"|blam(?:e|es|ed|ing)|slamm?(?:s|ed)?|rebuk(?:e|es|ed)|protest(?:s|ed)?|lodged (?:\w+ ){0,2}?"
         r"|rais(?:e|es|ed|ing) (?:\w+ ){0,2}?concerns?|voic(?:e|es|ed|ing) (?:\w+ ){0,2}?concerns?"
         r"|express(?:es|ed|ing)? (?:\w+ ){0,2}?(?:concerns?|dissatisfaction|opposition)"
+        # "said Washington had significant concerns about China's …": concern held about the other side's acts
+        r"|(?:had|has|have|underscor(?:e|es|ed|ing)|stress(?:es|ed)|emphasi[sz](?:es|ed)|reiterat(?:es|ed)|conve(?:y|ys|yed))"
+        r" (?:\w+ ){0,2}?concerns (?:about|over|regarding) (?=(?:China|Beijing|the United States"
+        r"|Washington|the U\.S\.|U\.S\.|American|Chinese|the PLA|PLA)\b)"
         r"|seriously (?:harm|undermin|violat|damag|disrupt)\w*|(?:had|has|have) (?:seriously |gravely )?undermined"
         r"(?:representations|protests?|complaints?)|summon(?:s|ed)?"
         # the words of a reproach ("an 'unnecessarily aggressive' intercept", "the response was 'absurd'")
         r"|unacceptable|irresponsible|provocative|provocations?|reckless|absurd|hysterical|unprofessional|unsafe"
+        # ("called the move outrageous and unjustified")
+        r"|outrageous|unjustified|unjustifiable|unwarranted|egregious"
         r"|lash(?:es|ed)? out at|hit out at|castigat\w+|decr(?:y|ies|ied)|deplor(?:e|es|ed)|lambast\w*|blasted"
         r"|assail(?:s|ed)|excoriat\w+|took aim at"
         r"|(?:clear |flagrant |serious |gross )?violation of (?:[\w.'’]+ ){0,2}(?:sovereignty|international law)"
@@ -263,8 +275,16 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         r"warn(?:s|ed|ing)|(?:stress(?:es|ed)|emphasi[sz](?:es|ed)|underscor(?:es|ed)|reiterat(?:es|ed))(?= that)"
         # (not "told Congress", "told Fox News": the press and one's own legislature are not the other side)
-        r"|(?-i:told (?!(?:Congress|Senate|House|Parliament|Fox|CNN|NBC|CBS|ABC|MSNBC|NPR|PBS|Reuters|Bloomberg"
-        r"|Xinhua|CCTV|CGTN|Politico|Axios|The|Time|Face|Meet)\b)(?=[A-Z][a-z]))",
+        # ("told visiting U.S. Defense Secretary Jim Mattis", "told outgoing U.S. President Joe Biden": the other side's
+        # person, under an adjective of their standing)
+        r"|(?-i:told (?:(?=(?:visiting|outgoing|incoming|departing) [A-Z])|(?!(?:Congress|Senate|House|Parliament|Fox|CNN"
+        r"|NBC|CBS|ABC|MSNBC|NPR|PBS|Reuters|Bloomberg|Xinhua|CCTV|CGTN|Politico|Axios|The|Time|Face|Meet)\b)(?=[A-Z][a-z])))"
+        # "told his counterparts that", "told the Chinese delegation": the other side of the encounter, unnamed
+        # (not "said he told his counterpart …": the speaker's own account to the press, after the encounter)
+        # "said Beijing would never allow …", "said Washington will continue to …": a side's position, pledged
+        r"|said (?:that )?(?:Beijing|China|Washington|the United States|the U\.S\.) (?:would|will) (?:never|always"
+        r"|continue|firmly|resolutely)\b"
+        r"|told(?<!\bhe told)(?<!\bshe told)(?<!\bthey told) (?:his|her|their) (?:[\w.-]+ )?counterparts?|told the (?:Chinese|U\.S\.|American|other) (?:side|delegation|team)",
         "statement",
         role="readout",
     ),
@@ -278,9 +298,21 @@ ENTRIES = (
         r"|Chinese|China['’]s) (?:side|delegation)"
         # "X and Y led the Defense Policy Coordination Talks", "co-chaired the dialogue": a named round's heads
         r"|(?:led|co-?chaired|chaired|headed) (?:the )?(?-i:(?:[A-Z][\w-]*\s){1,6}(?:Talks|Dialogue|Consultations?))\b"
-        r"|co-?chaired (?:the |this )?(?:\w+ )?(?:talks|dialogue|consultations?)\b",
+        r"|co-?chaired (?:the |this )?(?:\w+ )?(?:talks|dialogue|consultations?)\b"
+        # "The U.S. side was led by Chase; the Chinese delegation by Song": the roster told in the passive
+        r"|(?:side|delegation|team) (?:was|were) (?:led|headed) by",
         "talks",
         role="roster",
+    ),
+)
+
+# "ended two days of talks", "wrapped up three rounds of talks": the round told at its close (a length or a count:
+# "ended talks with" alone may be a break)
+ENTRIES = (
+    *ENTRIES,
+    Entry(
+        r"(?:end|conclud|wrapp?)(?:s|ed|ing)?(?: up)? (?:their |the |a )?(?:[\w-]+ )?(?:days?|rounds?) of (?:talks|consultations)",
+        "talks",
     ),
 )
 
@@ -292,7 +324,9 @@ CUES: dict[str, str] = {
     r"|first (?:\w+ ){0,8}?since|earlier this (?:year|month)|last year"
     # "The statement came a day after the Pentagon said …": what the news follows is older than it
     r"|came (?:\w+ ){0,3}?after)\b",
-    "background_start": r"^(?:previously|earlier|last year|in \d{4})\b",
+    # (not "Earlier in the day", "Earlier on Wednesday": the same day as the news)
+    "background_start": r"^(?:previously|earlier(?! (?:in the day|that day|today|on \w+day|this (?:morning|afternoon)))"
+    r"|last year|in \d{4})\b",
     "expected_start": r"^(?:this|it|that) will be\b",
     "planned": r"\b(?:had been|was|were) (?:planned|scheduled|due)\b",
     "expected": r"\b(?:will|is expected to|are expected to|expected to|plans? to|planned|planning to|is set to"

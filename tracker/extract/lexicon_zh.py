@@ -19,14 +19,14 @@ _TRADITIONAL = (
     "週於後時這個們則稱發佈聲舉辦員選擔辭經雙關係題灣臺衛處邊決斷絡溝擊飛彈艦隊術習練號電線專門結開啟滯凍譴責評論嚴籲請須該"
     "當願準備擬達識進場過歷屆僅從業裡樣兩陸總統屬連續條氣變館讓遺組織權產購買羅漢臨網質誠顧礙興層級禮節贊價錢護輸設龍觀點島"
     "嶼亞歐盧紐舊魯廳園莊釣賓賽換鬥艙項針盡陣營憤異傳確轟簽贏聽講訊記錄獲頒歲綫劉趙鄭馮張楊陳黃韓蘇鄧葉謝紅遠衝險擾試爭優勢"
-    "遲緩減輕釋訂貿稅費額顯謂細隨團眾"
+    "遲緩減輕釋訂貿稅費額顯謂細隨團眾闡"
 )
 _SIMPLIFIED = (
     "会见谈访问话视频绝实体单暂复务国长职联参谋战区领导军与议机制将计划预没并来据报华顿万厦楼对协调扩压认为说欢约应动锋东"
     "周于后时这个们则称发布声举办员选担辞经双关系题湾台卫处边决断络沟击飞弹舰队术习练号电线专门结开启滞冻谴责评论严吁请须该"
     "当愿准备拟达识进场过历届仅从业里样两陆总统属连续条气变馆让遗组织权产购买罗汉临网质诚顾碍兴层级礼节赞价钱护输设龙观点岛"
     "屿亚欧卢纽旧鲁厅园庄钓宾赛换斗舱项针尽阵营愤异传确轰签赢听讲讯记录获颁岁线刘赵郑冯张杨陈黄韩苏邓叶谢红远冲险扰试争优势"
-    "迟缓减轻释订贸税费额显谓细随团众"
+    "迟缓减轻释订贸税费额显谓细随团众阐"
 )
 _TABLE = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 
@@ -59,7 +59,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("联合(?:军事)?(?:演习|演练|巡航)|军事合作(?!办公室|办|局|处|部)|人道主义(?:救援|援助)(?:演练)?|舰艇访问|港口访问", "military-cooperation"),
     # demands and appeals by their speaker: what follows in the clause is their content
     # (not 双方应加强沟通: what both sides should do, the speaker's side too, is a shared aim, not a demand)
-    Entry("要求|敦促|力促|促请|责成|(?:美方|美国|中方|对方|华府|华盛顿)(?:应当|应该|应|必须|需要)(?=.)", "demand",
+    Entry("要求|敦促|力促|促请|责成|(?:美方|美国|中方|对方|华府|华盛顿)(?:应当|应该|应|必须|需要)(?=.)"
+          # 美方不要干涉中国内政, 希望美方务必慎重处理: what the other side must or must not do, in the imperative
+          "|(?:美方|美国|中方|对方|华府|华盛顿)(?:务必|切勿|切莫|不要|不得|决不能|绝不能)(?=.)", "demand",
           governs="demand"),
     Entry("呼吁|邀请|提议|倡议|建议", "appeal", governs="proposal"),
     # 中方没有接受美方提出的通话建议: an invitation or request not accepted is refused
@@ -87,17 +89,22 @@ ENTRIES: tuple[Entry, ...] = (
     # offices
     Entry(f"(?:免去|撤销|罢免){_P}{{0,30}}?职务|免职|撤职|被解职", "office-left"),
     Entry("卸任|离任|辞去|辞职|不再担任", "office-left", role="subject"),  # 布林肯卸任国务卿: the subject leaves
+    # 米利的任期于9月30日结束: a term that ends is its holder's departure
+    Entry(f"任期(?:已|将)?(?:于{_P}{{1,12}}?)?(?:结束|届满)", "office-left", role="subject"),
     Entry("接替|接任", "office-left", role="object"),
     Entry("任命|担任|(?<!国)当选|(?:决定|增补|增选)(?=(?:[^，。、为]{2,6}、){0,8}[^，。、为]{2,6}等?为)", "office-assumed"),
     Entry("出任|宣誓就任|就任|宣誓就职|履新|接掌|新任(?=国防部长|部长)", "office-assumed", role="subject"),
     # calls and meetings
-    Entry("视频通话|电话通话|通电话|通话|视频会晤|视频会议|视频会谈", "call"),
+    # 以视频方式同拜登举行会晤: an encounter held by video is a call, whatever noun follows
+    Entry(f"视频通话|电话通话|通电话|通话|视频会晤|视频会议|视频会谈|以视频(?:方式|形式|连线){_P}{{0,24}}?(?:会晤|会谈|会见)",
+          "call"),
     Entry("会见|接见|会晤了|会晤|会面|见面|举行会晤", "meeting"),
     Entry("(?:访问|访华|访美|造访|到访|出访|前往)", "meeting", role="guest"),
     Entry("(?:在|于)[^，。；]{1,20}?(?:接待|迎接)|接待|欢迎", "meeting", role="host"),
     Entry(f"(?:举行|进行)了?{_P}{{0,10}}?(?:会谈|磋商|对话|会议|战略沟通)|会谈"
           # (联席会议主席 is a title; 举行视频通话 is a call)
-          f"|(?:会议(?!主席)|磋商|对话){_P}{{0,24}}?举行(?!了?(?:视频|电话|通话|通电话))", "talks"),
+          # (香格里拉对话会期间曾举行会见: 对话会 is a forum, the 会见 after it a meeting)
+          f"|(?:会议(?!主席)|磋商|对话(?!会)){_P}{{0,24}}?举行(?!了?(?:视频|电话|通话|通电话))", "talks"),
     # 共同主持对话, …与…参加。: the roster of the round the report has just told, every person named
     Entry("(?:共同)?主持(?:了)?(?:对话|会谈|磋商)|共同主持(?=[。；])|(?<=[\u4e00-\u9fff])参加(?=[。；])", "talks", role="roster"),
     # criticism and statements
@@ -111,13 +118,18 @@ ENTRIES: tuple[Entry, ...] = (
           # (a place is named: 避免采取破坏稳定的行动 only describes what a demand asks to stop)
           "|(?:威胁|破坏)(?:了)?(?:地区|世界|全球|台海|南海|亚太)(?:的)?(?:和平|稳定)"
           # 如美方一意孤行，必将承担由此产生的后果: the ministry's warning formula reproaches
-          "|一意孤行|承担(?:由此(?:产生|引发|带来|造成)的)?(?:一切)?(?:严重)?后果", "criticism"),
+          "|一意孤行|承担(?:由此(?:产生|引发|带来|造成)的)?(?:一切)?(?:严重)?后果"
+          # 美国对华政策导致中美关系遭遇严重困难: the relations' trouble laid at the other side's policy
+          f"|导致{_P}{{0,12}}?(?:遭遇|陷入|出现|面临){_P}{{0,6}}?(?:困难|困境|低谷|挫折|倒退)", "criticism"),
     # 美方行径严重违反…: the clause's subject is the one criticised, not the critic
     Entry("严重(?:违反|损害|破坏|违背|干涉)", "criticism", role="object"),
     Entry("(?:论坛|会议|峰会|讲话|演讲|研讨会)(?:上|中)?(?:表示|说|称|指出)|发表(?:了)?(?:声明|讲话|演讲|谈话)",
           "statement"),
     # what a party said in an encounter the report tells (kept only then: tracker.extract.spoken.readouts)
-    Entry("表示|强调|警告|指出|说明|重申|(?<=[\u4e00-\u9fff])说(?=[，：])", "statement", role="readout"),
+    # 阐述了中方在台湾问题上的立场 (a position expounded), 表明了…严正立场 (a stern one made plain): a position set out
+    # to the other side (阐明了中方立场, a plain one only made clear, is none)
+    Entry("表示|强调|警告|指出|说明|重申|阐述(?=[^，。；]{0,24}?立场)|(?:阐明|表明)(?=[^，。；]{0,24}?严正立场)"
+          "|(?<=[\u4e00-\u9fff])说(?=[，：])", "statement", role="readout"),
 )  # fmt: skip
 
 # Words that change the role of the triggers after them: the other side invited (应约) or hosted.

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from tracker.extract.model import Candidate
+from tracker.extract.strategic_rounds import strategic_rounds
 
 __all__ = ["dedupe", "merge"]
 
@@ -53,7 +54,7 @@ def merge(found: list[Candidate]) -> list[Candidate]:
             into, fact=merged, confidence=max(into.confidence, c.confidence), homes=homes,
             new_actors=into.new_actors + [a for a in c.new_actors if a not in into.new_actors],
         )  # fmt: skip
-    return _visits_met(out)
+    return strategic_rounds(_visits_met(out))
 
 
 def _visits_met(found: list[Candidate]) -> list[Candidate]:

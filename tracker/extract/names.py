@@ -155,7 +155,7 @@ _BEFORE_TITLE = re.compile(rf"(?:(?<![\w.]){RANK}\s+)?(?P<name>{LATIN_NAME}),\s*
 _RANKED = re.compile(rf"(?<![\w.])(?:{RANK})\s+(?P<name>{LATIN_NAME})(?![\w-])")
 # Words that end a Chinese name after a title: verbs, particles, and nouns that follow a bare title.
 _ZH_STOP = re.compile(
-    r"表示|会见|会晤|会谈|与|和|同|在|于|说|称|指出|强调|就|对|向|将|已|也|曾|则|及|等|的|率|访|召|出席|参加|"
+    r"表示|会见|会晤|会谈|与|和|同|在|于|说|称|指出|强调|就|对|向|将|已|也|曾|则|及|等|的|率|访|召|出席|参加|进行|"
     r"抵达|前往|宣布|发表|通话|视频|举行|致|接见|职务|人选|一职|级|们|期间|办公室|上将|中将|少将|大将|今|昨|本|日"
     r"|首次|首度|此访|此行|上任|就任|此前|上月|上周|下周|下月|近日|日前|当天|当日|以来|以後|以后|之后|之前"
 )

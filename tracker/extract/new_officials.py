@@ -58,6 +58,7 @@ def title_name(phrase: OfficePhrase, sentence: Sentence, index: ActorIndex, on: 
             nm.latin_name_after(text, phrase.end)
             or nm.latin_name_before(text, phrase.start)
             or nm.latin_name_apposed(text, phrase.start, phrase.end)
+            or _after_portfolio(text, phrase.end)
         )
     if span is None:
         return None
@@ -78,9 +79,24 @@ def title_name(phrase: OfficePhrase, sentence: Sentence, index: ActorIndex, on: 
     return ActorMention(slug, "person", phrase.state, Span(base + span[0], base + span[1]), name, title, True, names)
 
 
-# The official speaks: "郑泽光表示", "郑泽光22日说", "Rear Adm. … Smith said"
+# "Assistant Secretary of State for Arms Control, Verification and Compliance Mallory Stewart": a portfolio of
+# capitalised words (commas and "and" between them) stands between the title and the name; the name is the last
+# two or three capitalised words before a lowercase word or a stop
+_PORTFOLIO = re.compile(
+    rf"\s+for\s+(?:(?:[A-Z][\w-]*|and|of|the)(?:,\s*|\s+)){{1,8}}(?P<name>{nm.LATIN_NAME})(?![\w-])"
+)
+
+
+def _after_portfolio(text: str, pos: int) -> tuple[int, int] | None:
+    m = _PORTFOLIO.match(text, pos)
+    return m.span("name") if m else None
+
+
+# The official speaks: "郑泽光表示", "郑泽光22日说", "Rear Adm. … Smith said"; or urges or reproaches in their own
+# voice (郑泽光敦促美方…, "Stewart urged"), as the summoning official goes on to do
 _SPEAKS = re.compile(
-    r"\s*(?:\d{1,2}日|on \w+ )?\s*(?:表示|说|說|指出|强调|強調|称|稱|警告|said|told|added|warned|stressed)"
+    r"\s*(?:\d{1,2}日|on \w+ )?\s*(?:表示|说|說|指出|强调|強調|称|稱|警告|said|told|added|warned|stressed"
+    r"|敦促|要求|促请|促請|呼吁|呼籲|谴责|譴責|批评|批評|urged|demanded|called on|accused|critici[sz]ed|condemned)"
 )
 
 

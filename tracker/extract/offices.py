@@ -49,6 +49,7 @@ CONCEPTS: dict[str, dict[str, tuple[Office, ...]]] = {
     },
     "treasury-secretary": {"USA": (("Secretary of the Treasury", None),)},
     "commerce-secretary": {"USA": (("Secretary of Commerce", None),)},
+    "commerce-minister": {"CHN": (("Minister of Commerce", None),)},
     "trade-representative": {"USA": (("United States Trade Representative", None),)},
     "vice-foreign-minister": {"CHN": (("Vice Minister of Foreign Affairs", None),)},
     "mfa-spokesperson": {"CHN": (("Spokesperson", "Ministry of Foreign Affairs"),)},
@@ -143,6 +144,8 @@ EN: list[tuple[str, str, str | None]] = [
     (r"secretary of state", "secretary-of-state", "USA"),
     (r"treasury secretary|secretary of the treasury", "treasury-secretary", "USA"),
     (r"commerce secretary|secretary of commerce", "commerce-secretary", "USA"),
+    # "Chinese Commerce Minister Wang Wentao": China's counterpart of the Commerce Secretary
+    (r"commerce minister|minister of commerce", "commerce-minister", "CHN"),
     (r"trade representative", "trade-representative", "USA"),
     (r"national security advis[eo]r", "national-security-advisor", "USA"),
     (r"(?:house )?speaker(?: of the house(?: of representatives)?)?", "speaker", "USA"),

@@ -84,7 +84,7 @@ _SPOKE = re.compile(r"表示|说|說|称|稱|指出|强调|強調|\b(?:said|told
 _STALE = timedelta(days=90)
 # Words that say a contact restarts its channel.
 _REVIVAL = re.compile(
-    r"reviv|resum|restor|re-?establish|first (?:[\w'’-]+ ){0,8}?(?:in (?:more than |over |nearly |almost )?(?:a|two|three|\d+) "
+    r"reviv|resum|restor|re-?establish|first (?:[\w'’-]+ ){0,8}?(?:in (?:more than |over |nearly |almost |about |roughly |around |some )?(?:a|two|three|\d+) "
     r"(?:year|month)|since (?:\d{4}|january|february|march|april|may|june|july|august|september|october|november"
     r"|december|last|early|late|the (?:\w+ ){0,3}?(?:suspension|freeze|cut|halt|break|rupture)"
     r"|(?:\w+ ){1,3}?(?:suspended|cut off|froze|halted|called off|scrapped)"

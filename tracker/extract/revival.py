@@ -23,7 +23,9 @@ _LOOKS_BACK = re.compile(
     re.IGNORECASE,
 )
 _LONG_GAP = re.compile(
-    r"\bin (?:more than |over |nearly |almost )?(?:(?:a|two|three|\d+) years?|(?:1[2-9]|[2-9]\d) months)\b|一年多|(?:两|兩|\d+)年"
+    # ("in about 17 months", "in roughly a year and a half": an approximate gap is as long)
+    r"\bin (?:more than |over |nearly |almost |about |roughly |around |some )?(?:(?:a|two|three|\d+) years?"
+    r"|(?:1[2-9]|[2-9]\d) months)\b|一年多|(?:两|兩|\d+)年"
     r"|(?:1[2-9]|[2-9]\d|十[二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)多?[个個]多?月",
     re.I,
 )

@@ -31,7 +31,10 @@ _WORD = r"[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?"  #
 _NAME = re.compile(rf"(?<![\w.&'’]){_WORD}(?:(?:\s+(?:for|of))?\s+(?:[A-Z]\.\s+)?{_WORD})+(?![\w&])")
 # "Secretary for Security John Lee": a title's portfolio after "for"/"of" is no reason clause
 _PORTFOLIO = re.compile(r"(?:for|of)\s+[A-Z]")
-_NAMES_END = re.compile(r"\b(?:after|when|as|while|before|since|because|but|for|over|citing|accusing|saying)\b|[;；。]")
+# ("… and Wang Mingshan under the Global Magnitsky Act": the law a designation is made under names no target)
+_NAMES_END = re.compile(
+    r"\b(?:after|when|as|while|before|since|because|but|for|over|under|citing|accusing|saying)\b|[;；。]"
+)
 # Title words a name follows that the office lexicon (tracker.extract.offices) has no concept for.
 _TITLE_WORD_EN = re.compile(
     r"(?:Representatives?|Senators?|Congress(?:wo)?man|Governor|Ambassador|Mayor|Judge|Chief|Executive|Secretary"

@@ -30,7 +30,8 @@ _FIRM_WORD_EN = re.compile(
 _FIRM_HEAD_EN = re.compile(
     r"(?:Institute|Academy|University|Cent(?:er|re)|Bureau|Laboratory|College|School|Foundation|Council)\s+(?:of|for)\s+[A-Z]"
 )
-_FIRM_ITEM_EN = re.compile(r"(?:[A-Z][\w'&.-]*|&)(?:\s+(?:[A-Z0-9][\w'&.-]*|&|and|of|for))*")
+# (an item may open with an ordinal: "the 48th Research Institute of …")
+_FIRM_ITEM_EN = re.compile(r"(?:[A-Z][\w'&.-]*|\d+(?:st|nd|rd|th)\b|&)(?:\s+(?:[A-Z0-9][\w'&.-]*|&|and|of|for))*")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _ADDED = re.compile(
     r"(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\s+(?P<list>.*?)\s+(?:to|on)\s+(?:the\s+|its\s+|an?\s+)?"

@@ -46,9 +46,7 @@ def existing_versions(recorder: Any, ids: Iterable[UUID], *, postgres: bool) -> 
     return found
 
 
-def existing_rows(
-    recorder: Any, ids: Iterable[UUID] | Mapping[int, UUID], *, postgres: bool
-) -> tuple[set[UUID], Rows]:
+def existing_rows(recorder: Any, ids: Iterable[UUID] | Mapping[int, UUID], *, postgres: bool) -> tuple[set[UUID], Rows]:
     """Which of the given aggregates exist (have a first event), and the stored rows of each.
 
     ids may come keyed by each id's int already (as the ledger gathers them): hashing 300,000
