@@ -1,5 +1,5 @@
 """Round 7 encounter rules, on invented sentences: passive rosters, portfolio titles, closes of rounds, rounds of
-strategic communication, calls held by video, forums named 对话会, approximate gaps, lists of apposed objects."""
+several days, calls held by video, forums named 对话会, approximate gaps, lists of apposed objects."""
 
 from __future__ import annotations
 
@@ -70,11 +70,21 @@ def test_a_closed_round_told_only_of_the_two_states_off_any_channel_names_no_par
     assert [f for f in facts(text, "en") if f["kind"] in ("talks", "meeting")] == []
 
 
-def test_a_several_day_meeting_called_strategic_communication_later_is_talks() -> None:
-    text = "王毅3月5日至6日在日内瓦同沙利文会晤。双方同意继续用好这一战略沟通渠道。"
-    assert [sorted(f["participants"]) for f in of_kind(text, "zh", "talks")] == [["jake-sullivan", "wang-yi"]]
-    # the same encounter on one day, or with no strategic communication, stays a meeting
-    assert of_kind("王毅3月5日至6日在日内瓦同沙利文会晤。", "zh", "talks") == []
+def test_a_several_day_meeting_of_two_officials_is_a_round_of_talks() -> None:
+    # a round of days, named as strategic communication or not, is talks
+    for text in (
+        "王毅3月5日至6日在日内瓦同沙利文会晤。双方同意继续用好这一战略沟通渠道。",
+        "王毅3月5日至6日在日内瓦同沙利文会晤。",
+    ):
+        assert [sorted(f["participants"]) for f in of_kind(text, "zh", "talks")] == [["jake-sullivan", "wang-yi"]]
+    english = "Jake Sullivan met Wang Yi in Geneva on Tuesday and Wednesday, the White House said."
+    assert [sorted(f["participants"]) for f in of_kind(english, "en", "talks")] == [["jake-sullivan", "wang-yi"]]
+    # one day stays a meeting
+    assert of_kind("王毅3月5日在日内瓦同沙利文会晤。", "zh", "talks") == []
+    # a week's range ("last week") is a vague date, not a round of days
+    week = "Jake Sullivan and Wang Yi met in Geneva last week, the White House said."
+    assert of_kind(week, "en", "talks") == []
+    assert [sorted(f["participants"]) for f in of_kind(week, "en", "meeting")] == [["jake-sullivan", "wang-yi"]]
 
 
 def test_an_encounter_held_by_video_is_a_call() -> None:
