@@ -28,12 +28,15 @@ def _actor_outside_reasons(scene: Scene) -> ActorMention | None:
         ends = [i for i in (text.find(c, local) for c in "，,。；;") if i >= 0]
         if ends and text[min(ends) - 1] in "后後":
             continue  # 佩洛西访问台湾后，中方宣布取消…: a time clause; who acted in it is not who calls off
+        if _REASON_OBJECT.search(text, clause, local):
+            continue  # 外交部宣布针对佩洛西窜台采取…措施: the reason's object sits mid-clause, after the announcer
         if not (REASON_ZH.match(text, clause) or _SOURCE_ZH.match(text, clause)):
             return m
     return None
 
 
 _SOURCE_ZH = re.compile(r"\s*据")
+_REASON_OBJECT = re.compile(r"(?:针对|鉴于|回应)[^，,。；;]{0,6}$")
 
 
 def _actor_before(t: Trigger, scene: Scene) -> ActorMention | None:

@@ -201,10 +201,25 @@ def _iso(m: re.Match[str], text: str, clock: Clock) -> Iterator[Hit]:
         yield hit(m.start(), m.end(), d, "day", clock)
 
 
+# "postponed a planned Feb. 5-6 visit", "cancelled the scheduled …": a plan told once called off, not a date ahead
+_PLAN_CALLED_OFF = re.compile(
+    r"\b(?:postpon|cancel|call(?:ed|s)? off|scrap|delay|shelv)\w*\s+(?:a|an|the|his|her|their|its)\s+"
+    r"(?:\w+\s+){0,2}?(?:planned|scheduled)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _ahead(text: str, start: int) -> bool:
+    """Whether a month and day without a year lie ahead: a future cue, not a called-off plan's participle."""
+    return cue_before(text, start, _FUTURE_EN, _CLAUSE_EN) and not _PLAN_CALLED_OFF.search(
+        text, max(0, start - 60), start
+    )
+
+
 def _month_day_range(m: re.Match[str], text: str, clock: Clock) -> Iterator[Hit]:
     m1 = _month(m[1])
     m2 = _month(m[3]) if m[3] else m1
-    future = cue_before(text, m.start(), _FUTURE_EN, _CLAUSE_EN)
+    future = _ahead(text, m.start())
     if m[5]:
         first, last = safe_date(int(m[5]), m1, int(m[2])), safe_date(int(m[5]), m2, int(m[4]))
     else:
@@ -217,11 +232,7 @@ def _month_day_range(m: re.Match[str], text: str, clock: Clock) -> Iterator[Hit]
 def _month_day(m: re.Match[str], text: str, clock: Clock) -> Iterator[Hit]:
     month, day = _month(m[1] or m[4]), int(m[2] or m[3])
     year = m[5]
-    d = (
-        safe_date(int(year), month, day)
-        if year
-        else resolve_month_day(clock, month, day, cue_before(text, m.start(), _FUTURE_EN, _CLAUSE_EN))
-    )
+    d = safe_date(int(year), month, day) if year else resolve_month_day(clock, month, day, _ahead(text, m.start()))
     if d:
         yield hit(m.start(), m.end(), d, "day", clock)
 

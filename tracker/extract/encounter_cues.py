@@ -46,7 +46,7 @@ _DEFENSE_OFFICES = (("USA", "Secretary of Defense"), ("CHN", "Minister of Nation
 # ", the first talks between …", ", their first meeting since …", 这是…一年多来首次会谈: an apposition naming the
 # contact just told
 _FIRST_APPOSITIVE = re.compile(
-    r",\s+(?:the|their|its)\s+first\s+(?:[\w-]+\s+){0,3}$|[，,]\s*(?:这|這|此)(?:是|为|為|也是)[^。，]{0,30}?(?:首次|首度|第一次)$",
+    r"(?:,|\s[-–—])\s+(?:the|their|its)\s+first\s+(?:[\w-]+\s+){0,3}$|[，,]\s*(?:这|這|此)(?:是|为|為|也是)[^。，]{0,30}?(?:首次|首度|第一次)$",
     re.I,
 )
 # 就美方提出中美防长通话一事发表谈话, 就…会晤问题答记者问: the encounter is the topic of what is said
@@ -74,7 +74,25 @@ def before_since(persons: list[ActorMention], t: Trigger, sentence: Sentence) ->
 
 def no_contact(t: Trigger, sentence: Sentence, triggers: tuple[Trigger, ...]) -> bool:
     """Whether an encounter word tells no contact of its own: told again, a topic, or kinds of mechanism."""
-    return told_again(t, sentence, triggers) or only_a_topic(t, sentence) or mechanisms(t, sentence)
+    return (
+        told_again(t, sentence, triggers)
+        or only_a_topic(t, sentence)
+        or mechanisms(t, sentence)
+        or compared(t, sentence)
+    )
+
+
+# 巴厘岛会晤以来的首次, "the first since their meeting in Bali": the encounter a "first since" compares with
+_SINCE_EN = re.compile(
+    r"\bsince (?:their |the |its |his |her |a )?(?:last |previous |earlier )?(?:[\w-]+ ){0,2}$", re.I
+)
+_SINCE_ZH = re.compile(r"(?:以来|以來)")
+
+
+def compared(t: Trigger, sentence: Sentence) -> bool:
+    """Whether an encounter word is only what a "first since" compares with (README: X is never a fact)."""
+    start, end = t.span.start - sentence.span.start, t.span.end - sentence.span.start
+    return bool(_SINCE_ZH.match(sentence.text, end) or _SINCE_EN.search(sentence.text, max(0, start - 40), start))
 
 
 def told_again(t: Trigger, sentence: Sentence, triggers: tuple[Trigger, ...]) -> bool:

@@ -14,11 +14,21 @@ from tracker.extract.facts import INTERACTIONS, NEAR, Built, Scene
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, DateMention, Report
 
-__all__ = ["COMPARISON", "confidence", "date_of", "iso", "per_channel", "period_end", "place_near", "status_of"]
+__all__ = [
+    "COMPARISON",
+    "compared",
+    "confidence",
+    "date_of",
+    "iso",
+    "per_channel",
+    "period_end",
+    "place_near",
+    "status_of",
+]
 
 # "The first visit since 2014", 2019年以来首次: a date that only compares.
 _SUBORDINATE = re.compile(r"\b(?:before|until)\b")
-_RELATIVE = re.compile(r",\s*(?:who|whom|which)\b[^,;]*,")
+_RELATIVE = re.compile(r",\s*(?:who|whom|which|where)\b[^,;]*,")
 _SAID_ON = re.compile(r"\b(?:said|says|told (?:reporters|\w+)|announced|added)\s+(?:on\s+)?$")
 _SINCE_ZH = re.compile(r"(?:自|从|從)$")
 _RELATIVE_EN = re.compile(r"[^,;]{0,60}?,\s+(?:who|whose)\b")
@@ -109,7 +119,7 @@ def date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None) 
         # "The first visit since 2014", 2019年以来首次: a comparison, never the date of what happened now.
         # An interaction is never dated by a comparison; a background sanction is ("under sanctions since 2018").
         compares = t.background and t.kind not in INTERACTIONS
-        dates = scene.dates if compares else [d for d in scene.dates if not COMPARISON.search(d.text)]
+        dates = scene.dates if compares else [d for d in scene.dates if not compared(d, scene)]
         if not dates:
             # 马蒂斯是2014年以来首位访华的美国防长: only a comparison, so the visit is the one the report tells
             return (last, False) if last is not None else (
@@ -119,7 +129,10 @@ def date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None) 
         base = scene.sentence.span.start
         aside = [(base + m.start(), base + m.end()) for m in _RELATIVE.finditer(scene.sentence.text)]
         outside = [d for d in dates if not any(s <= d.span.start < e and not s <= t.span.start < e for s, e in aside)]
+        if not outside and last is not None and t.kind in INTERACTIONS:
+            return last, False  # "concerns about PLA activity, where China held drills last week, …": the drills'
         dates = outside or dates  # "Austin, who served as defense secretary until January, met Dong on Friday"
+        dates = [d for d in dates if not _owned(d, t, scene)] or dates
         sub = _SUBORDINATE.search(scene.sentence.text, t.span.end - base)
         if sub and any(d.span.start < base + sub.start() for d in dates):
             # "their last meeting before Trump returns to the White House in January": that clause's date
@@ -147,6 +160,34 @@ def date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None) 
         return last, False
     day = report.published_at.date()
     return DateMention(day, "day", scene.sentence.span), False
+
+
+def compared(d: DateMention, scene: Scene) -> bool:
+    """Whether a date only compares: "since 2014", 2019年以来, 今年1月就任以来 (a verb between the date and 以来)."""
+    after = d.span.end - scene.sentence.span.start
+    return bool(COMPARISON.search(d.text) or _SINCE_AFTER.match(scene.sentence.text, after))
+
+
+_SINCE_AFTER = re.compile(r"[^，。；,;]{0,16}?(?:以来|以來)")
+
+
+def _owned(d: DateMention, t: Trigger, scene: Scene) -> bool:
+    """Whether an English date stands right after another verb of the sentence, a clause away from the trigger
+    ("communications cut off last year, in four hours of talks"): that verb's time, not the trigger's."""
+    if scene.language == "zh":
+        return False
+    base = scene.sentence.span.start
+    lo, hi = sorted((d.span.end, t.span.start) if t.span.start >= d.span.end else (t.span.end, d.span.start))
+    if not re.search(r"[,;]", scene.sentence.text[lo - base : hi - base]):
+        return False  # "rejected a U.S. request in 2023 for a meeting": in the trigger's own clause, the date is its
+    return any(
+        o is not t and o.span.end <= d.span.start
+        and _RIGHT_AFTER.fullmatch(scene.sentence.text, o.span.end - base, d.span.start - base)
+        for o in scene.triggers
+    )  # fmt: skip
+
+
+_RIGHT_AFTER = re.compile(r"\s*(?:in |on )?")
 
 
 def _clause_span(scene: Scene, t: Trigger) -> tuple[int, int]:

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tracker.extract import encounter_cues
+from tracker.extract import clauses, encounter_cues
 from tracker.extract.actors import ActorIndex
 from tracker.extract.encounter_cues import aide, before_since, both_chiefs, frames_its_parts, recalled, refused_object
 from tracker.extract.gatherings import gathering, has_reference, in_reference, private_people, referred
 from tracker.extract.lexicon import Cues, Trigger
 from tracker.extract.model import ActorMention, DateMention, Sentence
-from tracker.extract.roles import channel_within, counterpart, objects_end
+from tracker.extract.roles import both_leaders, channel_within, counterpart, objects_end
 
 __all__ = ["BOTH_SIDES", "CHANNEL_KINDS", "COUNTERPART", "INTERACTIONS", "NEAR", "OTHER_SIDE", "REASON_ZH", "SPOKEN", "TWO_SIDED", "Built", "Scene",
            "first_actor", "home_of", "interaction", "parties"]  # fmt: skip
@@ -105,11 +105,6 @@ def _near(t: Trigger, scene: Scene, persons: list[ActorMention]) -> list[ActorMe
 
 _SINCE = re.compile(r"\bsince\b", re.I)
 _JOINS_ZH = re.compile(r"和|與|与|同|及|、|跟")
-# "their last meeting before President-elect Donald Trump takes office": a subordinate clause's own subject
-# (also "…, following a meeting between Biden and Xi", "a day after Biden met Xi": an earlier encounter of others)
-_SUBORDINATE_EN = re.compile(r"\b(?:before|until|once|when|after|following)\b")
-_NEW_SUBJECT_EN = re.compile(r",\s*(?:while|whereas|but)\b|;")
-
 
 _TO_TAIWAN = re.compile(
     r"(?:\s*(?:to|of|in)\s+(?:the\s+)?(?:self-ruled\s+|self-governed\s+)?(?:island\s+of\s+)?)?\s*(?:Taiwan|台湾|臺灣|台灣|台|臺)"
@@ -229,6 +224,10 @@ def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date, las
         if all(both):
             # "the top defence officials of the United States and China met": the holders stand for their states
             fact["participants"] = [p for p in fact["participants"] if p not in OTHER_SIDE]
+    elif fact["kind"] in TWO_SIDED and (
+        leaders := both_leaders(fact["participants"], scene.sentence.text, scene.index, day)
+    ):
+        fact["participants"] = leaders  # 两国元首上月通电话时，习近平…: the other head of state, not the state
     if fact["kind"] == "meeting-declined" and fact.get("initiator") in OTHER_SIDE and "recipient" not in fact:
         # the side asked for the encounter: its person in the encounter, else the state
         asker = OTHER_SIDE[fact["initiator"]]
@@ -297,16 +296,16 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         # (a boundary counts when a new subject follows it: not "Austin, while in Singapore, met Dong")
         base = scene.sentence.span.start
         cuts = [
-            m for m in _NEW_SUBJECT_EN.finditer(scene.sentence.text)
+            m for m in clauses.NEW_SUBJECT_EN.finditer(scene.sentence.text)
             if any(0 <= p.span.start - base - m.end() <= 45 for p in persons)
         ]  # fmt: skip
         opened = [m.end() for m in cuts if m.end() <= t.span.start - base]
-        subordinate = [m for m in _SUBORDINATE_EN.finditer(scene.sentence.text, t.span.end - base)
+        subordinate = [m for m in clauses.SUBORDINATE_EN.finditer(scene.sentence.text, t.span.end - base)
                        if any(0 <= p.span.start - base - m.end() <= 45 for p in persons)]  # fmt: skip
         closed = [m.start() for m in [*cuts, *subordinate] if m.start() >= t.span.end - base]
         closed.sort()
         lo, hi = base + (opened[-1] if opened else 0), base + (closed[0] if closed else len(scene.sentence.text))
-        persons = [p for p in persons if lo <= p.span.start < hi]
+        persons = clauses.in_time_clause([p for p in persons if lo <= p.span.start < hi], t, scene.sentence)
     if scene.language != "zh" and gathering(scene, t.span.end):
         return None  # "hosted Asia-Pacific leaders, including Xi, at a dinner": a gathering, not a meeting of two
     near = persons[:MAX_PARTICIPANTS] if t.role == "roster" else encounter_cues.apposed_objects(t, _near(t, scene, persons), persons, scene.sentence)  # fmt: skip

@@ -24,35 +24,12 @@ from tracker.extract.lexicon_zh import simplify
 from tracker.extract.model import Sentence, Span
 from tracker.extract.names import compile_fast
 from tracker.extract.places import PlaceIndex, find_places
+from tracker.extract.plans import planned, remote
 from tracker.extract.prohibitions import IMPERATIVE, forbidden_acts
+from tracker.extract.third_parties import aimed_elsewhere
+from tracker.extract.triggers import Trigger
 
 __all__ = ["ChannelIndex", "Cues", "PlaceIndex", "Trigger", "cues", "find_channels", "find_places", "find_triggers"]
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """A word that signals a fact, with what its context says of it.
-
-    `kind`: an interaction kind, or sanction-imposed, sanction-lifted, countermeasure, channel-suspended,
-    channel-resumed, channel-stalled, office-assumed, office-left. `status`: occurred, expected, declined
-    or cancelled. `role`: the grammatical subject's role — host (hosted, 会见), guest (visited, was received
-    by), initiator (called, 召见), invited (应约: the other side initiated), object (the fact is the object's:
-    "replacing Wei" means Wei left) — or None. `passive`: "was sanctioned", 遭制裁 (the subject undergoes it).
-    `quoted`: inside quotation marks or the content of a demand; not an act of its grammatical subject.
-    `governed_by`: the kind of the trigger whose clause it is in (intent-to-meet, demand, meeting-declined …).
-    """
-
-    kind: str
-    span: Span
-    text: str
-    status: str = "occurred"
-    negated: bool = False
-    hypothetical: bool = False
-    quoted: bool = False
-    background: bool = False
-    passive: bool = False
-    role: str | None = None
-    governed_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -105,7 +82,9 @@ def _lexicon(language: str) -> _Lexicon:
         scope=re.compile(
             r"[；;]|[，,](?:但|而|并(?!恢复|重启|重新|举行|建立|保持|开展)|同时|此外)"
             if zh
-            else r";|,? (?:and|but|while|which|who|after|during)\b"
+            # (", in four hours of talks", "urged … when he met Wei": the setting the act was told in, not its content;
+            # but "declined, in a statement, to meet": an aside, the content goes on after it)
+            else r";|,? (?:and|but|while|which|who|after|during)\b|, in\b(?![^,;]*, to\b)| when (?:he|she|they)\b"
         ),
         passive=re.compile(r"(?:遭到|遭|被|受到)\S{0,4}$" if zh else r"\b(?:was|were|been|being|is|are)\s+(?:\w+ )?$",
                            flags),
@@ -177,6 +156,11 @@ def find_triggers(sentence: Sentence, language: str) -> list[Trigger]:
         found.append((trigger, entry))
     out = _naming(forbidden_acts(_govern(lex, text, sentence.span.start, found), text, sentence.span.start),
                   sentence.span.start, text)  # fmt: skip
+    out = remote(
+        planned(aimed_elsewhere(out, text, sentence.span.start, language), text, sentence.span.start),
+        text,
+        sentence.span.start,
+    )
     if lex.cues["planned"].search(text) and any(t.status == "cancelled" for t in out):
         # 布林肯原定2月访华，…而推迟: the plan told first is what the later word calls off
         first = next(i for i, t in enumerate(out) if t.status == "cancelled")
@@ -310,7 +294,7 @@ def _demand_modal(lex: _Lexicon, text: str, at: int, kind: str, found: list[tupl
 
 # ", accusing Beijing of …", ", calling it …": a participial clause of the speaker's own, after the reported words
 _OWN_CLAUSE = re.compile(
-    r",\s+(?:accusing|calling|branding|describing|denouncing|criticizing|criticising|condemning|blaming|warning)\b"
+    r",\s+(?:accusing|calling|branding|describing|denouncing|criticizing|criticising|condemning|blaming|warning|telling)\b"
 )
 
 

@@ -237,6 +237,11 @@ ENTRIES: tuple[Entry, ...] = (
         r"|(?:had|has|have|underscor(?:e|es|ed|ing)|stress(?:es|ed)|emphasi[sz](?:es|ed)|reiterat(?:es|ed)|conve(?:y|ys|yed))"
         r" (?:\w+ ){0,2}?concerns (?:about|over|regarding) (?=(?:China|Beijing|the United States"
         r"|Washington|the U\.S\.|U\.S\.|American|Chinese|the PLA|PLA)\b)"
+        # "said he was deeply concerned that Beijing had been unwilling to engage": the speaker's concern about the
+        # other side (not "China appeared to be concerned that Washington …": another's concern, told)
+        r"|(?:he|she|we|I) (?:was|were|is|are|am|remains?|remained) (?:deeply |very |gravely |seriously )?concerned"
+        r" (?:that|about|over|by)\b(?=[^.;]{0,50}?\b(?:China|Chinese"
+        r"|Beijing|PLA|PRC|United States|Washington|U\.S\.|American)\b)"
         r"|seriously (?:harm|undermin|violat|damag|disrupt)\w*|(?:had|has|have) (?:seriously |gravely )?undermined"
         r"(?:representations|protests?|complaints?)|summon(?:s|ed)?"
         # the words of a reproach ("an 'unnecessarily aggressive' intercept", "the response was 'absurd'")
@@ -273,12 +278,12 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     # what a party said in an encounter the report tells (kept only then: tracker.extract.spoken.readouts)
     Entry(
-        r"warn(?:s|ed|ing)|(?:stress(?:es|ed)|emphasi[sz](?:es|ed)|underscor(?:es|ed)|reiterat(?:es|ed))(?= that)"
+        r"warn(?:s|ed|ing)|(?:stress(?:es|ed)|emphasi[sz](?:es|ed)|underscor(?:es|ed)|reiterat(?:es|ed)|replied|responded)(?= that)"
         # (not "told Congress", "told Fox News": the press and one's own legislature are not the other side)
         # ("told visiting U.S. Defense Secretary Jim Mattis", "told outgoing U.S. President Joe Biden": the other side's
         # person, under an adjective of their standing)
         r"|(?-i:told (?:(?=(?:visiting|outgoing|incoming|departing) [A-Z])|(?!(?:Congress|Senate|House|Parliament|Fox|CNN"
-        r"|NBC|CBS|ABC|MSNBC|NPR|PBS|Reuters|Bloomberg|Xinhua|CCTV|CGTN|Politico|Axios|The|Time|Face|Meet)\b)(?=[A-Z][a-z])))"
+        r"|NBC|CBS|ABC|MSNBC|NPR|PBS|Reuters|Bloomberg|Xinhua|CCTV|CGTN|Politico|Axios|The|Time|Face|Meet)\b)(?=[A-Z][a-z]|U\.S\. )))"
         # "told his counterparts that", "told the Chinese delegation": the other side of the encounter, unnamed
         # (not "said he told his counterpart …": the speaker's own account to the press, after the encounter)
         # "said Beijing would never allow …", "said Washington will continue to …": a side's position, pledged

@@ -58,10 +58,12 @@ _P = "[^，。；！？,;]"  # any character within a clause
 ENTRIES: tuple[Entry, ...] = (
     Entry("联合(?:军事)?(?:演习|演练|巡航)|军事合作(?!办公室|办|局|处|部)|人道主义(?:救援|援助)(?:演练)?|舰艇访问|港口访问", "military-cooperation"),
     # demands and appeals by their speaker: what follows in the clause is their content
-    # (not 双方应加强沟通: what both sides should do, the speaker's side too, is a shared aim, not a demand)
-    Entry("要求|敦促|力促|促请|责成|(?:美方|美国|中方|对方|华府|华盛顿)(?:应当|应该|应|必须|需要)(?=.)"
+    # (not 双方应加强沟通: what both sides should do, the speaker's side too, is a shared aim, not a demand; not
+    # 美方必须为自己的错误付出代价: a threat of consequences, part of the protest)
+    Entry("要求|敦促|力促|促请|责成|(?:美方|美国|中方|对方|华府|华盛顿)(?:应当|应该|应|必须|需要)(?=.)(?![^，。；]{0,16}付出代价)"
           # 美方不要干涉中国内政, 希望美方务必慎重处理: what the other side must or must not do, in the imperative
-          "|(?:美方|美国|中方|对方|华府|华盛顿)(?:务必|切勿|切莫|不要|不得|决不能|绝不能)(?=.)", "demand",
+          "|(?:美方|美国|中方|对方|华府|华盛顿)(?:务必|切勿|切莫|不要|不得|决不能|绝不能)(?=.)"
+          "|美方(?:也|同样|更)?要(?!求)(?=[\u4e00-\u9fff])", "demand",
           governs="demand"),
     Entry("呼吁|邀请|提议|倡议|建议", "appeal", governs="proposal"),
     # 中方没有接受美方提出的通话建议: an invitation or request not accepted is refused
@@ -93,7 +95,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(f"任期(?:已|将)?(?:于{_P}{{1,12}}?)?(?:结束|届满)", "office-left", role="subject"),
     Entry("接替|接任", "office-left", role="object"),
     Entry("任命|担任|(?<!国)当选|(?:决定|增补|增选)(?=(?:[^，。、为]{2,6}、){0,8}[^，。、为]{2,6}等?为)", "office-assumed"),
-    Entry("出任|宣誓就任|就任|宣誓就职|履新|接掌|新任(?=国防部长|部长)", "office-assumed", role="subject"),
+    # (not 新任国防部长人选亦未有公布: a successor not yet named)
+    Entry("出任|宣誓就任|就任|宣誓就职|履新|接掌|新任(?=国防部长|部长)(?![^，。；]{0,8}人选[^，。；]{0,2}(?:未|没有|并未))", "office-assumed", role="subject"),
     # calls and meetings
     # 以视频方式同拜登举行会晤: an encounter held by video is a call, whatever noun follows
     Entry(f"视频通话|电话通话|通电话|通话|视频会晤|视频会议|视频会谈|以视频(?:方式|形式|连线){_P}{{0,24}}?(?:会晤|会谈|会见)",
@@ -107,11 +110,11 @@ ENTRIES: tuple[Entry, ...] = (
           f"|(?:会议(?!主席)|磋商|对话(?!会)){_P}{{0,24}}?举行(?!了?(?:视频|电话|通话|通电话))", "talks"),
     # 共同主持对话, …与…参加。: the roster of the round the report has just told, every person named
     Entry("(?:共同)?主持(?:了)?(?:对话|会谈|磋商)|共同主持(?=[。；])|(?<=[\u4e00-\u9fff])参加(?=[。；])", "talks", role="roster"),
-    # criticism and statements
-    Entry("批评|指责|谴责|抨击|抗议|严正交涉|强烈不满|召见|归咎|责任全在|反对|(?:表达|表示)了?(?:深切|严重|严正|强烈|高度)?"
+    # criticism and statements (not 坚决反对任何纵容…的言行: opposing a class of acts, no one named, is a position)
+    Entry("批评|指责|谴责|抨击|抗议|严正交涉|强烈不满|召见|归咎|责任全在|反对(?!任何)|(?:表达|表示)了?(?:深切|严重|严正|强烈|高度)?"
           "(?:关切|关注|不满)|深切关切|严重关切"
           # the words of a reproach (美方挑衅, 霸凌行径, 抹黑): whoever says them criticises
-          "|挑衅|霸凌|霸权行径|抹黑|污蔑|诬蔑|无理|蛮横|双重标准|不安全、不专业|不专业|不负责任|痛批|斥责|怒斥|驳斥|粗暴干涉|冷战思维|零和思维|玩火|无端指责"
+          "|挑衅|霸凌|霸权行径|抹黑|污蔑|诬蔑|无理|蛮横|双重标准|不安全、不专业|不专业|不负责任|痛批|斥责|怒斥|驳斥|粗暴干涉|冷战思维|零和思维|玩火(?!者?必自焚)|无端指责"
           # reproach without a verb of blame (美方没有资格居高临下, 说三道四, 干涉中国内政, 胁迫, 炒作)
           "|没有资格|没资格|居高临下|说三道四|指手画脚|颐指气使|干涉(?:中国)?内政|恃强凌弱|炒作|造谣"
           # 威胁地区和平稳定, 破坏台海和平稳定: a threat to peace laid at the other side's door

@@ -115,7 +115,11 @@ EN: list[tuple[str, str, str | None]] = [
         "eastern-theater-commander",
         "CHN",
     ),
-    (r"commander of the (?:pla )?navy|(?:pla )?navy commander", "navy-commander", "CHN"),
+    (
+        r"commander of the (?:pla |people's liberation army |chinese )?navy|(?:pla )?navy commander",
+        "navy-commander",
+        "CHN",
+    ),
     (r"chief of naval operations", "chief-of-naval-operations", "USA"),
     (r"cia (?:director|chief)|director of (?:the )?(?:cia|central intelligence agency)", "cia-director", "USA"),
     (

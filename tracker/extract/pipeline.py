@@ -195,7 +195,7 @@ def extract(report: Report, context: Context) -> list[Candidate]:
             found.extend(_candidates(trigger, scene, report, lede or last_date, context))
             if trigger.kind == "sanction-imposed" and not (trigger.background or trigger.passive):
                 carried = announced_by(trigger, scene) or carried
-        last_date = dates[0] if dates else last_date
+        last_date = next((d for d in dates if not COMPARISON.search(d.text)), last_date)  # "since 2014" compares
         if lede is None and dates:
             # The lede's date: what a later undated sentence most often speaks of ("Paparo urged the PLA …").
             plain = [d for d in dates if not COMPARISON.search(d.text) and not d.expected]

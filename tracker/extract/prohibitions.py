@@ -9,7 +9,8 @@ Pure; part of tracker.extract.lexicon's find_triggers.
 from __future__ import annotations
 
 import re
-from typing import Protocol, TypeVar
+
+from tracker.extract.triggers import Trigger
 
 __all__ = ["IMPERATIVE", "forbidden_acts"]
 
@@ -25,30 +26,10 @@ _NEAR = 3  # characters: the forbidden act follows the prohibition at once
 IMPERATIVE = re.compile(r"务必|切勿|切莫")
 
 
-# What this module reads of tracker.extract.lexicon's Trigger (which imports this module: no cycle).
-class _Span(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-class _Said(Protocol):
-    @property
-    def kind(self) -> str: ...
-    @property
-    def span(self) -> _Span: ...
-    @property
-    def governed_by(self) -> str | None: ...
-
-
-T = TypeVar("T", bound=_Said)
-
-
-def forbidden_acts(found: list[T], text: str, base: int) -> list[T]:
+def forbidden_acts(found: list[Trigger], text: str, base: int) -> list[Trigger]:
     """`found` without the reproaches that are what a demand just before them forbids (`text` starts at `base`)."""
-    out: list[T] = []
-    demand: T | None = None
+    out: list[Trigger] = []
+    demand: Trigger | None = None
     for t in found:
         if t.kind == "demand":
             demand = t

@@ -6,15 +6,23 @@ Pure; a report-level step of tracker.extract.pipeline, after the candidates of e
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
 from tracker.extract.actors import ActorIndex
 from tracker.extract.facts import BOTH_DEFENSE, OTHER_SIDE
 from tracker.extract.model import Candidate, Sentence
+from tracker.extract.roles import counterpart
 
 __all__ = ["refusals"]
 
+# "had turned down …, the Pentagon said on Monday": the pluperfect puts the refusal before the telling day
+_TOLD_ONLY = re.compile(
+    r"\bhad (?:\w+ )?(?:turned down|declined|refused|rejected|rebuffed)\b[^;]*,(?: the| a)? [\w .'’-]{0,60}?"
+    r"\b(?:said|told reporters|announced|confirmed) (?:on )?\w+\W*$"
+)
+_TO_MEET = re.compile(r"\b(?:invitation|request|offer|proposal) to (?:meet|hold talks|talk)\b(?! with)")
 _DEFENSE_OFFICES = (("USA", "Secretary of Defense"), ("CHN", "Minister of National Defense"))
 
 
@@ -25,10 +33,17 @@ def refusals(found: list[Candidate], sentences: list[Sentence], index: ActorInde
 
 def _settled(c: Candidate, sentences: list[Sentence], index: ActorIndex) -> Candidate:
     fact = dict(c.fact)
-    if not c.dated and fact.get("precision") == "day":
+    if fact.get("precision") == "day" and (not c.dated or _TOLD_ONLY.search(c.evidence)):
         # "中方没有接受美方的通话建议" with no date of its own: the month it is told in, not the teller's day
         fact["occurred_on"], fact["precision"] = str(fact["occurred_on"])[:7], "month"
         fact.pop("until", None)
+    people = [p for p in fact.get("participants") or () if p not in OTHER_SIDE]
+    day = _day(str(fact["occurred_on"]))
+    if len(people) == 1 and fact.get("initiator") in OTHER_SIDE and day and _TO_MEET.search(c.evidence):
+        # "China had turned down Austin's invitation to meet": the meeting asked for is with his counterpart
+        other = counterpart(index, people[0], day)
+        if other is not None and index.by_slug[other].state == fact["initiator"]:
+            fact["participants"] = [*people, other]
     if set(fact.get("participants") or ()) <= set(OTHER_SIDE):
         both = _chiefs_asked_earlier(c, sentences, index)
         if both:

@@ -121,12 +121,20 @@ _AFTER_SUSPENSION = re.compile(
 )
 
 
+# "their first in-person meeting", "the first face-to-face talks … in 18 months", 首次面对面会晤: a first of one mode
+_IN_PERSON = re.compile(r"\bfirst (?:\w+ ){0,2}?(?:in-person|face-to-face)\b|首次(?:面对面|面對面|当面|當面)", re.I)
+
+
 def long_silence(text: str, dates: list[DateMention], day: date) -> bool:
     """Whether a sentence telling a contact says its channel restarts: in so many words ("resuming", 恢复), after
     a suspension ("the first since Beijing suspended the talks"), or after a silence of six months or more ("the
     first in 17 months", "the first since November 2022", 一年多来首次). A shorter gap ("the first since June")
     is a routine round."""
-    if _AFTER_SUSPENSION.search(text) or _LONG_GAP.search(text):
+    if _AFTER_SUSPENSION.search(text):
+        return True
+    if _IN_PERSON.search(text):
+        return False  # "the first face-to-face talks in 18 months": calls may have kept the channel going
+    if _LONG_GAP.search(text):
         return True
     if _RESTARTS.search(_SINCE_CLAUSE.sub("", text)):
         return True  # (not "the first … since military communication was restored": a comparison, two months back)

@@ -89,3 +89,23 @@ def objects_end(text: str, pos: int, language: str) -> int | None:
     one's at "and agreed that" (what was agreed is another encounter, with its own persons)."""
     stop = (_CLAUSE_END_ZH if language == "zh" else _AGREED_THAT).search(text, pos)
     return stop.start() if stop else None
+
+
+# 两国元首, "the two presidents": both heads of state, as 两国防长 names both defence chiefs
+_BOTH_LEADERS = re.compile(r"两国元首|兩國元首|中美元首|美中元首|\bthe two presidents\b", re.IGNORECASE)
+
+
+def both_leaders(participants: list[str], text: str, index: ActorIndex, on: date) -> list[str] | None:
+    """A head of state and the other state, in a sentence naming both heads of state: the head of state and the
+    other's president that day; else None."""
+    if len(participants) != 2 or not _BOTH_LEADERS.search(text):
+        return None
+    people = [p for p in participants if p not in ("CHN", "USA")]
+    states = [p for p in participants if p in ("CHN", "USA")]
+    if len(people) != 1 or len(states) != 1:
+        return None
+    entry = index.by_slug.get(people[0])
+    if entry is None or entry.state == states[0] or index.held([("President", None)], entry.state, on) != people[0]:
+        return None  # (董军…落实两国元首共识: a person other than a head of state stays with the state)
+    other = index.held([("President", None)], states[0], on)
+    return [people[0], other] if other else None

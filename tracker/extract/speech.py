@@ -39,7 +39,9 @@ _ENVOY = re.compile(
 )
 # 中方强调，美方应…, "The Chinese side stressed that …": a side's words told in a readout, undated but not in passing
 _SIDE_SAYS = re.compile(
-    r"\s*(?:中方|美方|(?:the )?(?:Chinese|U\.S\.|American) side)\s*(?:强调|強調|表示|指出|重申|stressed|said|told)",
+    r"\s*(?:中方|美方|(?:the )?(?:Chinese|U\.S\.|American) side)\s*(?:强调|強調|表示|指出|重申|stressed|said|told)"
+    # "The U.S. delegation raised concerns about …": a delegation speaks for its state
+    r"|\s*(?:the )?(?:Chinese|U\.S\.|American) delegation\s+(?:stressed|said|told|raised|voiced|expressed|urged)",
     re.I,
 )
 _FORMAL = re.compile(r"summon|protest|representations|lodged|召见|召見|交涉|抗议|抗議", re.IGNORECASE)
@@ -172,10 +174,19 @@ _ORGAN_TELLS = re.compile(
     r"\b(?:the )?(?:White House|Pentagon|State Department|Department|Ministry|ministry|embassy|Embassy|readout|agency)"
     r"(?: of [A-Z][\w ]{0,30}?)?\s+said in a statement"
 )
+_OPEN_LINES = re.compile(
+    r"\bcommit(?:ment|ted) to (?:maintaining|keeping) (?:open )?(?:military[- ]to[- ]military |military )?"
+    r"(?:lines|channels)\b|保持(?:两军|兩軍|双方|雙方|两国|兩國|中美)?(?:沟通|溝通|对话|對話)(?:渠道|管道)?畅通|保持(?:两军|兩軍|双方"
+    r"|雙方|两国|兩國|中美)?(?:沟通|溝通|对话|對話)(?:渠道|管道)?暢通",
+    re.IGNORECASE,
+)
+# "… committed to keeping lines open, but warned against …": a position told beside the shared aim
+_BUT = re.compile(r"\b(?:but|however|while|yet)\b|但|然而|同时|同時", re.IGNORECASE)
 _ADDRESSEE = re.compile(r"(?:向|对|對|同|与|與|跟|\btold\s)$")
 READOUT = "words in a readout"
 _SPEECH = re.compile(
-    r"(?:\s*,[^,，]{0,60},)?\s*(?:said|says|told|added|stated|说|表示|称|指出|强调|宣布)", re.IGNORECASE
+    r"(?:\s*,[^,，]{0,60},)?\s*(?:had\s+|has\s+)?(?:said|says|told|added|stated|说|表示|称|指出|强调|宣布)",
+    re.IGNORECASE,
 )
 
 
@@ -219,6 +230,18 @@ def _criticised(t: Trigger, scene: Scene, side: str) -> str | None:
     return named[0].slug if named else None
 
 
+# "lodged stern representations with the United States, saying Hegseth had smeared China": whose act is reproached
+_SAYING = re.compile(r",\s+(?:saying|accusing|charging)\s+(?:that\s+)?")
+
+
+def _reproached_after(t: Trigger, scene: Scene, side: str) -> str | None:
+    """The person of `side` who opens a ", saying …" clause after a protest, else None."""
+    text, base = scene.sentence.text, scene.sentence.span.start
+    starts = {base + m.end() for m in _SAYING.finditer(text, t.span.end - base)}
+    named = [m for m in scene.mentions if m.kind == "person" and home_of(m) == side and m.span.start in starts]
+    return named[0].slug if named else None
+
+
 # "Pence's remarks were slander", 彭斯的讲话…: a reproach of a person's words or act names that person.
 _WORDS_OF = re.compile(
     r"(?:['’]s\s+(?:[a-z-]+\s+){0,2}?(?:remarks|speech|comments|words|statements?|claims|accusations|visit|trip|address)"
@@ -256,6 +279,10 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
         fact["participants"] = [state, official.slug]
         fact["initiator"] = state
         return fact, [official], "protest to an official"
+    if kind == "statement" and _OPEN_LINES.search(text) and not _BUT.search(text):
+        return (
+            None  # "our commitment to maintaining open lines …", 致力于保持两军沟通渠道畅通: a shared aim, no position
+        )
     if kind == "statement" and _ORGAN_TELLS.search(text, max(0, t.span.start - base - 40), t.span.end - base):
         return None  # "…, the White House said in a statement": an organ telling the news makes no statement
     speaker = _speaker(t, scene)
@@ -283,7 +310,7 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
             return None  # "the party expelled Li and Wei, accusing both of taking bribes": no other side to protest to
         fact["participants"] = [critic]
         if other:
-            fact["recipient"] = _criticised(t, scene, other) or other
+            fact["recipient"] = _criticised(t, scene, other) or _reproached_after(t, scene, other) or other
         return fact, [], "a ministry's protest"
     if speaker is None or speaker.kind != "person":
         return None  # what "China" or an embassy said is commentary; a spoken act needs its speaker

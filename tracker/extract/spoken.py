@@ -108,6 +108,10 @@ def readouts(found: list[Candidate]) -> list[Candidate]:
             # the encounters told so far, its own sentence's too ("Xi told Biden during their call …")
             days = {(e.fact["occurred_on"], e.fact["precision"]) for e in told
                     if e.span.start <= c.span.start and speaker in e.fact["participants"]}  # fmt: skip
+            if not days and c.dated:
+                # "Xi told Mattis on Wednesday that …. Xi met Mattis at the Great Hall": a lede told before the
+                # encounter it comes from (kept below only when dated on its day)
+                days = {(e.fact["occurred_on"], e.fact["precision"]) for e in told if speaker in e.fact["participants"]}
             if not days or c.background or (c.dated and (f["occurred_on"], f["precision"]) not in days):
                 continue
             if _praise_only(c):

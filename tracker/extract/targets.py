@@ -133,7 +133,7 @@ _SPLIT_ZH = re.compile(r"以及|、|，|,|和|及")
 _VERB_END_ZH = re.compile(r"(?:实施|采取|列入|纳入|加入|予以|进行|宣布|决定|对等|相应|必要的?|坚决|非法|单边|所谓)+$")
 _LEAD_ZH = re.compile(r"^(?:美国|美方|中国|中方|美|中)")
 # 无人机企业Skydio公司, 军工企业洛克希德·马丁公司: what the firm is, before its name
-_DESCRIPTOR_ZH = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:企业|制造商|生产商|厂商|承包商|军火商)")
+_DESCRIPTOR_ZH = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:企业|制造商|生产商|厂商|承包商|军火商)|^智库")
 # Characters of transliterated foreign names (克鲁兹, 布朗巴克, 史密斯): a run of them after a title is a name.
 _TRANSLIT = frozenset(
     "阿埃艾安昂奥澳巴拜班邦包保鲍贝本比彼毕宾波伯博布查达戴丹当道德登迪蒂丁东杜多厄恩尔法凡范菲费芬丰佛夫福弗盖甘冈高戈格根贡"
