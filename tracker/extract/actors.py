@@ -48,7 +48,7 @@ _PLACE_AFTER = re.compile(r"(?:\s*,?\s*d\.c\.|\s+time\b|时间|市)")
 PAIRS = {"中美": ("CHN", "USA"), "美中": ("USA", "CHN")}  # one word, two states
 _NEAR = 4  # characters between an ambiguous name and an office word
 _GAP_BEFORE_NAME = re.compile(r"\s*,?\s*(?:the\s+)?(?:" + nm.RANK + r"\s+)?$|(?:上将|中将|少将)?$", re.IGNORECASE)
-_SEA = re.compile(r"\s+seas?\b")
+_SEA = re.compile(r"\s+seas?\b|海峡|海峽")
 _GAP_AFTER_NAME = re.compile(r"^(?:\s*,\s*(?:the\s+|a\s+)?|(?:上将|中将|少将)?)$")
 _ZH_TITLES = r"部长|大使|上将|中将|少将|主席|副主席|司令员?|将军|先生|女士|发言人|总理|国务委员|防长|外长|国务卿|特使"
 _EN_TITLES = r"(?:Mr|Mrs|Ms|Dr|Gen|Adm|Col|Secretary|Minister|General|Admiral|Ambassador)\.?\s+"
@@ -193,7 +193,7 @@ def _names(sentence: Sentence, folded: str, index: ActorIndex) -> list[ActorMent
                 continue
             x = entries[0]
             if x.kind == "state" and _SEA.match(folded, e):
-                continue  # the South China Sea
+                continue  # the South China Sea, 台湾海峡 (a place, not Taiwan)
             found.append(ActorMention(x.slug, x.kind, x.state, Span(base + s, base + e), text[s:e]))
     return found
 

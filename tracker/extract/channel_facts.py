@@ -16,7 +16,7 @@ from tracker.extract.model import ActorMention, Candidate, Sentence
 from tracker.extract.names import fold
 from tracker.extract.roles import channel_of, counterpart
 
-__all__ = ["channel_facts", "suspended_by_lede"]
+__all__ = ["channel_facts", "suspended_by_lede", "suspended_object"]
 
 
 def _actor_outside_reasons(scene: Scene) -> ActorMention | None:
@@ -109,3 +109,22 @@ def suspended_by_lede(
         else c
         for c in found
     ]  # fmt: skip
+
+
+# How far (characters) a suspension reaches the talks it names, and the words it may reach over ("froze the arms
+# control consultations with …": the channel's own name).
+_REACH = 12
+_NAMED_OBJECT = re.compile(r"\s*(?:the |its |all )?(?:[\w-]+ ){0,4}")
+
+
+def suspended_object(scene: Scene, suspension: Trigger, t: Trigger) -> bool:
+    """Whether the contact word at `t` is what the suspension just before it suspends (not a contact of its own).
+    A cancellation of an encounter between named people, with no channel named, is that encounter's ("canceled a
+    meeting between Dong Jun and Lloyd Austin"): the encounter is the fact, cancelled."""
+    gap = t.span.start - suspension.span.end
+    if gap < 0 or (suspension.status == "cancelled" and not scene.channels and t.kind != "talks"):
+        return False
+    sentence, base = scene.sentence, scene.sentence.span.start
+    return gap <= _REACH or bool(
+        _NAMED_OBJECT.fullmatch(sentence.text, suspension.span.end - base, t.span.start - base)
+    )

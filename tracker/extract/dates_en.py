@@ -134,8 +134,10 @@ def resolve_month_day(clock: Clock, month: int, day: int, future: bool) -> date 
 
 
 _FUTURE_EN = re.compile(
-    r"\b(?:will|would|shall|'ll|is to|are to|to be|plans?|planned|planning|expected|scheduled|due|set to|"
-    r"upcoming|intends?|later|to visit|to travel|to meet|to hold|runs|begins|opens|takes place|convenes"
+    r"\b(?:will|would|shall|'ll|is to|are to|to be|plans?|planned|planning|expected|scheduled|due|set to|set for|"
+    # (not "declined to meet Austin on Tuesday": the day is the refusal's, past)
+    r"upcoming|intends?|later|(?<!declined )(?<!refused )(?:to visit|to travel|to meet|to hold)|runs|begins|opens"
+    r"|takes place|convenes"
     r"|takes office|is sworn in|is inaugurated)\b",
     re.IGNORECASE,
 )

@@ -86,6 +86,16 @@ def _future(text: str, start: int) -> bool:
     return cue_before(text, start, _FUTURE_ZH, _CLAUSE_ZH, window=30)
 
 
+# 原定7日举行的会晤 (the meeting planned for the 7th): the plan may lie ahead or just behind the report.
+_PLANNED_ZH = re.compile(r"原定|原计划|原計劃|本定|原本计划|原本計劃")
+
+
+def _planned_day(clock: Clock, day: int) -> date | None:
+    """D日 after 原定: the planned day nearest the publication day, this side of it or the other."""
+    options = [d for d in (_day_of_month(clock, day, True), _day_of_month(clock, day, False)) if d]
+    return min(options, key=lambda d: abs((d - clock.today).days), default=None)
+
+
 def _day_of_month(clock: Clock, day: int, future: bool) -> date | None:
     """12日: the 12th of the publication's month, or of the previous month if that is after publication (the day
     after an evening publication stays in the month); with a future cue, the coming 12th."""
@@ -120,7 +130,8 @@ def _full(m: re.Match[str], text: str, clock: Clock) -> Iterator[Hit]:
     future = _future(text, m.start())
     first: date | None
     if month is None and day is not None:
-        first = _day_of_month(clock, day, future)
+        planned = cue_before(text, m.start(), _PLANNED_ZH, _CLAUSE_ZH, window=12)
+        first = _planned_day(clock, day) if planned else _day_of_month(clock, day, future)
     elif month is not None and day is not None:
         first = safe_date(year, month, day) if year else resolve_month_day(clock, month, day, future)
     elif month is not None and 1 <= month <= 12:

@@ -75,11 +75,10 @@ def before_since(persons: list[ActorMention], t: Trigger, sentence: Sentence) ->
 def no_contact(t: Trigger, sentence: Sentence, triggers: tuple[Trigger, ...]) -> bool:
     """Whether an encounter word tells no contact of its own: told again, a topic, or kinds of mechanism."""
     return (
-        told_again(t, sentence, triggers)
-        or only_a_topic(t, sentence)
-        or mechanisms(t, sentence)
+        told_again(t, sentence, triggers) or only_a_topic(t, sentence) or mechanisms(t, sentence)
         or compared(t, sentence)
-    )
+        or _SINCE_WHEN.search(sentence.text, 0, t.span.start - sentence.span.start) is not None
+    )  # fmt: skip
 
 
 # 巴厘岛会晤以来的首次, "the first since their meeting in Bali": the encounter a "first since" compares with
@@ -93,6 +92,12 @@ def compared(t: Trigger, sentence: Sentence) -> bool:
     """Whether an encounter word is only what a "first since" compares with (README: X is never a fact)."""
     start, end = t.span.start - sentence.span.start, t.span.end - sentence.span.start
     return bool(_SINCE_ZH.match(sentence.text, end) or _SINCE_EN.search(sentence.text, max(0, start - 40), start))
+
+
+# "the first meeting since 2019, when Esper met Wei": the encounter X only compares with (never a fact)
+_SINCE_WHEN = re.compile(
+    r"\bsince (?:\w+ ){0,2}?\d{4},? when\b[^.;]*$|自\d{4}年[^，。；]{0,12}?以来[^。；]*?，?当时[^。；]*$"
+)
 
 
 def told_again(t: Trigger, sentence: Sentence, triggers: tuple[Trigger, ...]) -> bool:

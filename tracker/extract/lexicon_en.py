@@ -30,6 +30,7 @@ class Entry(NamedTuple):
 
 
 _V = r"(?:s|ed|ing)?"  # a regular verb's endings
+_GAP = r"|(?<!-year )(?<!-month )(?<!-week )(?<!long )(?<!after a )"  # a suspension noun not told as a gap
 
 ENTRIES: tuple[Entry, ...] = (
     # cooperation before "call"/"visit": a port call is not a phone call
@@ -44,11 +45,13 @@ ENTRIES: tuple[Entry, ...] = (
         # (not "urged Asian allies to spend more": a demand of third parties is none of the other side's)
         r"|urg(?:e|es|ed|ing)(?! (?:[\w-]+ ){0,2}?(?:allies|partners|friends|neighbou?rs|lawmakers|members)\b)"
         # (not "The request was made …": the noun tells an earlier request, not one made now)
-        r"|demand(?:s|ed|ing)?|request(?<!\bthe request)(?<!\ba request)(?:s|ed|ing)?|press(?:es|ed)? \w+ to|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for"
+        r"|demand(?:s|ed|ing)?|request(?<!\bthe request)(?<!\ba request)(?:s|ed|ing)?|(?:press|push)(?:es|ed)? (?:\w+ ){1,2}?(?:on \w+day )?to\b|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for"
+        # "told the United States to stop …": an order, told by what it orders stopped
+        r"|(?:told|warned) (?:[\w.]+ ){1,3}?(?:on \w+day )?to (?=(?:immediately |not )?(?:stop|halt|cease|end|refrain|withdraw)\b)"
         # "said the United States should …", "including that Washington must not …": a demand of the other side
         r"|(?:told \w+ )?(?:the )?(?:united states|u\.s\.(?: side)?|washington|china"
-        r"|beijing|the chinese side) (?:should|must)(?: not)? (?=(?-i:[a-z]))"
-        r"|ask(?:s|ed)? (?:\w+ ){1,4}?to|insist(?:s|ed)?",
+        r"|beijing|the chinese side) (?:should|must|needs? to)(?: not)?(?= [\"“‘]?(?-i:[a-z]))"
+        r"|ask(?:s|ed)? (?:\w+ ){1,4}?(?:on \w+day )?to|insist(?:s|ed)?",
         "demand",
         governs="demand",
     ),
@@ -81,18 +84,19 @@ ENTRIES: tuple[Entry, ...] = (
         governs="intent",
     ),
     Entry(
-        r"call(?:s|ed|ing)? for|appeal(?:s|ed)?(?: to| for)?|invit(?:e|es|ed|ing|ation)|propos(?:e|es|ed)",
+        r"call(?:s|ed|ing)? (?:on \w+day )?for|appeal(?:s|ed)?(?: to| for)?|invit(?:e|es|ed|ing|ation)|propos(?:e|es|ed)",
         "appeal",
         governs="proposal",
     ),
     # intent (CAMEO 036): an agreement to meet or resume is not the meeting or the resumption
     Entry(
-        r"agree(?:s|d)?(?: \w+){0,3}? to (?:resume|restore|reopen|re-?establish|restart|hold|meet|establish"
-        r"|set up|maintain|continue)|agree(?:s|d)? (?:on|to) (?:a |the )?(?:resumption|restoration|meeting|call)"
+        r"(?:agree|decide)(?:s|d)?(?: \w+){0,3}? to (?:resume|restore|reopen|re-?establish|restart|hold|meet|establish"
+        r"|set up|maintain|continue|keep (?:talking|the (?:[\w-]+ )?(?:channels?|lines?)|(?:lines of )?communication))|agree(?:s|d)? (?:on|to) (?:a |the )?(?:resumption|restoration|meeting|call)"
         r"|agree(?:s|d)?(?: \w+){0,2}? that (?=[^.;]{0,100}?\bwould (?:talk|speak|meet|hold|visit|resume))"
         r"|agree(?:s|d)?(?: \w+){0,2}? to (?:have (?:their|the) teams follow up|stay in (?:close )?(?:touch|contact)"
         r"|keep (?:the )?(?:lines of )?communication)"
         # "an agreement Biden and Xi reached in November to hold talks …": the agreement told as a noun
+        r"|committed(?: \w+){0,2}? to (?:resuming|restoring|reopening|holding)"
         r"|agreement(?: [\w.'’-]+){0,8}? (?:reached|struck)(?: [\w-]+){0,3}? to (?:resume|restore|hold|restart|reopen)",
         "intent-to-meet",
         governs="intent",
@@ -107,13 +111,18 @@ ENTRIES: tuple[Entry, ...] = (
         governs="cancel",
     ),
     Entry(r"postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?", "talks", status="cancelled", governs="cancel"),
+    Entry(r"(?:froze|freez(?:e|es|ing)) (?:the )?assets of", "sanction-imposed"),
     Entry(
-        r"suspend" + _V + r"|suspension|halt" + _V + r"|cut(?:s|ting)? off|froze|frozen|freez(?:e|es|ing)",
+        # (not "resumed after a two-year freeze": the gap a resumption ends is no new suspension)
+        r"suspend" + _V + _GAP + r"suspension|halt" + _V + r"|pull(?:s|ed)? the plug on|shut(?:s|ting)? down"
+        r"|cut(?:s|ting)? off|froze|frozen" + _GAP + r"freeze|freez(?:es|ing)",
         "channel-suspended",
     ),
-    Entry(r"(?:have|has|had|remain(?:s|ed)?) stalled|stall(?:s|ed)|stalling", "channel-stalled"),
+    Entry(r"(?:have|has|had|remain(?:s|ed)?) stalled|remain(?:s|ed)? frozen|stall(?:s|ed)|stalling", "channel-stalled"),
     Entry(
-        r"resum(?:e|es|ed|ing|ption)|restor(?:e|es|ed|ing)|restoration|reopen" + _V + r"|re-?establish(?:es|ed|ing)?",
+        r"resum(?:e|es|ed|ing|ption)|restor(?:e|es|ed|ing)|restoration|reopen" + _V + r"|re-?establish(?:es|ed|ing)?"
+        r"|restart" + _V + r"|reviv(?:e|es|ed|ing)"
+        r"|return(?:s|ed)?(?=(?: on \w+day)? after (?:a |an )?[\w-]+ (?:hiatus|pause|break|gap))",
         "channel-resumed",
     ),
     # refusals
@@ -133,13 +142,15 @@ ENTRIES: tuple[Entry, ...] = (
         r"(?:impos|announc|slapp|levi|plac)(?:e|es|ed|ing|y|ies)? (?:\w+ ){0,3}?sanctions?"
         r"|sanctioned|sanctioning|under (?:\w+\.?\w*\.? ){0,2}sanctions|(?:to|will|would) sanction"
         r"|(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing)) (?:[\w()&.,'-]+ ){0,60}?(?:to|on) (?:the |its |an? )?"
-        r"(?:trade |export |investment )?(?:(?:entity|sdn|unreliable entity|export control) list|blacklist)"
+        r"(?:trade |export |investment )?(?:(?:entity|sdn|unreliable entity|export control|sanctions) list|blacklist)"
+        # "hit Raytheon with sanctions", "was hit with Chinese sanctions", "banned Northrop from doing business in China"
+        r"|hit(?= (?:[\w.&-]+ ){0,4}?with (?:\w+ ){0,2}?sanctions)|bann(?:ed|ing)(?= (?:[\w.&-]+ ){1,5}?from (?:doing business|investing|trading))"
         # "named A, B and C among those to be sanctioned": the list stands between the two words
         r"|nam(?:e|es|ed|ing) (?:[\w()&.,'-]+ ){1,60}?(?:among|as) (?:those|the (?:\w+ )?(?:entities|organi[sz]ations"
         r"|groups|individuals|people|targets)) (?:to be |being |that (?:will|would) be )?sanctioned"
         r"|blacklist(?:s|ed|ing)?"
         # "had also designated Zhu Hailun … under the Global Magnitsky Act": a designation under a sanctions law
-        r"|designat(?:e|es|ed|ing)(?=[^.;]{0,200}?\bunder (?:the )?(?-i:(?:[A-Z][\w.-]* ){1,5}(?:Act|Order)\b))",
+        r"|designat(?:e|es|ed|ing)(?=[^.;]{0,200}?\bunder (?:the )?(?-i:(?:(?:[A-Z][\w.-]* ){1,5}(?:Act|Order)|CAATSA|IEEPA)\b))",
         "sanction-imposed",
     ),
     Entry(r"countermeasures?|counter-measures?|retaliat(?:e|es|ed|ing|ion|ory)", "countermeasure"),
@@ -148,6 +159,7 @@ ENTRIES: tuple[Entry, ...] = (
         r"remov(?:e|es|ed|ing) (?:\w+ ){0,4}?as|dismiss(?:es|ed|ing)?|sack(?:s|ed)|oust(?:s|ed)|fired|terminated"
         # "stripped former foreign minister Qin Gang of his post as state councillor"
         r"|stripp?(?:s|ed|ing)? (?:[\w.'’-]+ ){0,6}?of (?:his|her|their) (?:posts?|titles?|positions?|seats?) as"
+        r"|stripped of (?:his|her) (?:[\w-]+ ){1,3}?(?:title|post|position)\b"
         # "was relieved of his duties as", "removed Li from his post as": a departure worded by the post
         r"|reliev(?:e|es|ed|ing) (?:[\w.'’-]+ ){0,4}?of (?:his|her|their) (?:duties|command|posts?|positions?) as"
         r"|remov(?:e|es|ed|ing) (?:[\w.'’-]+ ){0,4}?from (?:his|her|their|the) (?:posts?|positions?|jobs?) (?:as|of)",
@@ -175,20 +187,24 @@ ENTRIES: tuple[Entry, ...] = (
         r"|t(?:ook|akes?|aking) over(?= (?:the )?(?-i:(?:U\.S\. )?(?:[A-Z][\w-]* ){0,3}Command)\b)"
         r"|(?:assum|tak|took)(?:e|es|ed|ing)? (?:over )?command of|t(?:ook|akes?|aking) (?:over )?the helm(?: of)?"
         r"|(?:assum|tak|took)(?:e|es|ed|ing)? (?:up )?(?:the|his|her) post"
-        r"|(?:bec(?:ome|omes|ame)|serv(?:e|es) as)(?= (?:the )?(?:acting |interim )?(?:[\w.-]+ ){0,3}?"
+        r"|assum(?:e|es|ed|ing) office|promoted to(?= (?:the )?(?:post of )?(?:[\w-]+ ){0,3}?(?:vice )?(?:chair|minister))"
+        r"|(?:bec(?:ome|omes|ame)|serv(?:e|es) as|return(?:s|ed) as)(?= (?:the )?(?:(?:China|America)['’]s )?(?:acting |interim )?(?:[\w.-]+ ){0,3}?"
         r"(?:secretary|minister|chair(?:man)?|commander|ambassador|advis[eo]r|chief)\b)",
         "office-assumed",
         role="subject",
     ),
     # calls before meetings: "spoke by video", "held a call", "called"
     Entry(
-        r"(?:spoke|speak|speaks|talked|talks) (?:by|over the|on the|via) (?:tele)?(?:phone|video(?:\s?link)?)"
+        r"(?:spoke|speak|speaks|talked|talks) (?:by |over (?:a |the )?(?:secure )?|on the |via )(?:tele)?(?:phone|video(?:\s?link)?)"
+        # "spoke with Dong Jun by video link": the medium after the one spoken with
+        r"|(?:spoke|talked) with(?=(?: [\w.’\'-]+){1,8}? (?:by|over|via) (?:a |the )?(?:secure )?(?:tele)?(?:phone|video))"
+        r"|(?<=in |on )(?:a|their|the) (?:phone |video |telephone )?call\b(?! (?:for|on (?!\w+day)))|(?<!port )call between"
         r"|(?:phone|telephone|video) (?:call|conversation|talks)s?|video ?(?:tele)?conference"
         r"|(?:virtual|video) (?:summit|meeting)s?"
         r"|during (?:their|the|a|an) (?:[\w-]+ ){0,2}?call\b|held (?:\w+ ){0,3}?call|call(?:s|ed)?(?= (?:his|her|their) (?:\w+ ){0,2}counterpart)"
         r"|(?:twice |had |has |have )call(?:s|ed)?(?!(?: [\w-]+){0,6} off\b)|(?:tele)?phoned"
         # "called the U.S. sanctions bullying", "called it a provocation": naming, not a phone call
-        r"|(?<!so-)called(?! (?:it|this|that|them|these|those|the (?:[\w.'’-]+ ){0,3}?(?:move|decision|sanctions?"
+        r"|(?<!so-)(?<!what he )(?<!what she )(?<!what they )(?<!what it )called(?! (?:it|this|that|them|these|those|the (?:[\w.'’-]+ ){0,3}?(?:move|decision|sanctions?"
         r"|measures?|step|actions?|remarks|report|bill|law|claims?|accusations?|allegations?|drills?|exercises?"
         r"|sales?|visit|trip|deal|polic(?:y|ies))) )",
         "call",
@@ -209,7 +225,9 @@ ENTRIES: tuple[Entry, ...] = (
         r"held (?:two|three|\w+)? ?(?:days|rounds?) of talks|(?:held|hold|holds|holding|had|have) (?!(?:called|cancell?ed|scrapped|suspended|postponed|halted|delayed)\b)"
         r"(?:\w+ ){0,2}?talks"
         # "held Military Maritime Consultative Agreement working group talks": a named round
-        r"|(?:held|hold|holds|holding) (?:(?-i:[A-Z][\w-]*) ){1,6}(?:[\w-]+ ){0,2}talks"
+        r"|(?:held|hold|holds|holding) (?:(?:the|a|an) (?:(?:new|first|second|third|\w+th|latest|next|fresh) )?(?:round of )?)?(?:(?-i:[A-Z][\w-]*) ){1,6}(?:[\w-]+ ){0,2}talks"
+        # "The MMCA talks were held in Qingdao", "The Crisis Communications Working Group … convened": the round, passive
+        r"|(?-i:(?:Talks|talks|Dialogue|Consultations?|Group))(?: of the two \w+)? (?:(?:were|was) held|convened)\b"
         r"|in talks with|talks (?:with|between)|round of talks|consultations? (?:with|between)|dialogue with"
         # "agreed … during four hours of talks at an estate": the encounter the agreement was made at ("during" ends
         # the agreement's scope)
@@ -220,11 +238,17 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         r"met|meet(?:s|ing)? with|meets?|(?:held|hold|holds|holding|had) (?:\w+ ){0,3}?meeting|sat down with"
         r"|(?:in-person|face-to-face) (?:meeting|talks)|summit (?:with|between)"
+        # "canceled a meeting between Dong Jun and Lloyd Austin": the encounter a cancellation names (not "any meeting
+        # between …", a conjecture)
+        r"|(?:(?<=canceled a )|(?<=cancelled a )|(?<=scrapped a )|(?<=planned )|(?<=scheduled ))meeting between"
+        r"|(?<=the )meeting between(?=[^.;]{0,80}?\b(?:took place|was held|lasted)\b)"
         # "told reporters after meeting Dong Jun", "Meeting Wang Yi on Thursday, …": the gerund with a named object
         r"|(?<!the )(?<!a )(?-i:[Mm]eeting)(?= (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
         r"(?-i:[A-Z][a-z]))"
         # "agreed on Wednesday to …, after a four-hour meeting": the meeting the agreement followed
-        r"|(?<=after )(?:a|an|their|the) (?:[\w-]+ ){0,2}?(?:meeting|summit)",
+        r"|(?<=after )(?:a|an|their|the) (?:[\w-]+ ){0,2}?(?:meeting|summit)"
+        # "told Austin in their meeting", "At Tuesday\'s meeting, …": the encounter a readout is told in
+        r"|(?<=in |at )their meeting|(?<=at )(?:his|her) meeting with|(?<=at )\w+day[\'’]s meeting",
         "meeting",
     ),
     # criticism and statements
@@ -249,7 +273,8 @@ ENTRIES: tuple[Entry, ...] = (
         # ("called the move outrageous and unjustified")
         r"|outrageous|unjustified|unjustifiable|unwarranted|egregious"
         r"|lash(?:es|ed)? out at|hit out at|castigat\w+|decr(?:y|ies|ied)|deplor(?:e|es|ed)|lambast\w*|blasted"
-        r"|assail(?:s|ed)|excoriat\w+|took aim at"
+        r"|assail(?:s|ed)|excoriat\w+|took aim at|(?:firmly|resolutely) oppos(?:e|es|ed)|strongly dissatisfied"
+        r"|voic(?:e|es|ed|ing) (?:\w+ ){0,2}?opposition|hit(?:s|ting)? back|fault(?:s|ed)|reacted angrily|(?:biggest )?troublemaker"
         r"|(?:clear |flagrant |serious |gross )?violation of (?:[\w.'’]+ ){0,2}(?:sovereignty|international law)"
         r"|bullying|hegemonic|hypocritical|hypocrisy|malicious|smear(?:s|ed)?|slander(?:s|ed)?"
         r"|(?:unnecessarily |dangerously |increasingly )?aggressive"
@@ -278,7 +303,12 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     # what a party said in an encounter the report tells (kept only then: tracker.extract.spoken.readouts)
     Entry(
-        r"warn(?:s|ed|ing)|(?:stress(?:es|ed)|emphasi[sz](?:es|ed)|underscor(?:es|ed)|reiterat(?:es|ed)|replied|responded)(?= that)"
+        r"warn(?:s|ed|ing)|(?:stress(?:es|ed)|emphasi[sz](?:es|ed)|underscor(?:es|ed)|reiterat(?:es|ed)|replied|responded"
+        r"|made (?:it )?clear)(?= that)"
+        # "made clear to Dong Jun", "emphasized to Xi": a position told to the other side\'s person
+        r"|(?-i:(?:made (?:it )?clear|stressed|emphasi[sz]ed|underscored|conveyed|reiterated) to(?= [A-Z]))"
+        # "said at his meeting with Dong Jun that …", "said in the video call with Brown that …"
+        r"|said(?= (?:at|in|during) (?:his|her|their|the|a) (?:[\w-]+ ){0,2}?(?:meeting|call|talks)\b[^.;]{0,80}? that\b)"
         # (not "told Congress", "told Fox News": the press and one's own legislature are not the other side)
         # ("told visiting U.S. Defense Secretary Jim Mattis", "told outgoing U.S. President Joe Biden": the other side's
         # person, under an adjective of their standing)
@@ -337,12 +367,14 @@ CUES: dict[str, str] = {
     "expected": r"\b(?:will|is expected to|are expected to|expected to|plans? to|planned|planning to|is set to"
     r"|are set to|is due to|are due to|scheduled to|to be held|upcoming|next (?:week|month)|would travel)\b",
     "negation": r"\b(?:not|no|never|without|neither|nor|cannot)\b|n't\b",
-    "hypothetical": r"\b(?:would|could|might|if|unless|whether|should|unlikely|would have been)\b",
+    # ("China is willing to resume the talks": a readiness, no resumption)
+    "hypothetical": r"\b(?:would|could|might|if|unless|whether|should|unlikely|would have been"
+    r"|(?:is|was|are|were|remains?|stands?) (?:\w+ )?(?:willing|ready|prepared) to)\b",
     "proposal": r"\b(?:efforts? to|sought to|seeking to|seeks to|hoped to|hopes to|wants? to|wanted to|tried to"
     r"|weighs|weighing|mulls|mulling|considering|(?:a |an )?(?:possible|potential|prospective|proposed)"
     r"|desire (?:\w+ ){0,12}?to"
     r"|invitation (?:\w+ ){0,6}?to|request (?:\w+ ){0,6}?to|offer(?:ed)? to)\b",
-    "intent": r"\b(?:agree[sd]? (?:on |to )?(?:resume|restore|hold|meet|reopen)|agreed (?:\w+ ){0,3}?to|committed to)\b",
+    "intent": r"\b(?:agree[sd]? (?:on |to )?(?:resume|restore|hold|meet|reopen)|agreed (?:\w+ ){0,3}?to|committed to|decided (?:\w+ ){0,3}?to)\b",
 }
 
 # News outlets a sentence can attribute its story to; the first name is the one reported.

@@ -59,8 +59,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("联合(?:军事)?(?:演习|演练|巡航)|军事合作(?!办公室|办|局|处|部)|人道主义(?:救援|援助)(?:演练)?|舰艇访问|港口访问", "military-cooperation"),
     # demands and appeals by their speaker: what follows in the clause is their content
     # (not 双方应加强沟通: what both sides should do, the speaker's side too, is a shared aim, not a demand; not
-    # 美方必须为自己的错误付出代价: a threat of consequences, part of the protest)
-    Entry("要求|敦促|力促|促请|责成|(?:美方|美国|中方|对方|华府|华盛顿)(?:应当|应该|应|必须|需要)(?=.)(?![^，。；]{0,16}付出代价)"
+    # 美方必须为自己的错误付出代价: a threat of consequences, part of the protest; 呼吁美方停止…: an appeal to stop is a demand)
+    Entry("要求|敦促|力促|促请|责成|奉劝|正告|呼吁(?=(?:美方|美国|中方|对方)(?:立即|尽快)?停止)"
+          "|(?:美方|美国|中方|对方|华府|华盛顿)(?:应当|应该|应|必须|需要|须)(?=.)(?![^，。；]{0,16}付出代价)"
           # 美方不要干涉中国内政, 希望美方务必慎重处理: what the other side must or must not do, in the imperative
           "|(?:美方|美国|中方|对方|华府|华盛顿)(?:务必|切勿|切莫|不要|不得|决不能|绝不能)(?=.)"
           "|美方(?:也|同样|更)?要(?!求)(?=[\u4e00-\u9fff])", "demand",
@@ -72,7 +73,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"(?:同意|一致同意|商定|约定)(?:恢复|重启|举行|保持|开展|建立|会晤|会面|通话)?"
           # (两国元首同意维护人类对使用核武器决定的控制: an agreement on a policy, not to meet)
           r"(?=[^。]{0,40}?(?:恢复|重启|举行|保持|开展|建立|会晤|会面|通话|沟通|对话|交流|磋商|联系|访|机制|渠道|会谈))"
-          r"|达成共识(?=[^。]{0,30}?(?:恢复|重启|举行|会晤|会面|通话|沟通|对话|机制|访))|接受(?:了)?(?:\S{1,6}?的)?邀请"
+          r"|达成共识(?=[^。]{0,30}?(?:恢复|重启|举行|会晤|会面|通话|沟通|对话|机制|访))"
+          # 就恢复海上军事安全磋商机制会议达成共识: the content before the words
+          r"|就(?:恢复|重启|举行|建立)[^，。；]{0,30}?达成(?:了)?共识|接受(?:了)?(?:\S{1,6}?的)?邀请"
           "|互相邀请|相互邀请|互邀", "intent-to-meet",
           governs="intent"),
     # sanctions first: 取消制裁 is a lifting, not a cancelled meeting
@@ -87,32 +90,34 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("暂停|停止|冻结|切断|中断", "channel-suspended"),
     Entry("停滞|陷入僵局|搁置", "channel-stalled"),
     Entry("恢复|重启|重新开启", "channel-resumed"),
-    Entry("拒绝|婉拒|回绝|拒不", "meeting-declined", governs="decline"),
+    Entry("拒绝|婉拒|回绝|谢绝|拒不", "meeting-declined", governs="decline"),
     # offices
-    Entry(f"(?:免去|撤销|罢免){_P}{{0,30}}?职务|免职|撤职|被解职", "office-left"),
+    Entry(f"(?:免去|撤销|罢免|解除){_P}{{0,30}}?职务|免职|撤职|被解职", "office-left"),
     Entry("卸任|离任|辞去|辞职|不再担任", "office-left", role="subject"),  # 布林肯卸任国务卿: the subject leaves
     # 米利的任期于9月30日结束: a term that ends is its holder's departure
     Entry(f"任期(?:已|将)?(?:于{_P}{{1,12}}?)?(?:结束|届满)", "office-left", role="subject"),
     Entry("接替|接任", "office-left", role="object"),
     Entry("任命|担任|(?<!国)当选|(?:决定|增补|增选)(?=(?:[^，。、为]{2,6}、){0,8}[^，。、为]{2,6}等?为)", "office-assumed"),
     # (not 新任国防部长人选亦未有公布: a successor not yet named)
-    Entry("出任|宣誓就任|就任|宣誓就职|履新|接掌|新任(?=国防部长|部长)(?![^，。；]{0,8}人选[^，。；]{0,2}(?:未|没有|并未))", "office-assumed", role="subject"),
+    Entry("出任|被增补为|被增选为|宣誓就任|就任|宣誓就职|履新|接掌|新任(?=国防部长|部长)(?![^，。；]{0,8}人选[^，。；]{0,2}(?:未|没有|并未))",
+          "office-assumed", role="subject"),
     # calls and meetings
     # 以视频方式同拜登举行会晤: an encounter held by video is a call, whatever noun follows
-    Entry(f"视频通话|电话通话|通电话|通话|视频会晤|视频会议|视频会谈|以视频(?:方式|形式|连线){_P}{{0,24}}?(?:会晤|会谈|会见)",
+    Entry(f"视频通话|电话通话|(?<!直)通电话|通了电话|电话交谈|视频连线|(?<!战区领导人)通话|视频会晤|视频会议|视频会谈|以视频(?:方式|形式|连线){_P}{{0,24}}?(?:会晤|会谈|会见)",
           "call"),
-    Entry("会见|接见|会晤了|会晤|会面|见面|举行会晤", "meeting"),
+    Entry("会见|接见|会晤了|会晤|会面|见面|举行会晤|拜会|拜访", "meeting"),
     Entry("(?:访问|访华|访美|造访|到访|出访|前往)", "meeting", role="guest"),
     Entry("(?:在|于)[^，。；]{1,20}?(?:接待|迎接)|接待|欢迎", "meeting", role="host"),
     Entry(f"(?:举行|进行)了?{_P}{{0,10}}?(?:会谈|磋商|对话|会议|战略沟通)|会谈"
           # (联席会议主席 is a title; 举行视频通话 is a call)
           # (香格里拉对话会期间曾举行会见: 对话会 is a forum, the 会见 after it a meeting)
-          f"|(?:会议(?!主席)|磋商|对话(?!会)){_P}{{0,24}}?举行(?!了?(?:视频|电话|通话|通电话))", "talks"),
+          # (会议已两年未举行: a round not held is no round)
+          f"|(?:会议(?!主席)|磋商|对话(?!会))(?:(?![未没]){_P}){{0,24}}?举行(?!了?(?:视频|电话|通话|通电话))", "talks"),
     # 共同主持对话, …与…参加。: the roster of the round the report has just told, every person named
     Entry("(?:共同)?主持(?:了)?(?:对话|会谈|磋商)|共同主持(?=[。；])|(?<=[\u4e00-\u9fff])参加(?=[。；])", "talks", role="roster"),
     # criticism and statements (not 坚决反对任何纵容…的言行: opposing a class of acts, no one named, is a position)
     Entry("批评|指责|谴责|抨击|抗议|严正交涉|强烈不满|召见|归咎|责任全在|反对(?!任何)|(?:表达|表示)了?(?:深切|严重|严正|强烈|高度)?"
-          "(?:关切|关注|不满)|深切关切|严重关切"
+          "(?:关切|关注|不满|愤慨)|深切关切|严重关切"
           # the words of a reproach (美方挑衅, 霸凌行径, 抹黑): whoever says them criticises
           "|挑衅|霸凌|霸权行径|抹黑|污蔑|诬蔑|无理|蛮横|双重标准|不安全、不专业|不专业|不负责任|痛批|斥责|怒斥|驳斥|粗暴干涉|冷战思维|零和思维|玩火(?!者?必自焚)|无端指责"
           # reproach without a verb of blame (美方没有资格居高临下, 说三道四, 干涉中国内政, 胁迫, 炒作)
@@ -132,7 +137,8 @@ ENTRIES: tuple[Entry, ...] = (
     # 阐述了中方在台湾问题上的立场 (a position expounded), 表明了…严正立场 (a stern one made plain): a position set out
     # to the other side (阐明了中方立场, a plain one only made clear, is none)
     Entry("表示|强调|警告|指出|说明|重申|阐述(?=[^，。；]{0,24}?立场)|(?:阐明|表明)(?=[^，。；]{0,24}?严正立场)"
-          "|(?<=[\u4e00-\u9fff])说(?=[，：])", "statement", role="readout"),
+          # (在会见董军时称，…: 称 after the encounter's 时 clause)
+          "|(?<=[\u4e00-\u9fff])说(?=[，：])|(?<=时)称(?=[，：])", "statement", role="readout"),
 )  # fmt: skip
 
 # Words that change the role of the triggers after them: the other side invited (应约) or hosted.
@@ -148,7 +154,7 @@ CUES: dict[str, str] = {
     "expected": "(?<![中少上大])将(?![军领官士])(?![^，。]{0,20}?(?:列入|纳入|视为|作为|移出))|将于|拟|计划|预计|预定|准备|即将|下周|下月|原定|有望",
     "negation": "未|没有|没|并未|不会|不再|不(?![断仅少同久过但管论可])|尚未|未能|未有|无意",
     "hypothetical": "如果|若|假如|除非|是否|要是|能否|可能|如若|一旦|否则|先决条件",
-    "proposal": "希望|寻求|试图|想要|提议|邀请|请求",
+    "proposal": "希望|寻求|试图|想要|提议|邀请|请求|期待|期望|愿意|愿同|愿与",
     "intent": "同意恢复|一致同意|商定|同意|约定|达成共识",
 }
 

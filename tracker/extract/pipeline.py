@@ -18,7 +18,7 @@ from typing import Any
 from tracker.extract import EXTRACTOR_VERSION
 from tracker.extract.actors import ActorIndex, find_all, names_anyone
 from tracker.extract.agreements import spelled_out
-from tracker.extract.channel_facts import channel_facts, suspended_by_lede
+from tracker.extract.channel_facts import channel_facts, suspended_by_lede, suspended_object
 from tracker.extract.coref import actors_wanted, resolve_references
 from tracker.extract.dates import find_dates
 from tracker.extract.encounter_cues import no_contact
@@ -75,8 +75,6 @@ _COORDINATED = re.compile(r"[\w\s'’-]{0,60}?\band\b[\w\s'’-]{0,40}|[^，。�
 _SUPERLATIVE = re.compile(
     r"\b(?:first|highest-ranking|most senior|senior-most|only|last|\w+est)\s+(?:[\w.'’-]+\s+){0,5}?to\s+$", re.I
 )
-# How far (characters) a suspension reaches the talks it names.
-SUSPENDED_REACH = 12
 _TWICE = re.compile(r"\btwice\b|\btwo (?:calls|meetings|rounds)\b|两次|兩次", re.IGNORECASE)
 _ABOUT = re.compile(r"就|针对|針對|回应|回應")
 _SPOKE = re.compile(r"表示|说|說|称|稱|指出|强调|強調|\b(?:said|told|stated)\b")
@@ -290,8 +288,7 @@ def _candidates(
     if kind == "channel-resumed" and (t.background or scene.cues.intent or t.governed_by == "intent-to-meet"):
         return []  # "agreed to resume", "since communication was restored": channels resume when contact happens
     if kind in INTERACTIONS and any(
-        o.kind in ("channel-suspended", "channel-stalled") and 0 <= t.span.start - o.span.end <= SUSPENDED_REACH
-        for o in scene.triggers
+        o.kind in ("channel-suspended", "channel-stalled") and suspended_object(scene, o, t) for o in scene.triggers
     ):
         return []  # "suspended consultations with the United States": the suspension is the fact
     if kind in ("sanction-imposed", "countermeasure") and _ABOUT.search(

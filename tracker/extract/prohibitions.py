@@ -18,7 +18,7 @@ __all__ = ["IMPERATIVE", "forbidden_acts"]
 _PROHIBITIVE = re.compile(r"\b(?:not|never)\b|不要|不得|切勿|切莫|不能|决不|绝不|勿", re.IGNORECASE)
 # between a demand and the act it asks to end: "Washington to stop", 美方停止
 _TO_STOP = re.compile(
-    r"^\s*(?:[\w.'’-]+\s+){0,3}?(?:to\s+)?(?:stop|cease|end|refrain\s+from|desist\s+from)\s+(?:its\s+|their\s+)?$"
+    r"^\s*(?:[\w.'’-]+\s+){0,5}?(?:to\s+)?(?:stop|cease|end|refrain\s+from|desist\s+from)\s+(?:its\s+|their\s+)?$"
     r"|^[^，,；;。]{0,6}?(?:停止|不再)$",
     re.IGNORECASE,
 )

@@ -44,6 +44,9 @@ def _settled(c: Candidate, sentences: list[Sentence], index: ActorIndex) -> Cand
         other = counterpart(index, people[0], day)
         if other is not None and index.by_slug[other].state == fact["initiator"]:
             fact["participants"] = [*people, other]
+    refuser = _person_refusing(c, index)
+    if refuser is not None:
+        fact["initiator"] = refuser  # "Dong Jun turned down …", 董军婉拒了…: the person refuses, not his state
     if set(fact.get("participants") or ()) <= set(OTHER_SIDE):
         both = _chiefs_asked_earlier(c, sentences, index)
         if both:
@@ -71,3 +74,20 @@ def _day(text: str) -> date | None:
         return date.fromisoformat(text if len(text) == 10 else text[:7] + "-01")
     except ValueError:
         return None
+
+
+def _person_refusing(c: Candidate, index: ActorIndex) -> str | None:
+    """The refusing side's person the sentence names before the refusal verb (its subject), else None ("China
+    refused to let Dong Jun meet …" names him only after it)."""
+    state = c.fact.get("initiator")
+    verb = c.rule.partition(": ")[2]
+    before = c.evidence[: c.evidence.find(verb)] if verb and verb in c.evidence else ""
+    first: tuple[int, str] | None = None
+    for slug in c.fact.get("participants") or ():
+        entry = index.by_slug.get(slug)
+        if state not in OTHER_SIDE or entry is None or entry.state != state or entry.kind != "person":
+            continue
+        spots = [i for i in (before.find(n) for n in (entry.name, *index.han_names.get(slug, ())) if n) if i >= 0]
+        if spots and (first is None or min(spots) < first[0]):
+            first = (min(spots), slug)
+    return first[1] if first else None

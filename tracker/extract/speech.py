@@ -11,6 +11,7 @@ from typing import Any
 from tracker.extract.facts import NEAR, OTHER_SIDE, Built, Scene, home_of, parties
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention
+from tracker.extract.organs import names_side, organ_side
 
 __all__ = ["READOUT", "spoken_act"]
 
@@ -185,9 +186,21 @@ _BUT = re.compile(r"\b(?:but|however|while|yet)\b|但|然而|同时|同時", re.
 _ADDRESSEE = re.compile(r"(?:向|对|對|同|与|與|跟|\btold\s)$")
 READOUT = "words in a readout"
 _SPEECH = re.compile(
-    r"(?:\s*,[^,，]{0,60},)?\s*(?:had\s+|has\s+)?(?:said|says|told|added|stated|说|表示|称|指出|强调|宣布)",
+    # ("Mao Ning on Tuesday said", 毛宁4日表示: the day between the name and the verb)
+    r"(?:\s*,[^,，]{0,60},)?(?:\s*(?:on \w+day|\d{1,2}日|昨天|今天|当天|當天))?\s*(?:had\s+|has\s+)?"
+    r"(?:said|says|told|added|stated|说|表示|称|指出|强调|宣布)",
     re.IGNORECASE,
 )
+
+
+def _summoned(t: Trigger, scene: Scene, other: str) -> str | None:
+    """The official of the other side a state summons ("China summoned U.S. Ambassador Nicholas Burns"), else None."""
+    if not _SUMMONS.search(t.text):
+        return None
+    reach = t.span.end + NEAR[scene.language]
+    near = [m.slug for m in scene.mentions if m.kind == "person" and home_of(m) == other
+            and t.span.end <= m.span.start <= reach]  # fmt: skip
+    return near[0] if near else None
 
 
 def _summoned_by_organ(t: Trigger, scene: Scene) -> tuple[str, ActorMention] | None:
@@ -287,6 +300,10 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
         return None  # "…, the White House said in a statement": an organ telling the news makes no statement
     speaker = _speaker(t, scene)
     ministry = _MINISTRY.search(scene.sentence.text)
+    # "The State Department rebuked Beijing", "…, the Pentagon said": an organ speaks for its state
+    organ = organ_side(text, t.span.start - base, t.span.end - base) if scene.language == "en" else None
+    if organ and not states and names_side(text, OTHER_SIDE[organ]):
+        states = [OTHER_SIDE[organ]]  # "denounced an intercept by a Chinese fighter jet": the adjective names it
     # Undated, a protest counts only as a ministry's or spokesperson's words (外交部表示…强烈不满), not as
     # "China has protested" told in passing.
     protest = (speaker is None and kind in ("criticism", "demand") and bool(states) and not t.background
@@ -301,16 +318,18 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
         for o in scene.triggers
     ):  # fmt: skip
         return None  # "blacklisted them, accusing them of …": the measure's reason (中方对此…不满 is China's own act)
-    if protest and (ministry or subject_is_state):
+    if protest and (ministry or subject_is_state or organ):
         # "China's foreign ministry lodged stern representations", 外交部…强烈不满: the state protests, on a day.
-        critic = _protester(t, scene, states)
+        critic = organ or _protester(t, scene, states)
         other = OTHER_SIDE.get(critic)
         named = [home_of(m) for m in scene.mentions if m.kind == "person"]
         if named and critic in named and other not in named and not any(home_of(m) == other for m in scene.mentions):
             return None  # "the party expelled Li and Wei, accusing both of taking bribes": no other side to protest to
         fact["participants"] = [critic]
         if other:
-            fact["recipient"] = _criticised(t, scene, other) or _reproached_after(t, scene, other) or other
+            fact["recipient"] = (
+                _criticised(t, scene, other) or _reproached_after(t, scene, other) or _summoned(t, scene, other) or other
+            )
         return fact, [], "a ministry's protest"
     if speaker is None or speaker.kind != "person":
         return None  # what "China" or an embassy said is commentary; a spoken act needs its speaker

@@ -35,7 +35,7 @@ _FIRM_ITEM_EN = re.compile(r"(?:[A-Z][\w'&.-]*|\d+(?:st|nd|rd|th)\b|&)(?:\s+(?:[
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _ADDED = re.compile(
     r"(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\s+(?P<list>.*?)\s+(?:to|on)\s+(?:the\s+|its\s+|an?\s+)?"
-    r"(?:so-called\s+)?(?:trade\s+|export\s+|investment\s+)?(?:(?:entity|sdn|unreliable entity|export control)\s+list|blacklist)$",
+    r"(?:so-called\s+)?(?:trade\s+|export\s+|investment\s+)?(?:(?:entity|sdn|unreliable entity|export control|sanctions)\s+list|blacklist)$",
     re.I | re.S,
 )
 _ITEM_TAIL = re.compile(r"(?:\s+(?:and|of|for|&))+$")
