@@ -211,7 +211,21 @@ if __name__ == "__main__":
     parser.add_argument("--verbose", action="store_true", help="list the first misses and false positives")
     parser.add_argument(
         "--details",
-        choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "test", "all"),
+        choices=(
+            "dev",
+            "dev2",
+            "dev3",
+            "dev4",
+            "dev5",
+            "dev6",
+            "dev7",
+            "dev8",
+            "dev9",
+            "dev10",
+            "dev11",
+            "test",
+            "all",
+        ),
         default="dev",
         help="whose failures --verbose lists",
     )

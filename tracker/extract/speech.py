@@ -328,7 +328,10 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
         fact["participants"] = [critic]
         if other:
             fact["recipient"] = (
-                _criticised(t, scene, other) or _reproached_after(t, scene, other) or _summoned(t, scene, other) or other
+                _criticised(t, scene, other)
+                or _reproached_after(t, scene, other)
+                or _summoned(t, scene, other)
+                or other
             )
         return fact, [], "a ministry's protest"
     if speaker is None or speaker.kind != "person":
