@@ -51,7 +51,9 @@ PARAPHRASES: dict[str, tuple[str, ...]] = {
         "两国防长|中美防长|防长(?:视频)?(?:会谈|通话|会晤|会面)|国防部长级?的?(?:会议|会谈|会晤|通话)",
     ),
     "chiefs-of-defense": (
-        rf"chiefs? of {_DEF}(?: talks| calls?)?|CJCS(?: talks)?",
+        # (not "the Indo-Pacific Chiefs of Defence Conference": a many-nation forum, no bilateral channel)
+        rf"chiefs? of {_DEF}(?: talks| calls?)?(?! (?:forces )?(?:conference|forum|symposium|summit|meeting)s?\b)"
+        r"|CJCS(?: talks)?",
         r"joint chiefs[^.;]{0,120}?joint staff department|joint staff department[^.;]{0,120}?joint chiefs",
         "(?:两军)?总参谋长(?:视频)?(?:通话|会谈)?",
         "联合参谋部参谋长[^。；]{0,30}?参联会主席|参联会主席[^。；]{0,30}?联合参谋部参谋长",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from tracker.extract.cues_en import CUES, MODIFIERS, OUTLETS, REWRITE
+
 __all__ = ["CUES", "ENTRIES", "MODIFIERS", "OUTLETS", "REWRITE", "Entry"]
 
 
@@ -45,7 +47,11 @@ ENTRIES: tuple[Entry, ...] = (
         # (not "urged Asian allies to spend more": a demand of third parties is none of the other side's)
         r"|urg(?:e|es|ed|ing)(?! (?:[\w-]+ ){0,2}?(?:allies|partners|friends|neighbou?rs|lawmakers|members)\b)"
         # (not "The request was made …": the noun tells an earlier request, not one made now)
-        r"|demand(?:s|ed|ing)?|request(?<!\bthe request)(?<!\ba request)(?:s|ed|ing)?|(?:press|push)(?:es|ed)? (?:\w+ ){1,2}?(?:on \w+day )?to\b|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for"
+        # (not "denied requests for port visits": the other side's request, answered)
+        r"|demand(?:s|ed|ing)?|(?<!denied )(?<!rejected )(?<!refused )(?<!declined )(?<!granted )(?<!approved )"
+        # (not "postponed at Washington's request": a possessive request with no content is a reason told)
+        r"(?:(?<!['’]s )|(?=requests? (?:that|to|for)\b))request(?<!\bthe request)(?<!\ba request)(?:s|ed|ing)?"
+        r"|(?:press|push)(?:es|ed)? (?:\w+ ){1,2}?(?:on \w+day )?to\b|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for"
         # "told the United States to stop …": an order, told by what it orders stopped
         r"|(?:told|warned) (?:[\w.]+ ){1,3}?(?:on \w+day )?to (?=(?:immediately |not )?(?:stop|halt|cease|end|refrain|withdraw)\b)"
         # "said the United States should …", "including that Washington must not …": a demand of the other side
@@ -175,7 +181,8 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(r"replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)|t(?:ook|akes?|aking) the place of", "office-left", role="object"),
     Entry(
-        r"(?:re)?appoint(?:s|ed|ing|ment)?|named(?=[^;]{0,160}?\bas\b)"
+        # (not "The appointment comes as …": the noun looks back at an appointment told, the clause is about others)
+        r"(?:re)?appoint(?:s|ed|ing|ment(?! (?:comes|came|follows|followed)\b))?(?![a-z])|named(?=[^;]{0,160}?\bas\b)"
         # "was named China's new defence minister": an office word right after the verb
         r"|named(?= (?:(?:China|the U\.S\.|America|Beijing|Washington)['’]s )?(?:the )?(?:new |next |acting |interim )?"
         r"(?:[\w-]+ ){0,3}?(?:minister|secretary|ambassador|chair(?:man)?|commander|chief|advis[eo]r|envoy)\b)",
@@ -200,13 +207,19 @@ ENTRIES: tuple[Entry, ...] = (
         r"|(?:spoke|talked) with(?=(?: [\w.’\'-]+){1,8}? (?:by|over|via) (?:a |the )?(?:secure )?(?:tele)?(?:phone|video))"
         r"|(?<=in |on )(?:a|their|the) (?:phone |video |telephone )?call\b(?! (?:for|on (?!\w+day)))|(?<!port )call between"
         r"|(?:phone|telephone|video) (?:call|conversation|talks)s?|video ?(?:tele)?conference"
+        # "held talks by video with": the medium makes the talks a call
+        r"|(?:held|hold|holds|holding|had) (?:\w+ ){0,2}?talks (?:by|via|over) (?:tele)?(?:phone|video(?:\s?link)?)"
         r"|(?:virtual|video) (?:summit|meeting)s?"
-        r"|during (?:their|the|a|an) (?:[\w-]+ ){0,2}?call\b|held (?:\w+ ){0,3}?call|call(?:s|ed)?(?= (?:his|her|their) (?:\w+ ){0,2}counterpart)"
+        r"|during (?:their|the|a|an) (?:[\w-]+ ){0,2}?call\b"
+        # "In the first call, on October 30, Milley told Li": the frame names the encounter a call
+        r"|(?<![\w-])in (?:their|the|a|an) (?:[\w-]+ ){0,2}?(?:call|conversation)(?! (?:to|for|on)\b)\b|held (?:\w+ ){0,3}?call|call(?:s|ed)?(?= (?:his|her|their) (?:\w+ ){0,2}counterpart)"
         r"|(?:twice |had |has |have )call(?:s|ed)?(?!(?: [\w-]+){0,6} off\b)|(?:tele)?phoned"
         # "called the U.S. sanctions bullying", "called it a provocation": naming, not a phone call
         r"|(?<!so-)(?<!what he )(?<!what she )(?<!what they )(?<!what it )called(?! (?:it|this|that|them|these|those|the (?:[\w.'’-]+ ){0,3}?(?:move|decision|sanctions?"
         r"|measures?|step|actions?|remarks|report|bill|law|claims?|accusations?|allegations?|drills?|exercises?"
-        r"|sales?|visit|trip|deal|polic(?:y|ies))) )",
+        r"|sales?|visit|trip|deal|polic(?:y|ies)"
+        # "called the meeting good and constructive": a verdict on the encounter, not a second one
+        r"|meetings?|talks|calls?|conversations?|discussions?|dialogue|exchanges?)) )",
         "call",
         role="initiator",
     ),
@@ -217,7 +230,12 @@ ENTRIES: tuple[Entry, ...] = (
         role="guest",
         passive=True,
     ),
-    Entry(r"host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)", "meeting", role="host"),
+    # (not "a former Fox News host": the noun of a trade)
+    Entry(
+        r"(?<!\ba )(?<!\ban )(?<!former )(?<!news )(?<!show )(?<!radio )(?<!tv )(?<!television )host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)",
+        "meeting",
+        role="host",
+    ),
     Entry(
         r"visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)? to|trip to|arriv(?:e|es|ed|ing) in", "meeting", role="guest"
     ),
@@ -236,7 +254,9 @@ ENTRIES: tuple[Entry, ...] = (
         "talks",
     ),
     Entry(
-        r"met|meet(?:s|ing)? with|meets?|(?:held|hold|holds|holding|had) (?:\w+ ){0,3}?meeting|sat down with"
+        # (not "will meet firm countermeasures", "met the deadline": a response or a target met, no encounter)
+        r"met|meet(?:s|ing)? with|meets?(?! (?:\w+ )?(?:countermeasures|counter-measures|responses?|resistance"
+        r"|retaliation|deadlines?|targets?|goals?|needs|demands|requirements|standards|obligations|challenges?)\b)|(?:held|hold|holds|holding|had) (?:\w+ ){0,3}?meeting|sat down with"
         r"|(?:in-person|face-to-face) (?:meeting|talks)|summit (?:with|between)"
         # "canceled a meeting between Dong Jun and Lloyd Austin": the encounter a cancellation names (not "any meeting
         # between …", a conjecture)
@@ -275,7 +295,9 @@ ENTRIES: tuple[Entry, ...] = (
         r"|lash(?:es|ed)? out at|hit out at|castigat\w+|decr(?:y|ies|ied)|deplor(?:e|es|ed)|lambast\w*|blasted"
         r"|assail(?:s|ed)|excoriat\w+|took aim at|(?:firmly|resolutely) oppos(?:e|es|ed)|strongly dissatisfied"
         r"|voic(?:e|es|ed|ing) (?:\w+ ){0,2}?opposition|hit(?:s|ting)? back|fault(?:s|ed)|reacted angrily|(?:biggest )?troublemaker"
-        r"|(?:clear |flagrant |serious |gross )?violation of (?:[\w.'’]+ ){0,2}(?:sovereignty|international law)"
+        # ("a blatant violation of the basic norms of international relations", "of the one-China principle")
+        r"|(?:clear |flagrant |serious |gross |blatant |grave )?violation of (?:[\w.'’-]+ ){0,5}?(?:sovereignty"
+        r"|international law|norms|principles?|communiqu[eé]s)\b"
         r"|bullying|hegemonic|hypocritical|hypocrisy|malicious|smear(?:s|ed)?|slander(?:s|ed)?"
         r"|(?:unnecessarily |dangerously |increasingly )?aggressive"
         # reproach without a verb of blame: "has no right to lecture", "misguided", "meddling in" (not a
@@ -350,39 +372,3 @@ ENTRIES = (
         "talks",
     ),
 )
-
-# Words that change the role of later triggers: the other side invited (应约 in English).
-MODIFIERS: tuple[tuple[str, str], ...] = ((r"at the invitation of|at (?:\w+ )?request|invited by", "invited"),)
-
-CUES: dict[str, str] = {
-    "background": r"\b(?:since|has been|have been|had been|already|last met|previously|in the past|a year after"
-    r"|first (?:\w+ ){0,8}?since|earlier this (?:year|month)|last year"
-    # "The statement came a day after the Pentagon said …": what the news follows is older than it
-    r"|came (?:\w+ ){0,3}?after)\b",
-    # (not "Earlier in the day", "Earlier on Wednesday": the same day as the news)
-    "background_start": r"^(?:previously|earlier(?! (?:in the day|that day|today|on \w+day|this (?:morning|afternoon)))"
-    r"|last year|in \d{4})\b",
-    "expected_start": r"^(?:this|it|that) will be\b",
-    "planned": r"\b(?:had been|was|were) (?:planned|scheduled|due)\b",
-    "expected": r"\b(?:will|is expected to|are expected to|expected to|plans? to|planned|planning to|is set to"
-    r"|are set to|is due to|are due to|scheduled to|to be held|upcoming|next (?:week|month)|would travel)\b",
-    "negation": r"\b(?:not|no|never|without|neither|nor|cannot)\b|n't\b",
-    # ("China is willing to resume the talks": a readiness, no resumption)
-    "hypothetical": r"\b(?:would|could|might|if|unless|whether|should|unlikely|would have been"
-    r"|(?:is|was|are|were|remains?|stands?) (?:\w+ )?(?:willing|ready|prepared) to)\b",
-    "proposal": r"\b(?:efforts? to|sought to|seeking to|seeks to|hoped to|hopes to|wants? to|wanted to|tried to"
-    r"|weighs|weighing|mulls|mulling|considering|(?:a |an )?(?:possible|potential|prospective|proposed)"
-    r"|desire (?:\w+ ){0,12}?to"
-    r"|invitation (?:\w+ ){0,6}?to|request (?:\w+ ){0,6}?to|offer(?:ed)? to)\b",
-    "intent": r"\b(?:agree[sd]? (?:on |to )?(?:resume|restore|hold|meet|reopen)|agreed (?:\w+ ){0,3}?to|committed to|decided (?:\w+ ){0,3}?to)\b",
-}
-
-# News outlets a sentence can attribute its story to; the first name is the one reported.
-OUTLETS: tuple[tuple[str, ...], ...] = (
-    ("Reuters",), ("Associated Press", "AP"), ("Agence France-Presse", "AFP"), ("Bloomberg",),
-    ("Xinhua",), ("CNN",), ("The New York Times", "New York Times", "NYT"), ("The Wall Street Journal",
-    "Wall Street Journal", "WSJ"), ("Financial Times", "FT"), ("Kyodo",), ("South China Morning Post", "SCMP"),
-    ("Global Times",), ("The Washington Post", "Washington Post"), ("Politico",), ("Axios",), ("BBC",),
-    ("Deutsche Welle", "DW"), ("Nikkei",), ("CCTV",), ("Yonhap",),
-)  # fmt: skip
-REWRITE = r"(?:according to (?:a |an )?(?:report (?:by|from|in) )?(?:the )?(?P<o1>{o})|(?P<o2>{o}) (?:reported|reports|has reported|said in a report|first reported))\b"

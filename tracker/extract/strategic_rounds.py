@@ -30,6 +30,10 @@ def _several_days(c: Candidate) -> bool:
     return bool(_DAYS.search(c.evidence))
 
 
+# "met … on the sidelines of the … Conference, held from September 18 to 20": the days are the forum's, and an
+# encounter at a forum is a meeting
+_SIDELINES = re.compile(r"\bon the (?:sidelines|margins) of\b|间隙|間隙", re.IGNORECASE)
+
 # "wrapped up two days of talks": the close of a round (lexicon_en), told of two states, names nobody of it
 _CLOSED = re.compile(r"^two states: (?:end|conclud|wrap)", re.IGNORECASE)
 
@@ -46,7 +50,7 @@ def strategic_rounds(found: list[Candidate]) -> list[Candidate]:
         people = [p for p in f.get("participants") or () if p not in _STATES]
         if (
             f["kind"] == "meeting" and f.get("status", "occurred") == "occurred" and not c.rule.startswith("a visit")
-            and len(people) == 2 and _several_days(c)
+            and len(people) == 2 and _several_days(c) and not _SIDELINES.search(c.evidence)
         ):  # fmt: skip
             c = replace(c, fact={**f, "kind": "talks"})
         out.append(c)
