@@ -45,9 +45,11 @@ from tracker.extract.facts import (
 )
 from tracker.extract.lexicon import ChannelIndex, PlaceIndex, Trigger, cues, find_channels, find_places
 from tracker.extract.lexicon import find_triggers as triggers_in
+from tracker.extract.listed_next import listed_next
 from tracker.extract.merge import dedupe, merge
 from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence, Span
 from tracker.extract.office_facts import office_changes
+from tracker.extract.quote_first import attributed
 from tracker.extract.refusals import refusals
 from tracker.extract.revival import long_silence, resumed_later
 from tracker.extract.sanction_facts import announced_by, sanctions
@@ -153,7 +155,7 @@ def extract(report: Report, context: Context) -> list[Candidate]:
         and not (_CHANNEL_WORD.search(lower) and find_channels(whole, language, context.channels))
     ):
         return []
-    sentences = split(report.text, language)
+    sentences = attributed(split(report.text, language), report.text, language)
     # Questions and hypotheticals come back marked by the lexicon: most sentences stop here, cheaply.
     triggered = [[t for t in triggers_in(s, language) if not (t.negated or t.hypothetical)] for s in sentences]
     mentions_by_sentence = resolve_references(
@@ -200,6 +202,7 @@ def extract(report: Report, context: Context) -> list[Candidate]:
             lede = next((d for d in plain if d.precision == "day"), plain[0] if plain else None)
     found = suspended_by_lede(refusals(found, sentences, context.actors), sentences, mentions_by_sentence)
     found = spelled_out(found, sentences, context.channels)
+    found = listed_next(found, sentences, triggered, mentions_by_sentence, report, language, context.version)
     return dedupe(
         merge(
             resumed_later(
