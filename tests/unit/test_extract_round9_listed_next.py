@@ -49,3 +49,27 @@ def test_chinese_including_in_next_sentence() -> None:
     text = "中国商务部4日宣布将6家美国企业列入不可靠实体清单。包括北辰星河航天系统公司、远帆海洋防务公司在内的企业被禁止从事与中国有关的进出口活动。"
     found = _targets(text, "zh")
     assert len(found) == 2 and all(by == "CHN" for _, by in found)
+
+
+def test_english_list_after_a_sentence_about_the_same_measures_names_every_item() -> None:
+    # the list two sentences on, past one telling the measures; single-word names the opener vouches for
+    text = (
+        "China announced sanctions on Sunday on four American defense companies. "
+        "The measures freeze any property the companies hold in China. "
+        "The companies are Orvale Land Systems, Kestrant, Brimley and Harwick Data Solutions."
+    )
+    assert _targets(text, "en") == {
+        ("orvale-land-systems", "CHN"),
+        ("kestrant", "CHN"),
+        ("brimley", "CHN"),
+        ("harwick-data-solutions", "CHN"),
+    }
+
+
+def test_english_list_is_not_taken_past_another_announcement() -> None:
+    text = (
+        "China announced sanctions on Sunday on four American defense companies. "
+        "The Commerce Department also sanctioned a Chinese shipping firm. "
+        "The companies are Orvale Land Systems and Harwick Data Solutions."
+    )
+    assert ("orvale-land-systems", "CHN") not in _targets(text, "en")

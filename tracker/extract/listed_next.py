@@ -38,6 +38,7 @@ _COUNTED_ZH = re.compile(r"[0-9０-９一二三四五六七八九十百几两多
 _STATES_EN = (("USA", re.compile(r"U\.S\.|United States|Washington|Commerce Department|Treasury|State Department")),
               ("CHN", re.compile(r"China|Chinese|Beijing")))  # fmt: skip
 _STATES_ZH = (("USA", re.compile(r"美国|美方|美國")), ("CHN", re.compile(r"中国|中方|商务部|外交部|中國")))
+_REACH = 2  # sentences after the announcement where its list may open
 _LIST_OF = re.compile(r"(unreliable entity|不可靠实体)|entity list|sdn list", re.I)
 
 
@@ -58,24 +59,27 @@ def listed_next(
         )
         if sanction is None:
             continue
-        sentence, following = sentences[i], sentences[i + 1]
+        sentence = sentences[i]
         counted = _COUNTED_EN if language == "en" else _COUNTED_ZH
         plain = fold if language == "zh" else str  # (fold lower-cases English: the opener's capital matters)
         if not counted.search(plain(sentence.text)):
             continue
-        opener = (_OPENER_EN if language == "en" else _OPENER_ZH).match(plain(following.text))
-        if opener is None:
+        listing = _listing(i, sentences, triggered, language)
+        if listing is None:
             continue
+        j, opener = listing
+        following = sentences[j]
         imposer = _imposer(sanction, sentence, language)
         if imposer is None:
             continue
         head = replace(sanction, span=Span(following.span.start, following.span.start + opener.end()), text="")
-        others = [m for m in mentions[i + 1] if m.kind != "state"]
+        others = [m for m in mentions[j] if m.kind != "state"]
         if language == "en":
             known = [m for m in others if m.span.start >= head.span.end]
             new, _ = english_targets(
                 head, following, known, OTHER_SIDE[imposer], NEAR["en"] * 3,
                 [(m.span.start - following.span.start, m.span.end - following.span.start) for m in known],
+                listed=True,
             )  # fmt: skip
             targets = sorted(known + new, key=lambda m: m.span.start)
         else:
@@ -116,6 +120,22 @@ def listed_next(
                 )
             )
     return out
+
+
+def _listing(
+    i: int, sentences: list[Sentence], triggered: list[list[Trigger]], language: str
+) -> tuple[int, re.Match[str]] | None:
+    """The sentence that lists the group announced in sentence i, and its opener: the next one, or the one after
+    when the next only tells more of the same measures ("The measures freeze any property …. The companies are …")."""
+    plain = fold if language == "zh" else str
+    opening = _OPENER_EN if language == "en" else _OPENER_ZH
+    for j in range(i + 1, min(i + 1 + _REACH, len(sentences))):
+        opener = opening.match(plain(sentences[j].text))
+        if opener is not None:
+            return j, opener
+        if any(t.kind == "sanction-imposed" for t in triggered[j]):
+            return None  # another announcement comes first: the list would be its
+    return None
 
 
 def _imposer(t: Trigger, sentence: Sentence, language: str) -> str | None:

@@ -109,10 +109,12 @@ def english_targets(
     state: str | None,
     reach: int,
     taken: list[tuple[int, int]],
+    listed: bool = False,
 ) -> tuple[list[ActorMention], set[str]]:
     """The firms an English sanction lists that the index does not know, and the known parents whose units are
     listed instead. Inside "added … to the Entity List" (or after a descriptor: "U.S. drone maker Skydio") the
-    syntax vouches for every capitalised item; elsewhere an item needs a firm word (Corp, Institute, Systems)."""
+    syntax vouches for every capitalised item, as it does after "The companies are" (`listed`); elsewhere an item
+    needs a firm word (Corp, Institute, Systems)."""
     from tracker.extract.names import slug_for
 
     text, base = sentence.text, sentence.span.start
@@ -130,7 +132,7 @@ def english_targets(
         window = window[: stop.start()]
     lead = re.match(r"\s*(?:on|against|to|targeting|include|including)?\s*", window)
     offset = lead.end() if lead else 0
-    vouched = bool(inner)
+    vouched = bool(inner) or listed
     described = _DESCRIPTOR.match(window.lower(), offset)
     if described and described.end() > offset:
         offset, vouched = described.end(), True
