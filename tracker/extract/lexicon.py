@@ -293,8 +293,10 @@ def _demand_modal(lex: _Lexicon, text: str, at: int, kind: str, found: list[tupl
 
 
 # ", accusing Beijing of …", ", calling it …": a participial clause of the speaker's own, after the reported words
+# (", a Chinese spokesman said after the two held talks": the attribution, then the narrator's time clause)
 _OWN_CLAUSE = re.compile(
     r",\s+(?:accusing|calling|branding|describing|denouncing|criticizing|criticising|condemning|blaming|warning|telling)\b"
+    r"|,\s+(?:[\w.'’-]+\s+){1,6}?(?:said|says|told reporters)\s+(?:after|when|as|before|following)\b"
 )
 
 
