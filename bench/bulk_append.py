@@ -117,6 +117,13 @@ def later_chunk(size: int, scratch: Path) -> dict[str, Any]:
     }
 
 
+# The library's events table, as its SQLite recorder makes it: both raw baselines insert into this.
+EVENTS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS stored_events (originator_id TEXT, originator_version INTEGER, topic TEXT, state BLOB, "
+    "PRIMARY KEY (originator_id, originator_version))"
+)
+
+
 def raw_sqlite(facts: Path, scratch: Path) -> dict[str, Any]:
     """Baseline (a): read the lines, one executemany in one transaction (WAL)."""
     import sqlite3
@@ -124,10 +131,7 @@ def raw_sqlite(facts: Path, scratch: Path) -> dict[str, Any]:
     db = scratch / "raw.db"
     conn = sqlite3.connect(str(db), isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute(
-        "CREATE TABLE stored_events (originator_id TEXT, originator_version INTEGER, topic TEXT, state BLOB, "
-        "PRIMARY KEY(originator_id, originator_version))"
-    )
+    conn.execute(EVENTS_TABLE)
     t0 = time.perf_counter()
     with open(facts, "rb") as f:
         rows = [(common.new_id(i), 1, "bench:Fact", line) for i, line in enumerate(f)]
@@ -149,10 +153,7 @@ db = %(db)r
 conn = sqlite3.connect(db, isolation_level=None)
 conn.execute("PRAGMA journal_mode=WAL")
 conn.execute("PRAGMA cache_size=-65536")  # as tracker's bulk insert has it
-conn.execute(
-    "CREATE TABLE IF NOT EXISTS stored_events (originator_id TEXT, originator_version INTEGER, topic TEXT, state BLOB, "
-    "PRIMARY KEY (originator_id, originator_version))"
-)
+conn.execute(%(table)r)
 with open(%(facts)r, "rb") as f:
     rows = [(uuid.uuid5(uuid.NAMESPACE_URL, "raw-%%d" %% i).hex, 1, "bench:Fact", line) for i, line in enumerate(f)]
 t0 = time.perf_counter()
@@ -180,7 +181,7 @@ def raw_growth(size: int, scratch: Path, repeats: int) -> dict[str, Any]:
                 if which == "grown":
                     common.copy_store(common.build_store(size), d / "store")
                     db = d / "store" / "events.db"
-                r = common.python_snippet(RAW_SNIPPET % {"db": str(db), "facts": str(facts)})
+                r = common.python_snippet(RAW_SNIPPET % {"db": str(db), "facts": str(facts), "table": EVENTS_TABLE})
                 runs[which].append(r["json"])
     empty = statistics.median(r["seconds"] for r in runs["empty"])
     grown = statistics.median(r["seconds"] for r in runs["grown"])
