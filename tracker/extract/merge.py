@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from tracker.extract.model import Candidate
+from tracker.extract.model import DYAD, Candidate
 from tracker.extract.strategic_rounds import strategic_rounds
 
 __all__ = ["dedupe", "merge"]
@@ -34,9 +34,9 @@ def merge(found: list[Candidate]) -> list[Candidate]:
             # one speaker's act: the person who voiced it rather than their state
             if _state_then_voice(into, c):
                 merged["participants"] = [
-                    p for p in (*merged["participants"], *c.fact["participants"]) if p not in _STATES
+                    p for p in (*merged["participants"], *c.fact["participants"]) if p not in DYAD
                 ][:1]
-            if merged.get("recipient") in _STATES and c.fact.get("recipient") not in (None, *_STATES):
+            if merged.get("recipient") in DYAD and c.fact.get("recipient") not in (None, *DYAD):
                 merged["recipient"] = c.fact["recipient"]
             out[out.index(into)] = replace(into, fact=merged, homes={**into.homes, **c.homes})
             continue
@@ -48,7 +48,7 @@ def merge(found: list[Candidate]) -> list[Candidate]:
         merged["participants"] = people + [s for s in dict.fromkeys(states) if s not in covered]
         if c.dated and not into.dated:
             merged["occurred_on"], merged["precision"] = c.fact["occurred_on"], c.fact["precision"]
-        if merged.get("recipient") in _STATES and c.fact.get("recipient") not in (None, *_STATES):
+        if merged.get("recipient") in DYAD and c.fact.get("recipient") not in (None, *DYAD):
             merged["recipient"] = c.fact["recipient"]  # the person a protest names, rather than their state
         out[out.index(into)] = replace(
             into, fact=merged, confidence=max(into.confidence, c.confidence), homes=homes,
@@ -63,7 +63,7 @@ def _visits_met(found: list[Candidate]) -> list[Candidate]:
     out = []
     for c in found:
         f = c.fact
-        if c.rule.startswith("a visit") and len(f["participants"]) == 2 and f["participants"][1] in _STATES:
+        if c.rule.startswith("a visit") and len(f["participants"]) == 2 and f["participants"][1] in DYAD:
             visitor, state = f["participants"]
             if any(
                 o is not c and o.fact["kind"] in ("meeting", "talks") and o.fact.get("status") == f.get("status")
@@ -81,7 +81,6 @@ _TRIP_DAYS = 6  # how long a trip's meetings may follow its arrival
 
 
 SPOKEN = frozenset({"statement", "appeal", "demand", "criticism"})
-_STATES = frozenset({"CHN", "USA"})
 
 
 def _same_words(a: Candidate, b: Candidate) -> bool:
@@ -109,7 +108,7 @@ def _same_words(a: Candidate, b: Candidate) -> bool:
 def _recipients_agree(fa: dict[str, Any], fb: dict[str, Any]) -> bool:
     """ "佩洛西窜访…严重违反…，中方坚决反对": one protest, to Pelosi and so to her state."""
     recipients = {fa.get("recipient"), fb.get("recipient")}
-    return len(recipients) == 1 or (len(recipients) == 2 and len(recipients & _STATES) == 1 and None not in recipients)
+    return len(recipients) == 1 or (len(recipients) == 2 and len(recipients & DYAD) == 1 and None not in recipients)
 
 
 def _summons_then_words(a: Candidate, b: Candidate) -> bool:
@@ -135,9 +134,9 @@ def _state_then_voice(a: Candidate, b: Candidate) -> bool:
     pa, pb = a.fact.get("participants") or [], b.fact.get("participants") or []
     if len(pa) != 1 or len(pb) != 1:
         return False
-    if pa[0] in _STATES and pb[0] not in _STATES:
+    if pa[0] in DYAD and pb[0] not in DYAD:
         return b.homes.get(pb[0]) == pa[0]
-    if pb[0] in _STATES and pa[0] not in _STATES:
+    if pb[0] in DYAD and pa[0] not in DYAD:
         return a.homes.get(pa[0]) == pb[0]
     return False
 

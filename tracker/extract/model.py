@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-__all__ = ["ActorMention", "Candidate", "DateMention", "Report", "Sentence", "Span"]
+__all__ = ["DYAD", "ActorMention", "Candidate", "DateMention", "Report", "Sentence", "Span"]
+
+DYAD = frozenset({"CHN", "USA"})  # the two states whose relationship the extractor reads
 
 Precision = Literal["day", "month", "year"]
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from tracker.extract.facts import NEAR, OTHER_SIDE, REASON_ZH, Built, Scene, first_actor
 from tracker.extract.lexicon import Trigger
-from tracker.extract.model import ActorMention, Span
+from tracker.extract.model import DYAD, ActorMention, Span
 from tracker.extract.names import fold
 from tracker.extract.targets import (
     BACK_REFERENCE_ZH,
@@ -36,7 +36,6 @@ _INCLUDING_ZH = re.compile(r"[，,]\s*(?:其中)?(?:包括|分别是|分别为)"
 _FIRM_ZH = re.compile(r"(?:公司|集团|集團|研究所|研究院|大学|大學|实验室|實驗室|中心|基金会|基金會)$")
 _COUNTED_ZH = re.compile(r"[0-9０-９一二三四五六七八九十百几两]+(?:家|个|名|所)")
 _CONTINUED_ZH = re.compile(r"(?:包括|有)$")
-_DYAD = frozenset({"USA", "CHN"})
 # Organs that impose measures: the U.S. departments, China's ministries (searched in folded, lower-case text).
 _ORGAN_EN = re.compile(
     r"(?P<us>(?:treasury|commerce|state) department|department of (?:the treasury|commerce|state)|\bofac\b"
@@ -209,14 +208,14 @@ def _imposer(t: Trigger, scene: Scene, text: str, base: int) -> tuple[str | None
             if not REASON_ZH.match(text, clause):
                 own = [
                     m for m in scene.mentions
-                    if m.slug in _DYAD and base + clause <= m.span.start < base + end
+                    if m.slug in DYAD and base + clause <= m.span.start < base + end
                 ]  # fmt: skip  # 以参与对台湾军售为由: a place in the reason, not the imposer
             end = clause - 1
         if not own and start is not None:
             # 外交部宣布对美国A公司采取反制措施: a state inside the list of targets imposes nothing
             subject = next((m for m in scene.mentions if m.span.start < base + start), None)
         subject = own[-1] if own else subject
-    if subject is not None and subject.kind == "state" and subject.slug not in _DYAD:
+    if subject is not None and subject.kind == "state" and subject.slug not in DYAD:
         subject = None  # a third state the sentence names (over Taiwan) imposes nothing here
     if t.passive:
         return None, None

@@ -11,13 +11,12 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from tracker.extract.model import Candidate
+from tracker.extract.model import DYAD, Candidate
 
 __all__ = ["strategic_rounds"]
 
 # "ended two days of talks", 两天会谈: the length told in days (one day's "hours of talks" is a meeting's)
 _DAYS = re.compile(r"\b(?:two|three|four|several|\d) days of (?:talks|meetings|discussions)\b", re.IGNORECASE)
-_STATES = frozenset({"CHN", "USA"})
 _ROUND = timedelta(days=4)  # the longest round told as a range of days (a week's range is a vague date)
 
 
@@ -47,7 +46,7 @@ def strategic_rounds(found: list[Candidate]) -> list[Candidate]:
             # "Top U.S. and Chinese officials wrapped up two days of talks": off any channel, the round's parties are
             # its persons, whom the states do not stand for
             continue
-        people = [p for p in f.get("participants") or () if p not in _STATES]
+        people = [p for p in f.get("participants") or () if p not in DYAD]
         if (
             f["kind"] == "meeting" and f.get("status", "occurred") == "occurred" and not c.rule.startswith("a visit")
             and len(people) == 2 and _several_days(c) and not _SIDELINES.search(c.evidence)
