@@ -149,6 +149,13 @@ def test_negation_in_both_languages() -> None:
     assert not one("Austin met Dong.", "meeting").negated
 
 
+def test_negation_inside_a_pattern_s_optional_words() -> None:
+    """ "who have not held talks": the pattern's gap words may swallow the negation, which still negates."""
+    assert one("The two envoys, who have not held talks since May, attended the forum.", "talks").negated
+    assert one("The ministers have never held talks in person.", "talks").negated
+    assert not one("The ministers have held talks twice this year.", "talks").negated
+
+
 def test_hypothetical_conditions_questions_and_wishes() -> None:
     """ "would", "if", 除非, a question, and sought meetings are hypothetical."""
     assert one("The meeting would be a prerequisite for talks to resume.", "channel-resumed").hypothetical

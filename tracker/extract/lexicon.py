@@ -133,7 +133,12 @@ def find_triggers(sentence: Sentence, language: str) -> list[Trigger]:
             text=sentence.text[s:e],
             status=status,
             negated=bool(lex.cues["negation"].search(before[-lex.window :]))
-            or (entry.kind in _ENCOUNTERS and bool(_DENIED.search(text, max(0, s - 90), s) or _UNMET.match(text, e))),
+            or (
+                entry.kind in _ENCOUNTERS
+                and bool(
+                    _DENIED.search(text, max(0, s - 90), s) or _UNMET.match(text, e) or _NOT_WITHIN.search(text, s, e)
+                )
+            ),
             hypothetical=question
             or (_hypothetical(lex, text, s) and not _demand_modal(lex, text, s, entry.kind, found, sentence.span.start))
             or (bool(lex.cues["proposal"].search(before)) and not IMPERATIVE.search(text, s, e)),
@@ -175,6 +180,8 @@ _ENCOUNTERS = frozenset({"meeting", "call", "talks"})
 # "denied that Sullivan had met Wang", "dismissed reports of a meeting", 否认王毅与沙利文会面: an encounter denied
 # 战区领导通话至今仍未实现: an encounter the clause says has not taken place
 _UNMET = re.compile(r"(?:至今|迄今)?(?:仍|尚|还|都)?(?:未能?|没有|没能)(?:实现|举行|恢复|进行|成行)")
+# "have not held talks", "had no talks": a pattern's optional words may swallow the negation itself
+_NOT_WITHIN = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.IGNORECASE)
 _DENIED = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es)? (?:reports?|claims?)|rejected (?:reports?|claims?))\b[^,;.:]*$"
     r"|否认[^，。；]*$|否認[^，。；]*$",
