@@ -123,8 +123,10 @@ def _references(
             if antecedent is not None:
                 add(antecedent, m.start("p"), m.end("p"))
         for m in _PAIR.finditer(text):
-            pair = _pair_before(people, here)
-            if pair is not None:
+            named = {p.slug for p in mentions if p.kind == "person"}
+            first = {p.slug for p in mentions if p.kind == "person" and p.span.end <= base + m.start()}
+            pair = _pair_before(people, named, index, on, first)
+            if pair is not None and not _own_pair(mentions, base + m.start(), index, on):
                 middle = (m.start() + m.end()) // 2
                 add(pair[0], m.start(), middle)
                 add(pair[1], middle, m.end())
@@ -138,6 +140,14 @@ def _references(
                 if holder is not None:
                     add(holder, m.start(), m.end())
                     break
+    for m in _PAIR.finditer(text):
+        # "between Presidents Biden and Xi, at which the two leaders agreed", "Wei told Austin …, a spokesman said
+        # after the two held talks": the pair its own sentence names before it
+        own_pair = _own_pair(mentions, base + m.start(), index, on)
+        if own_pair is not None:
+            middle = (m.start() + m.end()) // 2
+            add(own_pair[0], m.start(), middle)
+            add(own_pair[1], middle, m.end())
     if firms:
         for m in _FIRM.finditer(text):
             antecedent = next((f for f in reversed(firms) if f.slug not in here), None)
@@ -167,14 +177,31 @@ def _surnames(text: str, people: list[list[ActorMention]], here: set[str]) -> li
     return out
 
 
-def _pair_before(people: list[list[ActorMention]], here: set[str]) -> tuple[ActorMention, ActorMention] | None:
+def _own_pair(
+    mentions: list[ActorMention], at: int, index: ActorIndex, on: date
+) -> tuple[ActorMention, ActorMention] | None:
+    """The two people of different states a sentence names before `at` (a spokesperson left out), if just two."""
+    return _pair_before([[p for p in mentions if p.kind == "person" and p.span.end <= at]], set(), index, on)
+
+
+def _pair_before(
+    people: list[list[ActorMention]], here: set[str], index: ActorIndex, on: date, first: set[str] | None = None
+) -> tuple[ActorMention, ActorMention] | None:
     """The two people of different states the latest of the last three sentences naming more than one person names,
-    when it names just two (none the current sentence names itself)."""
+    when it names just two (the current sentence naming none of them, or only them: "Esper said the two had …")."""
     for earlier in reversed(people[-3:]):
-        persons = list({p.slug: p for p in earlier}.values())
+        # ("Wei urged Esper …, spokesman Wu Qian told reporters": who tells the encounter is none of the pair)
+        persons = list({p.slug: p for p in earlier if not _holds(p, ("Spokes",), index, on)}.values())
         if len(persons) == 1:
             continue  # "'…,' Austin said in his speech": one of the pair named again alone
-        if len(persons) != 2 or persons[0].state == persons[1].state or {p.slug for p in persons} & here:
+        pair = {p.slug for p in persons}
+        if len(persons) > 2 and first and len(here) == 1 and here == first and here <= pair:
+            # "Hegseth met Dong …, a day after Trump and Xi met. Hegseth said the two had agreed …": the one named
+            # again before it and the first person of the other side named with him
+            one = next(p for p in persons if p.slug in here)
+            other = next((p for p in persons if p.state not in (None, one.state)), None)
+            return (one, other) if other is not None and persons.index(other) < 3 else None
+        if len(persons) != 2 or persons[0].state == persons[1].state or (pair & here and not here <= pair):
             return None
         return persons[0], persons[1]
     return None

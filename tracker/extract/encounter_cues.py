@@ -73,12 +73,20 @@ def before_since(persons: list[ActorMention], t: Trigger, sentence: Sentence) ->
 
 
 def no_contact(t: Trigger, sentence: Sentence, triggers: tuple[Trigger, ...]) -> bool:
-    """Whether an encounter word tells no contact of its own: told again, a topic, or kinds of mechanism."""
+    """Whether an encounter word tells no contact of its own: told again, a topic, kinds of mechanism, a habit."""
     return (
         told_again(t, sentence, triggers) or only_a_topic(t, sentence) or mechanisms(t, sentence)
-        or compared(t, sentence)
+        or compared(t, sentence) or bool(_HABIT.match(sentence.text, t.span.end - sentence.span.start))
         or _SINCE_WHEN.search(sentence.text, 0, t.span.start - sentence.span.start) is not None
     )  # fmt: skip
+
+
+# "a working group, which will meet twice a year", "will meet regularly": a schedule, no meeting on a day
+_HABIT = re.compile(
+    r"\s+(?:(?:twice|once|(?:two|three|four|\w+) times) (?:a|per|every|each) (?:year|month|quarter|week)"
+    r"|(?:regularly|annually|periodically|quarterly|monthly|yearly)\b|every (?:\w+ )?(?:year|month|months|quarter))",
+    re.I,
+)
 
 
 # 巴厘岛会晤以来的首次, "the first since their meeting in Bali": the encounter a "first since" compares with

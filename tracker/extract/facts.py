@@ -17,7 +17,7 @@ from tracker.extract.encounter_cues import aide, before_since, both_chiefs, fram
 from tracker.extract.gatherings import gathering, has_reference, in_reference, private_people, referred
 from tracker.extract.lexicon import Cues, Trigger
 from tracker.extract.model import ActorMention, DateMention, Sentence
-from tracker.extract.roles import both_leaders, channel_within, counterpart, objects_end
+from tracker.extract.roles import both_leaders, channel_within, counterpart, earlier_objects, objects_end
 
 __all__ = ["BOTH_SIDES", "CHANNEL_KINDS", "COUNTERPART", "INTERACTIONS", "NEAR", "OTHER_SIDE", "REASON_ZH", "SPOKEN", "TWO_SIDED", "Built", "Scene",
            "first_actor", "home_of", "interaction", "parties"]  # fmt: skip
@@ -88,7 +88,7 @@ def _near(t: Trigger, scene: Scene, persons: list[ActorMention]) -> list[ActorMe
     if stop is not None:
         end = min(end, scene.sentence.span.start + stop)
     near = [
-        p for p in persons
+        p for p in earlier_objects(persons, scene.sentence.text, scene.sentence.span.start, t.span.start)
         if t.span.start - reach <= p.span.end <= t.span.start or t.span.end <= p.span.start <= end
     ]  # fmt: skip
     if scene.language == "zh" and near and near[0].span.end <= t.span.start:

@@ -280,7 +280,7 @@ def cues(sentence: Sentence, language: str) -> Cues:
 
 # "China said on Friday it would add …": "would" as the future of reported speech, not a condition.
 _REPORTED = re.compile(
-    r"\b(?:said|says|announced|stated|added|confirmed|tweeted|wrote)\b(?![^.;?]*\b(?:if|unless)\b)[^.;?]*$",
+    r"\b(?:said|says|announced|stated|added|confirmed|tweeted|wrote|told)\b(?![^.;?]*\b(?:if|unless)\b)[^.;?]*$",
     re.IGNORECASE,
 )
 

@@ -241,7 +241,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         r"held (?:two|three|\w+)? ?(?:days|rounds?) of talks|(?:held|hold|holds|holding|had|have) (?!(?:called|cancell?ed|scrapped|suspended|postponed|halted|delayed)\b)"
-        r"(?:\w+ ){0,2}?talks"
+        r"(?:\w+-[\w-]+ )?(?:\w+ ){0,2}?talks"
         # "held Military Maritime Consultative Agreement working group talks": a named round
         r"|(?:held|hold|holds|holding) (?:(?:the|a|an) (?:(?:new|first|second|third|\w+th|latest|next|fresh) )?(?:round of )?)?(?:(?-i:[A-Z][\w-]*) ){1,6}(?:[\w-]+ ){0,2}talks"
         # "The MMCA talks were held in Qingdao", "The Crisis Communications Working Group … convened": the round, passive

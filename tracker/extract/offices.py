@@ -64,6 +64,7 @@ CONCEPTS: dict[str, dict[str, tuple[Office, ...]]] = {
     "chief-of-naval-operations": {},
     "hk-chief-executive": {},
     "cia-director": {},
+    "lawmaker": {},
 }
 
 # Titles for a new official whose concept has no gazetteer office: the title as the label shows it.
@@ -74,6 +75,7 @@ _TITLES = {
     "chief-of-naval-operations": "Chief of Naval Operations",
     "hk-chief-executive": "Chief Executive of Hong Kong",
     "cia-director": "Director of the Central Intelligence Agency",
+    "lawmaker": "Member of Congress",
 }
 
 _DEF = r"defen[cs]e"
@@ -154,6 +156,8 @@ EN: list[tuple[str, str, str | None]] = [
     (r"national security advis[eo]r", "national-security-advisor", "USA"),
     (r"(?:house )?speaker(?: of the house(?: of representatives)?)?", "speaker", "USA"),
     (r"climate envoy", "climate-envoy", "USA"),
+    # "Rep. Adam Smith", "Sen. Steve Daines": a member of Congress (no gazetteer office), named by the title
+    (r"(?:rep|sen)\.|senator|congress(?:man|woman)", "lawmaker", "USA"),
     (r"vice premier", "vice-premier", "CHN"),
     (r"state councill?or", "state-councilor", "CHN"),
     (r"vice president", "vice-president", None),
@@ -219,7 +223,7 @@ _ZH_RE = _compile(ZH, _ZH_QUAL, latin=False)
 # are tried only there (scanning every position costs ~0.2 ms a sentence; this, a tenth of it).
 _EN_KEY = re.compile(
     r"minister|secretary|chair|chief|commander|ambassador|spokes|advis[eo]r|representative|speaker|envoy|premier|councill?or"
-    r"|president|member|director"
+    r"|president|member|director|rep\.|sen\.|senator|congress"
 )
 _ZH_KEY = re.compile(r"长|主席|司令|大使|发言人|国务卿|总统|总理|委员|顾问|助理|代表|议长|特使|秘书")
 _WINDOW = {"en": 48, "zh": 12}

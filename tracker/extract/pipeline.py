@@ -43,11 +43,13 @@ from tracker.extract.facts import (
     home_of,
     interaction,
 )
+from tracker.extract.framed import accepted_invitations, framed_encounters
 from tracker.extract.lexicon import ChannelIndex, PlaceIndex, Trigger, cues, find_channels, find_places
 from tracker.extract.lexicon import find_triggers as triggers_in
 from tracker.extract.listed_next import listed_next
 from tracker.extract.merge import dedupe, merge
 from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence, Span
+from tracker.extract.named_later import named_later
 from tracker.extract.office_facts import office_changes
 from tracker.extract.quote_first import attributed
 from tracker.extract.refusals import refusals
@@ -75,16 +77,17 @@ _MEASURE_WORD = re.compile(r"sanction|blacklist|entity list|export control list|
 # "scrapped A and B consultations with …", 暂停A、B会晤和C会议: the encounter word names another item of the list
 _COORDINATED = re.compile(r"[\w\s'’-]{0,60}?\band\b[\w\s'’-]{0,40}|[^，。；,;]{0,50}?[、和及][^，。；,;]{0,30}")
 _SUPERLATIVE = re.compile(
-    r"\b(?:first|highest-ranking|most senior|senior-most|only|last|\w+est)\s+(?:[\w.'’-]+\s+){0,5}?to\s+$", re.I
+    r"\b(?:first|highest-ranking|most senior|senior-most|only|last|\w+est)\s+(?:[\w.'’-]+\s+){0,10}?to\s+$", re.I
 )
 _TWICE = re.compile(r"\btwice\b|\btwo (?:calls|meetings|rounds)\b|两次|兩次", re.IGNORECASE)
 _ABOUT = re.compile(r"就|针对|針對|回应|回應")
+_TELLING_DAY = re.compile(r"^\s+(?:on \w+day|today|yesterday)\b")  # "…, she said in a statement on Tuesday."
 _SPOKE = re.compile(r"表示|说|說|称|稱|指出|强调|強調|\b(?:said|told|stated)\b")
 # A fact dated this long before its report is background to it.
 _STALE = timedelta(days=90)
 # Words that say a contact restarts its channel.
 _REVIVAL = re.compile(
-    r"reviv|resum|restor|re-?establish|first (?:[\w'’-]+ ){0,8}?(?:in (?:more than |over |nearly |almost |about |roughly |around |some )?(?:a|two|three|\d+) "
+    r"reviv|resum|restor|re-?establish|first (?:[\w.'’-]+ ){0,8}?(?:in (?:more than |over |nearly |almost |about |roughly |around |some )?(?:a|two|three|\d+) "
     r"(?:year|month)|since (?:\d{4}|january|february|march|april|may|june|july|august|september|october|november"
     r"|december|last|early|late|the (?:\w+ ){0,3}?(?:suspension|freeze|cut|halt|break|rupture)"
     r"|(?:\w+ ){1,3}?(?:suspended|cut off|froze|halted|called off|scrapped)"
@@ -158,17 +161,10 @@ def extract(report: Report, context: Context) -> list[Candidate]:
     sentences = attributed(split(report.text, language), report.text, language)
     # Questions and hypotheticals come back marked by the lexicon: most sentences stop here, cheaply.
     triggered = [[t for t in triggers_in(s, language) if not (t.negated or t.hypothetical)] for s in sentences]
-    mentions_by_sentence = resolve_references(
-        sentences,
-        find_all(
-            sentences,
-            report,
-            context.actors,
-            actors_wanted(sentences, triggered),
-        ),
-        context.actors,
-        report.published_at.date(),
-    )
+    wanted = actors_wanted(sentences, triggered)
+    found_actors = find_all(sentences, report, context.actors, wanted)
+    resolved = resolve_references(sentences, found_actors, context.actors, report.published_at.date())
+    mentions_by_sentence = named_later(sentences, triggered, resolved)
     found: list[Candidate] = []
     last_date: DateMention | None = None
     lede: DateMention | None = None
@@ -203,6 +199,8 @@ def extract(report: Report, context: Context) -> list[Candidate]:
     found = suspended_by_lede(refusals(found, sentences, context.actors), sentences, mentions_by_sentence)
     found = spelled_out(found, sentences, context.channels)
     found = listed_next(found, sentences, triggered, mentions_by_sentence, report, language, context.version)
+    found = framed_encounters(found, sentences, mentions_by_sentence, context.actors)
+    found = accepted_invitations(found, sentences, mentions_by_sentence)
     return dedupe(
         merge(
             resumed_later(
@@ -274,7 +272,7 @@ def _candidates(
         return []  # ", the first talks between …"; 就…通话一事发表谈话; "channels of military dialogue": no contact
     if (
         kind == "statement" and t.text.lower().startswith("said")
-        and not scene.sentence.text[t.span.end - scene.sentence.span.start :].strip(" .'\"’”")
+        and not _TELLING_DAY.sub("", scene.sentence.text[t.span.end - scene.sentence.span.start :]).strip(" .'\"’”")
         and any(o.kind not in SPOKEN and o.span.end <= t.span.start for o in scene.triggers)
     ):  # fmt: skip
         return []  # "China declined the request …, the press secretary said in a statement.": who tells it, no act

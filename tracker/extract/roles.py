@@ -10,9 +10,10 @@ import re
 from datetime import date, timedelta
 
 from tracker.extract.actors import ActorIndex
+from tracker.extract.model import ActorMention
 from tracker.extract.offices import holds
 
-__all__ = ["channel_of", "channel_within", "counterpart", "objects_end", "offices_on"]
+__all__ = ["channel_of", "channel_within", "counterpart", "earlier_objects", "objects_end", "offices_on"]
 
 _DEFENSE_US = frozenset({"Secretary of Defense", "Acting Secretary of Defense", "Secretary of War"})
 _DEFENSE_CN = frozenset({"Minister of National Defense"})
@@ -79,9 +80,16 @@ def counterpart(index: ActorIndex, slug: str, on: date) -> str | None:
 
 _CLAUSE_END_ZH = re.compile(r"[，,。；]")
 # "held talks … and agreed (in principle) that Biden and Xi would meet": who is named after it is the agreement's
+_AND_THEN = r"\s+and\s+(?:(?:later|then|also|afterwards|separately)\s+)?(?:(?:on|in)\s+\w+\s+)?"
+# (also the nouns of a visit's parts: "talks with Qin on Sunday and a meeting with Wang on Monday")
+_NEXT_VERB = r"(?:met|held\s+talks|spoke|talked|(?:an?\s+)?(?:meeting|talks)\s+with)\b"
 _AGREED_THAT = re.compile(
     r"\b(?:and\s+)?agreed\s+(?:in\s+principle\s+)?that\b|,\s+agreeing\s+(?:in\s+principle\s+)?that\b"
+    # "held talks with Li on Sunday and later met He": the next encounter has its own objects
+    rf"|(?<=\w{{3}}){_AND_THEN}{_NEXT_VERB}"
 )
+# "… held talks with Li on Sunday and later on Monday met He": the earlier verb and its objects, before the joint
+_EARLIER_OBJECTS = re.compile(rf"\b{_NEXT_VERB}(?P<objects>[^.;]*?\w{{3}}){_AND_THEN}(?:an?\s+)?$")
 
 
 def objects_end(text: str, pos: int, language: str) -> int | None:
@@ -89,6 +97,15 @@ def objects_end(text: str, pos: int, language: str) -> int | None:
     one's at "and agreed that" (what was agreed is another encounter, with its own persons)."""
     stop = (_CLAUSE_END_ZH if language == "zh" else _AGREED_THAT).search(text, pos)
     return stop.start() if stop else None
+
+
+def earlier_objects(persons: list[ActorMention], text: str, base: int, at: int) -> list[ActorMention]:
+    """`persons` without the objects of an encounter verb joined by "and later" to the one at `at` (they are not
+    its subjects)."""
+    m = _EARLIER_OBJECTS.search(text, 0, at - base)
+    if m is None:
+        return persons
+    return [p for p in persons if not base + m.start("objects") <= p.span.start < base + m.end("objects")]
 
 
 # 两国元首, "the two presidents": both heads of state, as 两国防长 names both defence chiefs

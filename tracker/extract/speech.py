@@ -15,6 +15,9 @@ from tracker.extract.organs import names_side, organ_side
 
 __all__ = ["READOUT", "spoken_act"]
 
+# "invited him to visit": an object pronoun after the verb
+_HIM = re.compile(r"\s*(?:him|her)\b")
+
 _MINISTRY = re.compile(
     r"foreign ministry|defen[cs]e ministry|commerce ministry|ministry of|spokes(?:man|woman|person)|['’]s navy"
     r"|['’]s military|delegation"
@@ -385,4 +388,10 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
         fact["recipient"] = (_criticised(t, scene, other) if kind == "criticism" else None) or other
     if kind == "appeal" and addressed and addressed[0].span.start - t.span.end <= 2:
         fact["recipient"] = addressed[0].slug  # 邀请魏凤和访问五角大楼, "invited Wei to visit": the one invited
+    elif kind == "appeal" and _HIM.match(text, t.span.end - base):
+        # "held talks with his counterpart Wei … and invited him to visit": the one the pronoun stands for
+        pronoun_of = [
+            m for m in scene.mentions if m.kind == "person" and home_of(m) == other and m.span.end <= t.span.start
+        ]
+        fact["recipient"] = pronoun_of[-1].slug if pronoun_of else fact.get("recipient")
     return fact, [speaker], READOUT if t.role == "readout" else "speech"

@@ -97,14 +97,15 @@ _ENCOUNTERS = frozenset({"meeting", "call", "talks"})
 def readouts(found: list[Candidate]) -> list[Candidate]:
     """What a party "stressed", "warned", 表示 or 强调 is a statement to the other side only in the readout of
     an encounter the report tells, by one of its participants, on its day (or undated, so of it)."""
-    told = [
-        c for c in found if c.fact["kind"] in _ENCOUNTERS and c.fact.get("status") == "occurred" and not c.background
-    ]
+    every = [c for c in found if c.fact["kind"] in _ENCOUNTERS and c.fact.get("status") == "occurred"]
     out = []
     for c in found:
         f = c.fact
         if c.rule.startswith(READOUT):
             speaker = f["participants"][0]
+            # an older readout is one of an older encounter, dated on its day ("In the first call, on October 30,
+            # 2020, Milley told Li …" in a report of 2021); a current one, of a current encounter
+            told = [e for e in every if e.background == c.background]
             # the encounters told so far, its own sentence's too ("Xi told Biden during their call …")
             days = {(e.fact["occurred_on"], e.fact["precision"]) for e in told
                     if e.span.start <= c.span.start and speaker in e.fact["participants"]}  # fmt: skip
@@ -112,7 +113,11 @@ def readouts(found: list[Candidate]) -> list[Candidate]:
                 # "Xi told Mattis on Wednesday that …. Xi met Mattis at the Great Hall": a lede told before the
                 # encounter it comes from (kept below only when dated on its day)
                 days = {(e.fact["occurred_on"], e.fact["precision"]) for e in told if speaker in e.fact["participants"]}
-            if not days or c.background or (c.dated and (f["occurred_on"], f["precision"]) not in days):
+            if (
+                not days
+                or (c.background and not c.dated)
+                or (c.dated and (f["occurred_on"], f["precision"]) not in days)
+            ):
                 continue
             if _praise_only(c):
                 continue  # 董军表示，这次会晤是坦诚的; "told Austin the talks were useful": praise of the encounter
@@ -148,7 +153,11 @@ _PRAISE = re.compile(
     r"|[，,：:]?(?:美方|中方|我们|我們|他|她)?(?:愿|願|希望)(?:同|与|與|和)(?:美方|中方|对方|對方)[^。，,]{0,6}?"
     r"(?:共同努力|一道努力|(?:携手|攜手)(?:努力|合作|前行)?|相向而行)(?=[。；;]|$)"
     r"|[，,：:]?(?:[^。，,；]{0,8}?(?:强调|強調|指出))?了?[^。，,；]{0,24}?的重要性(?=[。；;]|$)"
-    r"|\s*(?:[\w.'’-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?importance\s+of\b[^.;]*[.;]?$",
+    r"|\s*(?:[\w.'’-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?importance\s+of\b[^.;]*[.;]?$"
+    # "told Dong it was important for the two countries to have better lines of communication": a shared aim
+    r"|[,:\s]*(?-i:(?:[A-Z][\w.'’-]*\s+){0,3})(?:that\s+)?it\s+(?:was|is)\s+(?:\w+\s+)?important\s+"
+    r"(?:for\s+(?:the\s+two|both)\b[^.;]{0,40}?\s)?to\s+(?:have|maintain|keep|strengthen|improve|build|enhance)\b"
+    r"[^.;]{0,60}?\b(?:communication|dialogue|contacts?|channels?)\b",
     re.IGNORECASE,
 )
 
