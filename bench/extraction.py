@@ -41,13 +41,14 @@ DEV9 = common.ROOT / "tests" / "extraction" / "labelled_dev9.jsonl"  # a ninth, 
 DEV10 = common.ROOT / "tests" / "extraction" / "labelled_dev10.jsonl"  # a tenth, written blind
 DEV11 = common.ROOT / "tests" / "extraction" / "labelled_dev11.jsonl"  # an eleventh, written blind
 DEV12 = common.ROOT / "tests" / "extraction" / "labelled_dev12.jsonl"  # a twelfth, written blind
+DEV13 = common.ROOT / "tests" / "extraction" / "labelled_dev13.jsonl"  # a thirteenth, written blind
 CORPUS = common.ROOT.parent / "shared" / "corpus"
 SPEED_REPORTS = 10_000
 POLL_FIRST_S = 5.5  # bench/poll.py, first poll of 10,000 new reports (bench/README.md)
 BUDGET_S = POLL_FIRST_S / 2
 TARGET_PRECISION = 0.9
 TARGET_RECALL = 0.85
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "test")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "test")
 Extractor = Callable[[Report], Sequence[Candidate]]
 Evaluated = list[tuple[LabelledReport, list[Candidate], MatchResult]]
 
@@ -162,7 +163,7 @@ def main(
 ) -> dict[str, Any]:
     labelled = [
         r
-        for path in (LABELLED, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12)
+        for path in (LABELLED, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13)
         if path.exists()
         for r in load_labelled(path, CORPUS)
     ]
@@ -225,6 +226,7 @@ if __name__ == "__main__":
             "dev10",
             "dev11",
             "dev12",
+            "dev13",
             "test",
             "all",
         ),

@@ -34,11 +34,12 @@ DEV9 = HERE / "labelled_dev9.jsonl"  # a ninth, written blind and scored once be
 DEV10 = HERE / "labelled_dev10.jsonl"  # a tenth, written blind and scored once before tuning
 DEV11 = HERE / "labelled_dev11.jsonl"  # an eleventh, written blind and scored once before tuning
 DEV12 = HERE / "labelled_dev12.jsonl"  # a twelfth, written blind and scored once before tuning
+DEV13 = HERE / "labelled_dev13.jsonl"  # a thirteenth, written blind and scored once before tuning
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 CORPUS = SHARED / "corpus"
 
 REQUIRED = ("id", "split", "language", "outlet", "url", "published_at", "title", "derived_from", "hard", "facts")
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "test")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "test")
 LANGUAGES = ("en", "zh")
 SANCTION_KINDS = ("sanction-imposed", "sanction-lifted")
 OFFICE_KINDS = ("office-assumed", "office-left")
@@ -55,7 +56,7 @@ TRADITIONAL_ONLY = set("國軍與會議長務參謀視頻話對東協關")
 def _reports() -> list[dict[str, Any]]:
     lines = [
         line
-        for path in (LABELLED, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12)
+        for path in (LABELLED, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13)
         if path.exists()
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
