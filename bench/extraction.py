@@ -48,7 +48,7 @@ POLL_FIRST_S = 5.5  # bench/poll.py, first poll of 10,000 new reports (bench/REA
 BUDGET_S = POLL_FIRST_S / 2
 TARGET_PRECISION = 0.9
 TARGET_RECALL = 0.85
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "test")
+SPLITS = ("dev", *(f"dev{n}" for n in range(2, 14)), "test")
 Extractor = Callable[[Report], Sequence[Candidate]]
 Evaluated = list[tuple[LabelledReport, list[Candidate], MatchResult]]
 

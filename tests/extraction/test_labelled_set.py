@@ -39,7 +39,7 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 CORPUS = SHARED / "corpus"
 
 REQUIRED = ("id", "split", "language", "outlet", "url", "published_at", "title", "derived_from", "hard", "facts")
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "test")
+SPLITS = ("dev", *(f"dev{n}" for n in range(2, 14)), "test")
 LANGUAGES = ("en", "zh")
 SANCTION_KINDS = ("sanction-imposed", "sanction-lifted")
 OFFICE_KINDS = ("office-assumed", "office-left")

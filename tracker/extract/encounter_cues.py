@@ -189,7 +189,10 @@ def holds_round(t: Trigger, sentence: Sentence) -> bool:
 
 # "hosted Yang Jiechi, director of the Office of …, and Defense Minister Wei Fenghe": a list of objects whose items
 # stand in apposition with their offices runs past the verb's reach; each ", and" + title joins the next item
-_APPOSED_NEXT = re.compile(r",\s[^,;:.]{1,100}(?:\.\s?[^,;:.\s][^,;:.]{0,60})?,\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
+# ("between Bessent, Greer and Vice Premier He": the last item of a plain list joins by "and" and its title alone)
+_APPOSED_NEXT = re.compile(
+    r"(?:,\s[^,;:.]{1,100}(?:\.\s?[^,;:.\s][^,;:.]{0,60})?,\s+and|,?\s+and)\s+(?:[A-Z][\w.'’-]*\s+){0,4}$"
+)
 
 
 def apposed_objects(

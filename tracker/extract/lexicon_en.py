@@ -202,9 +202,9 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     # calls before meetings: "spoke by video", "held a call", "called"
     Entry(
-        r"(?:spoke|speak|speaks|talked|talks) (?:by |over (?:a |the )?(?:secure )?|on the |via )(?:tele)?(?:phone|video(?:\s?link)?)"
+        r"(?:spoke|speak|speaks|speaking|talked|talks|talking) (?:by |over (?:a |the )?(?:secure )?|on the |via )(?:tele)?(?:phone|video(?:\s?link)?)"
         # "spoke with Dong Jun by video link": the medium after the one spoken with
-        r"|(?:spoke|talked) with(?=(?: [\w.’\'-]+){1,8}? (?:by|over|via) (?:a |the )?(?:secure )?(?:tele)?(?:phone|video))"
+        r"|(?:spoke|talked|speaking|talking) with(?=(?: [\w.’\'-]+){1,8}? (?:by|over|via) (?:a |the )?(?:secure )?(?:tele)?(?:phone|video))"
         r"|(?<=in |on )(?:a|their|the) (?:phone |video |telephone )?call\b(?! (?:for|on (?!\w+day)))|(?<!port )call between"
         r"|(?:phone|telephone|video) (?:call|conversation|talks)s?|video ?(?:tele)?conference"
         # "held talks by video with": the medium makes the talks a call
@@ -250,6 +250,9 @@ ENTRIES: tuple[Entry, ...] = (
         # "agreed … during four hours of talks at an estate": the encounter the agreement was made at ("during" ends
         # the agreement's scope)
         r"|\bhours of talks(?! with| between)"
+        # "told Wang …, during talks lasting five hours", "after two days of talks in Geneva between …": the round the
+        # clause is set in (its parties the clause's, or named after "between")
+        r"|(?<=during )talks(?= lasting| that lasted)|\b(?:two|three|four|several|\d) days of talks"
         r"|(?:held|hold|holds|holding) (?:[\w-]+ ){0,6}?consultations",
         "talks",
     ),
@@ -265,6 +268,9 @@ ENTRIES: tuple[Entry, ...] = (
         # "told reporters after meeting Dong Jun", "Meeting Wang Yi on Thursday, …": the gerund with a named object
         r"|(?<!the )(?<!a )(?-i:[Mm]eeting)(?= (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
         r"(?-i:[A-Z][a-z]))"
+        # "agreed to restart talks after meeting for an hour on the sidelines": the gerund without an object is the
+        # encounter of the clause's subjects
+        r"|(?<=\bafter )(?-i:meeting)(?= (?:for|on|in|at|privately|briefly|again)\b|[,.;])"
         # "agreed on Wednesday to …, after a four-hour meeting": the meeting the agreement followed
         r"|(?<=after )(?:a|an|their|the) (?:[\w-]+ ){0,2}?(?:meeting|summit)"
         # "told Austin in their meeting", "At Tuesday\'s meeting, …": the encounter a readout is told in
@@ -331,6 +337,9 @@ ENTRIES: tuple[Entry, ...] = (
         r"|(?-i:(?:made (?:it )?clear|stressed|emphasi[sz]ed|underscored|conveyed|reiterated) to(?= [A-Z]))"
         # "said at his meeting with Dong Jun that …", "said in the video call with Brown that …"
         r"|said(?= (?:at|in|during) (?:his|her|their|the|a) (?:[\w-]+ ){0,2}?(?:meeting|call|talks)\b[^.;]{0,80}? that\b)"
+        # "told reporters after the meeting that …": the position told at the encounter's press conference
+        r"|told reporters(?= (?:after|following) (?:the|their|his|her) (?:[\w-]+ ){0,2}?(?:meeting|call|talks|summit)\b"
+        r"[^.;]{0,30}? that\b)"
         # (not "told Congress", "told Fox News": the press and one's own legislature are not the other side)
         # ("told visiting U.S. Defense Secretary Jim Mattis", "told outgoing U.S. President Joe Biden": the other side's
         # person, under an adjective of their standing)

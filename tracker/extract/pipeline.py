@@ -19,6 +19,7 @@ from tracker.extract import EXTRACTOR_VERSION
 from tracker.extract.actors import ActorIndex, find_all, names_anyone
 from tracker.extract.agreements import spelled_out
 from tracker.extract.channel_facts import channel_facts, suspended_by_lede, suspended_object
+from tracker.extract.clause_encounters import clause_encounters
 from tracker.extract.coref import actors_wanted, resolve_references
 from tracker.extract.dates import find_dates
 from tracker.extract.encounter_cues import no_contact
@@ -201,6 +202,7 @@ def extract(report: Report, context: Context) -> list[Candidate]:
     found = listed_next(found, sentences, triggered, mentions_by_sentence, report, language, context.version)
     found = framed_encounters(found, sentences, mentions_by_sentence, context.actors)
     found = accepted_invitations(found, sentences, mentions_by_sentence)
+    found = clause_encounters(found, report, mentions_by_sentence, sentences)
     return dedupe(
         merge(
             resumed_later(

@@ -23,6 +23,11 @@ _TOLD_ONLY = re.compile(
     r"\b(?:said|told reporters|announced|confirmed) (?:on )?\w+\W*$"
 )
 _TO_MEET = re.compile(r"\b(?:invitation|request|offer|proposal) to (?:meet|hold talks|talk)\b(?! with)")
+# the refusal's own clause opens with its state as subject
+_STATE_SUBJECT = re.compile(
+    r"(?:^|[:;,]\s+|\b(?:but|and) )(?:Beijing|China|the Chinese (?:side|government)|Washington|the United States"
+    r"|the U\.S\.(?: side)?)\s+(?:has |have |had )?(?:\w+ )?$"
+)
 _DEFENSE_OFFICES = (("USA", "Secretary of Defense"), ("CHN", "Minister of National Defense"))
 
 
@@ -82,6 +87,8 @@ def _person_refusing(c: Candidate, index: ActorIndex) -> str | None:
     state = c.fact.get("initiator")
     verb = c.rule.partition(": ")[2]
     before = c.evidence[: c.evidence.find(verb)] if verb and verb in c.evidence else ""
+    if _STATE_SUBJECT.search(before):
+        return None  # "Austin and his counterpart Li, who have not met: Beijing declined …": the state refuses
     first: tuple[int, str] | None = None
     for slug in c.fact.get("participants") or ():
         entry = index.by_slug.get(slug)

@@ -49,7 +49,7 @@ def strategic_rounds(found: list[Candidate]) -> list[Candidate]:
         people = [p for p in f.get("participants") or () if p not in DYAD]
         if (
             f["kind"] == "meeting" and f.get("status", "occurred") == "occurred" and not c.rule.startswith("a visit")
-            and len(people) == 2 and _several_days(c) and not _SIDELINES.search(c.evidence)
+            and len(people) >= 2 and _several_days(c) and not _SIDELINES.search(c.evidence)
         ):  # fmt: skip
             c = replace(c, fact={**f, "kind": "talks"})
         out.append(c)
