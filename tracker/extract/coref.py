@@ -36,6 +36,8 @@ _PRONOUN_EN = re.compile(
     r"^[\"'“‘]?(?:(?:On|Later|Earlier|Then|Also|And|But|Separately)\b(?:\s+(?:on\s+)?[A-Z]\w+)?,?\s+"
     r"|(?:[A-Z][\w.]*\s+){0,3}[\w.]+,\s+)?(?P<p>[Hh]e|[Ss]he)\b(?!['’])"
 )
+# "…, he said, but urged …": the teller told mid-sentence is the speaker of the words around him
+_SAID_PRONOUN_EN = re.compile(r",\s+(?P<p>he|she)\s+(?:said|added)\b")
 # 他/她 opening a sentence or a clause (他9日表示, …，他强调), not 他们, 其他, 他国, 他人.
 _PRONOUN_ZH = re.compile(r"(?:^|[，,；;：:“「])(?P<p>[他她])(?![们們国國人方])")
 _TITLE_EN = re.compile(
@@ -113,7 +115,11 @@ def _references(
         taken.append(span)
 
     if people:
-        pronouns = [_PRONOUN_EN.match(text)] if not has_han(text[:40]) else list(_PRONOUN_ZH.finditer(text))
+        pronouns = (
+            [_PRONOUN_EN.match(text), *_SAID_PRONOUN_EN.finditer(text)]
+            if not has_han(text[:40])
+            else list(_PRONOUN_ZH.finditer(text))
+        )
         for m in pronouns:
             if m is None:
                 continue

@@ -48,9 +48,16 @@ def _clause_opening(scene: Scene, t: Trigger) -> int:
 
 # 推迟原定2月5日至6日的北京之行, "postponed the trip scheduled for Feb. 5-6": the planned days, just after the word
 _PLANNED = re.compile(
-    r"(?:原定|原訂|原计划|原計劃|原先预定|\b(?:originally |had been |was |were )?(?:planned|scheduled|set) for)\s*(?:on\s+)?$",
+    r"(?:(?:原定|原訂|原计划|原計劃|原先预定)[于於]?|\b(?:originally |had been |was |were )?(?:planned|scheduled|set) for"
+    r"|\b(?:due|set|scheduled|planned) to (?:open|begin|start|be held|take place)(?: in [A-Z][\w-]+)?)\s*(?:on\s+)?$",
     re.I,
 )
+
+
+def calls_off_channel(triggers: tuple[Trigger, ...]) -> bool:
+    """Whether a word of the sentence calls off a whole channel (取消, "cancelled"): a postponed round (推迟,
+    "put off") is its own cancelled encounter, not the channel's suspension."""
+    return any(o.kind == "channel-suspended" for o in triggers)
 
 
 def _planned_days(t: Trigger, scene: Scene) -> DateMention | None:

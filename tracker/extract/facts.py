@@ -236,9 +236,10 @@ def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date, las
         ]
         fact["recipient"] = people[0] if people else asker
     if fact["kind"] in TWO_SIDED or fact["kind"] == "meeting-declined":
-        # (a channel an agreement after the verb names is the agreement's: "met …, agreed to resume theatre talks")
-        own = [c for c, sp in scene.channels if not any(o.kind == "intent-to-meet" and (t.span.end <= o.span.start
-               <= sp.start or o.span.end <= sp.start < t.span.start) for o in scene.triggers)]  # fmt: skip
+        # (a channel after a later agreement or encounter word is that word's: "met …, agreed to resume theatre talks")
+        own = [c for c, sp in scene.channels if not any((o.kind == "intent-to-meet" and (t.span.end <= o.span.start
+               <= sp.start or o.span.end <= sp.start < t.span.start)) or (o.kind in TWO_SIDED and t.span.end <= o.span.start
+               and o.span.end <= sp.start) for o in scene.triggers)]  # fmt: skip
         text_channel = own[0] if own else None
         people = [p for p in fact["participants"] if p not in OTHER_SIDE]
         channel = text_channel or channel_within(scene.index, people, day, last or day)

@@ -80,7 +80,8 @@ def _lexicon(language: str) -> _Lexicon:
         clause=re.compile(r"[，,；;：:（）()]" if zh else r"[,;:()]| [-–—] "),
         # 同意恢复A，并恢复B: a second verb of the same agreement stays in its scope
         scope=re.compile(
-            r"[；;]|[，,](?:但|而|并(?!恢复|重启|重新|举行|建立|保持|开展)|同时|此外)"
+            # (就中方未接受…建议一事表示: the topic's words end at 一事; what is said after is not refused)
+            r"[；;]|[，,](?:但|而|并(?!恢复|重启|重新|举行|建立|保持|开展)|同时|此外)|一事"
             if zh
             # (", in four hours of talks", "urged … when he met Wei": the setting the act was told in, not its content;
             # but "declined, in a statement, to meet": an aside, the content goes on after it)

@@ -51,7 +51,7 @@ ENTRIES: tuple[Entry, ...] = (
         r"|demand(?:s|ed|ing)?|(?<!denied )(?<!rejected )(?<!refused )(?<!declined )(?<!granted )(?<!approved )"
         # (not "postponed at Washington's request": a possessive request with no content is a reason told)
         r"(?:(?<!['’]s )|(?=requests? (?:that|to|for)\b))request(?<!\bthe request)(?<!\ba request)(?:s|ed|ing)?"
-        r"|(?:press|push)(?:es|ed)? (?:\w+ ){1,2}?(?:on \w+day )?to\b|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for"
+        r"|(?:press|push)(?:es|ed)? (?:\w+ ){1,3}?(?:on \w+day )?to\b|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for"
         # "told the United States to stop …": an order, told by what it orders stopped
         r"|(?:told|warned) (?:[\w.]+ ){1,3}?(?:on \w+day )?to (?=(?:immediately |not )?(?:stop|halt|cease|end|refrain|withdraw)\b)"
         # "said the United States should …", "including that Washington must not …": a demand of the other side
@@ -116,7 +116,12 @@ ENTRIES: tuple[Entry, ...] = (
         status="cancelled",
         governs="cancel",
     ),
-    Entry(r"postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?", "talks", status="cancelled", governs="cancel"),
+    Entry(
+        r"postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|put(?:s|ting)? off\b(?! by)",
+        "talks",
+        status="cancelled",
+        governs="cancel",
+    ),
     Entry(r"(?:froze|freez(?:e|es|ing)) (?:the )?assets of", "sanction-imposed"),
     Entry(
         # (not "resumed after a two-year freeze": the gap a resumption ends is no new suspension)
@@ -301,8 +306,8 @@ ENTRIES: tuple[Entry, ...] = (
         r"|lash(?:es|ed)? out at|hit out at|castigat\w+|decr(?:y|ies|ied)|deplor(?:e|es|ed)|lambast\w*|blasted"
         r"|assail(?:s|ed)|excoriat\w+|took aim at|(?:firmly|resolutely) oppos(?:e|es|ed)|strongly dissatisfied"
         r"|voic(?:e|es|ed|ing) (?:\w+ ){0,2}?opposition|hit(?:s|ting)? back|fault(?:s|ed)|reacted angrily|(?:biggest )?troublemaker"
-        # ("a blatant violation of the basic norms of international relations", "of the one-China principle")
-        r"|(?:clear |flagrant |serious |gross |blatant |grave )?violation of (?:[\w.'’-]+ ){0,5}?(?:sovereignty"
+        # ("a blatant violation of the basic norms of international relations", "a flagrant breach of the norms")
+        r"|(?:clear |flagrant |serious |gross |blatant |grave )?(?:violation|breach) of (?:[\w.'’-]+ ){0,5}?(?:sovereignty"
         r"|international law|norms|principles?|communiqu[eé]s)\b"
         r"|bullying|hegemonic|hypocritical|hypocrisy|malicious|smear(?:s|ed)?|slander(?:s|ed)?"
         r"|(?:unnecessarily |dangerously |increasingly )?aggressive"
@@ -313,6 +318,7 @@ ENTRIES: tuple[Entry, ...] = (
         # "China's actions … threatened global stability", "undermining regional peace" (not "destabilising actions",
         # a descriptor the demand around it carries, as "coercive")
         r"|threat(?:en|ens|ened|ening) (?:\w+ ){0,2}?(?:stability|peace)"
+        r"|(?:endanger|jeopardi[sz])(?:s|ed|es|e|ing)? (?:[\w'’]+ ){0,3}?(?:sovereignty|security|peace|stability)"
         r"|undermin(?:e|es|ed|ing) (?:regional |global |international |world )?(?:peace|stability)"
         # "only serves to raise tensions and destabilize the region": an effect told as reproach
         r"|(?:only )?serv(?:e|es|ed) (?:only )?to (?:raise|heighten|escalate|inflame|stoke) tensions"

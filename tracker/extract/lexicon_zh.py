@@ -94,6 +94,8 @@ ENTRIES: tuple[Entry, ...] = (
     # offices
     Entry(f"(?:免去|撤销|罢免|解除){_P}{{0,30}}?职务|免职|撤职|被解职", "office-left"),
     Entry("卸任|离任|辞去|辞职|不再担任", "office-left", role="subject"),  # 布林肯卸任国务卿: the subject leaves
+    # 被开除党籍、开除军籍: an officer expelled from the armed forces holds no military office any more
+    Entry("开除军籍", "office-left", role="subject"),
     # 米利的任期于9月30日结束: a term that ends is its holder's departure
     Entry(f"任期(?:已|将)?(?:于{_P}{{1,12}}?)?(?:结束|届满)", "office-left", role="subject"),
     Entry("接替|接任", "office-left", role="object"),
@@ -108,15 +110,18 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("会见|接见|会晤了|会晤|会面|见面|举行会晤|拜会|拜访", "meeting"),
     Entry("(?:访问|访华|访美|造访|到访|出访|前往)", "meeting", role="guest"),
     Entry("(?:在|于)[^，。；]{1,20}?(?:接待|迎接)|接待|欢迎", "meeting", role="host"),
-    Entry(f"(?:举行|进行)了?{_P}{{0,10}}?(?:会谈|磋商|对话|会议|战略沟通)|会谈"
+    # (举行2025年度中美海上军事安全磋商机制…会议: a year and the mechanism's full name before its word)
+    Entry(f"(?:举行|进行)了?{_P}{{0,16}}?(?:会谈|磋商|对话|会议|战略沟通)|会谈"
           # (联席会议主席 is a title; 举行视频通话 is a call)
           # (香格里拉对话会期间曾举行会见: 对话会 is a forum, the 会见 after it a meeting)
           # (会议已两年未举行: a round not held is no round)
           f"|(?:会议(?!主席)|磋商|对话(?!会))(?:(?![未没]){_P}){{0,24}}?举行(?!了?(?:视频|电话|通话|通电话))", "talks"),
     # 共同主持对话, …与…参加。: the roster of the round the report has just told, every person named
     Entry("(?:共同)?主持(?:了)?(?:对话|会谈|磋商)|共同主持(?=[。；])|(?<=[\u4e00-\u9fff])参加(?=[。；])", "talks", role="roster"),
-    # criticism and statements (not 坚决反对任何纵容…的言行: opposing a class of acts, no one named, is a position)
-    Entry("批评|指责|谴责|抨击|抗议|严正交涉|强烈不满|召见|归咎|责任全在|反对(?!任何)|(?:表达|表示)了?(?:深切|严重|严正|强烈|高度)?"
+    # criticism and statements (not 坚决反对任何纵容…的言行: opposing a class of acts, no one named, is a position;
+    # but 反对任何以…为名、危害中国主权和安全的行为 names the acts by the harm they do to the speaker's side)
+    Entry("批评|指责|谴责|抨击|抗议|严正交涉|强烈不满|召见|归咎|责任全在"
+          "|反对(?!任何(?![^。；]{0,40}?(?:危害|侵犯|损害|破坏)[^。；]{0,8}?(?:主权|安全)))|(?:表达|表示)了?(?:深切|严重|严正|强烈|高度)?"
           "(?:关切|关注|不满|愤慨)|深切关切|严重关切"
           # the words of a reproach (美方挑衅, 霸凌行径, 抹黑): whoever says them criticises
           "|挑衅|霸凌|霸权行径|抹黑|污蔑|诬蔑|无理|蛮横|双重标准|不安全、不专业|不专业|不负责任|痛批|斥责|怒斥|驳斥|粗暴干涉|冷战思维|零和思维|玩火(?!者?必自焚)|无端指责"

@@ -13,6 +13,7 @@ from tracker.extract.dates import find_dates
 from tracker.extract.fact_parts import confidence
 from tracker.extract.facts import NEAR, OTHER_SIDE, home_of
 from tracker.extract.model import ActorMention, Candidate, Report, Sentence, Span
+from tracker.extract.named_firms import firm_subjects
 from tracker.extract.names import fold
 from tracker.extract.targets import items_after_zh
 from tracker.extract.targets_en import english_targets
@@ -24,7 +25,9 @@ __all__ = ["listed_next"]
 _OPENER_EN = re.compile(
     r"\s*(?:(?:The|These|Those)\s+(?:\w+\s+)?(?:companies|entities|firms|institutes|organi[sz]ations|individuals"
     r"|people|officials|units)(?:\s+(?:listed|added|named|sanctioned|targeted))?\s+(?:are|were|include|included)"
-    r"|They\s+(?:are|were|include|included)|Among\s+(?:them|those\s+(?:listed|added|named|sanctioned))"
+    r"|They\s+(?:are|were|include|included)|Among\s+(?:them|those\s+(?:listed|added|named|sanctioned)"
+    # "Among the firms placed on the entity list were …"
+    r"|the\s+(?:companies|entities|firms|institutes|organi[sz]ations|individuals|units)(?:\s+[^,.;]{1,60}?)?)"
     r"\s+(?:are|were))\s+"
 )
 _OPENER_ZH = re.compile(r"\s*(?:(?:其中|它们|这些\w{0,4})?(?:包括|分别是|分别为)|其中有)")
@@ -65,16 +68,19 @@ def listed_next(
         if not counted.search(plain(sentence.text)):
             continue
         listing = _listing(i, sentences, triggered, language)
-        if listing is None:
-            continue
-        j, opener = listing
-        following = sentences[j]
         imposer = _imposer(sanction, sentence, language)
-        if imposer is None:
+        if imposer is None or (listing is None and (language != "en" or i + 1 == len(sentences))):
             continue
-        head = replace(sanction, span=Span(following.span.start, following.span.start + opener.end()), text="")
+        j, opener = listing or (i + 1, None)
+        following = sentences[j]
+        head = replace(
+            sanction, span=Span(following.span.start, following.span.start + (opener.end() if opener else 0)), text=""
+        )
         others = [m for m in mentions[j] if m.kind != "state"]
-        if language == "en":
+        if opener is None:
+            # "… on two Chinese companies. A Co. makes …, while B Co. ships …": the firms its clauses open on
+            targets = firm_subjects(sentence.text, following, OTHER_SIDE[imposer])
+        elif language == "en":
             known = [m for m in others if m.span.start >= head.span.end]
             new, _ = english_targets(
                 head, following, known, OTHER_SIDE[imposer], NEAR["en"] * 3,

@@ -5,11 +5,14 @@ Pure; tracker.extract.pipeline's last step.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from tracker.extract.called_off import one_round
 from tracker.extract.model import DYAD, Candidate
+from tracker.extract.spoken_checks import in_round, voiced
 from tracker.extract.strategic_rounds import strategic_rounds
 
 __all__ = ["dedupe", "merge"]
@@ -28,7 +31,7 @@ def merge(found: list[Candidate]) -> list[Candidate]:
             out.append(c)
             continue
         merged = dict(into.fact)
-        if merged["kind"] in SPOKEN and _summons_then_words(c, into):
+        if merged["kind"] in SPOKEN and (_summons_then_words(c, into) or _state_then_summoner(into, c)):
             merged = dict(c.fact)  # the summons names the envoy: it is the fuller account of the one protest
         if merged["kind"] in SPOKEN:
             # one speaker's act: the person who voiced it rather than their state
@@ -54,7 +57,7 @@ def merge(found: list[Candidate]) -> list[Candidate]:
             into, fact=merged, confidence=max(into.confidence, c.confidence), homes=homes,
             new_actors=into.new_actors + [a for a in c.new_actors if a not in into.new_actors],
         )  # fmt: skip
-    return strategic_rounds(_visits_met(out))
+    return in_round(voiced(one_round(strategic_rounds(_visits_met(out)))))
 
 
 def _visits_met(found: list[Candidate]) -> list[Candidate]:
@@ -88,7 +91,7 @@ def _same_words(a: Candidate, b: Candidate) -> bool:
     fa, fb = a.fact, b.fact
     if fa["kind"] not in SPOKEN or fa["kind"] != fb["kind"] or a.background != b.background:
         return False
-    if _summons_then_words(a, b) or _summons_then_words(b, a):
+    if _summons_then_words(a, b) or _summons_then_words(b, a) or _state_then_summoner(a, b):
         return _days_apart(fa, fb) == 0
     if fa.get("participants") != fb.get("participants"):
         # a state's protest and the official who voiced it: one act only when told of the same day
@@ -121,6 +124,17 @@ def _summons_then_words(a: Candidate, b: Candidate) -> bool:
     return pb[0] == a.fact["initiator"] and b.fact.get("recipient") in (envoy, a.homes.get(envoy))
 
 
+def _state_then_summoner(a: Candidate, b: Candidate) -> bool:
+    """ "China summoned the U.S. ambassador …" then "Zheng Zeguang summoned Ambassador Branstad": the state's
+    protest to the envoy, told again with the official who summoned him, is one act (the summoner's)."""
+    pa, pb = a.fact.get("participants") or [], b.fact.get("participants") or []
+    envoy = str(a.fact.get("recipient") or "")
+    if not (len(pa) == 1 and pa[0] in DYAD and envoy not in ("", *DYAD) and b.fact.get("initiator")):
+        return False
+    # (the summoner new to the index may have no home yet; the envoy's is the other side's)
+    return envoy in pb and b.homes.get(b.fact["initiator"]) in (None, pa[0]) and b.homes.get(envoy) not in (None, pa[0])
+
+
 def _days_apart(fa: dict[str, Any], fb: dict[str, Any]) -> int:
     try:
         return abs((date.fromisoformat(str(fa["occurred_on"])) - date.fromisoformat(str(fb["occurred_on"]))).days)
@@ -132,13 +146,27 @@ def _state_then_voice(a: Candidate, b: Candidate) -> bool:
     """ "China condemned …" then "Foreign ministry spokesman Wang Wenbin said …": the state's protest of the day,
     told again with the official who voiced it, is one act (the official's)."""
     pa, pb = a.fact.get("participants") or [], b.fact.get("participants") or []
-    if len(pa) != 1 or len(pb) != 1:
+    if len(pa) != 1 or len(pb) != 1 or _other_organs(a, b):
         return False
     if pa[0] in DYAD and pb[0] not in DYAD:
         return b.homes.get(pb[0]) == pa[0]
     if pb[0] in DYAD and pa[0] not in DYAD:
         return a.homes.get(pa[0]) == pb[0]
     return False
+
+
+# the organs that speak for a state: its foreign ministry and its defence ministry protest apart
+_ORGANS = (
+    re.compile(r"外交部|foreign ministry|ministry of foreign affairs|state department", re.I),
+    re.compile(r"国防部|國防部|defen[cs]e ministry|ministry of (?:national )?defen[cs]e|pentagon", re.I),
+)
+
+
+def _other_organs(a: Candidate, b: Candidate) -> bool:
+    """外交部发表声明…强烈不满 and 国防部新闻发言人谭克非…严正抗议: each ministry's protest is its own act."""
+    named_a = {i for i, organ in enumerate(_ORGANS) if organ.search(a.evidence)}
+    named_b = {i for i, organ in enumerate(_ORGANS) if organ.search(b.evidence)}
+    return len(named_a) == 1 and len(named_b) == 1 and named_a != named_b
 
 
 def _same_refusal(a: Candidate, b: Candidate) -> bool:

@@ -360,7 +360,7 @@ def _takes_office_zh(t: Trigger, scene: Scene) -> bool:
     )
 
 
-_DECISION_ZH = re.compile(r"(?:免去|任命)")
+_DECISION_ZH = re.compile(r"(?:免去|任命|罢免|罷免|撤销|撤銷|解除)了?")
 
 
 def _named_in_decision(t: Trigger, scene: Scene) -> ActorMention | None:

@@ -18,7 +18,7 @@ __all__ = ["names_side", "organ_side"]
 # State Department and the Pentagon.
 _CHN = (
     r"(?:China['’]s |the Chinese |Chinese |Beijing['’]s )?(?:foreign|defen[cs]e|commerce) ministry"
-    r"|(?:the )?Chinese (?:side|embassy|military|government)|(?:China['’]s |the Chinese )?Ministry of (?:Foreign Affairs"
+    r"|(?:the )?Chinese (?:side|embassy|military|government|navy)|(?:China['’]s |the Chinese )?Ministry of (?:Foreign Affairs"
     r"|National Defense|Commerce)|the PLA"
 )
 _USA = (

@@ -18,13 +18,16 @@ from typing import Any
 from tracker.extract import EXTRACTOR_VERSION
 from tracker.extract.actors import ActorIndex, find_all, names_anyone
 from tracker.extract.agreements import spelled_out
+from tracker.extract.called_off import encounter
 from tracker.extract.channel_facts import channel_facts, suspended_by_lede, suspended_object
 from tracker.extract.clause_encounters import clause_encounters
 from tracker.extract.coref import actors_wanted, resolve_references
 from tracker.extract.dates import find_dates
 from tracker.extract.encounter_cues import no_contact
+from tracker.extract.expulsions import changes_of_office
 from tracker.extract.fact_parts import (
     COMPARISON,
+    calls_off_channel,
     confidence,
     date_of,
     iso,
@@ -42,7 +45,6 @@ from tracker.extract.facts import (
     Built,
     Scene,
     home_of,
-    interaction,
 )
 from tracker.extract.framed import accepted_invitations, framed_encounters
 from tracker.extract.lexicon import ChannelIndex, PlaceIndex, Trigger, cues, find_channels, find_places
@@ -51,13 +53,11 @@ from tracker.extract.listed_next import listed_next
 from tracker.extract.merge import dedupe, merge
 from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence, Span
 from tracker.extract.named_later import named_later
-from tracker.extract.office_facts import office_changes
 from tracker.extract.quote_first import attributed
 from tracker.extract.refusals import refusals
 from tracker.extract.revival import long_silence, resumed_later
-from tracker.extract.sanction_facts import announced_by, sanctions
+from tracker.extract.sanction_facts import announced_by, sanctions, topic_of_remarks
 from tracker.extract.sentences import split
-from tracker.extract.speech import spoken_act
 from tracker.extract.spoken import (
     absorbed_by_reproach,
     absorbed_by_summons,
@@ -65,6 +65,7 @@ from tracker.extract.spoken import (
     readouts,
     specific_words,
 )
+from tracker.extract.spoken_checks import spoken
 
 __all__ = ["Context", "extract"]
 
@@ -294,12 +295,11 @@ def _candidates(
         o.kind in ("channel-suspended", "channel-stalled") and suspended_object(scene, o, t) for o in scene.triggers
     ):
         return []  # "suspended consultations with the United States": the suspension is the fact
-    if kind in ("sanction-imposed", "countermeasure") and _ABOUT.search(
-        scene.sentence.text[
-            max(0, t.span.start - scene.sentence.span.start - 14) : t.span.start - scene.sentence.span.start
-        ]
+    if kind in ("sanction-imposed", "countermeasure") and (
+        _ABOUT.search(scene.sentence.text, max(0, t.span.start - scene.sentence.span.start - 14), local)
+        or topic_of_remarks(t, scene)
     ):
-        return []  # 就美方制裁…提出严正交涉: a protest about a sanction, not one imposed now
+        return []  # 就美方制裁…提出严正交涉, 就美方对…实施制裁发表谈话: a protest about a sanction, not one imposed now
     if absorbed_by_summons(t, scene.triggers) or absorbed_by_reproach(
         t, scene.triggers, scene.sentence.text, scene.sentence.span.start
     ):
@@ -310,7 +310,7 @@ def _candidates(
         for o in scene.triggers
     ):  # fmt: skip
         return []  # "scrapped defence policy talks and maritime safety consultations with …": both suspended
-    if kind in INTERACTIONS and t.status == "cancelled" and scene.channels:
+    if kind in INTERACTIONS and t.status == "cancelled" and scene.channels and calls_off_channel(scene.triggers):
         return []  # "cancelling a planned call between theatre commanders": the channel's suspension is the fact
     # An agreement is dated by its own verb (双方同意…落实9月10日通话精神 is agreed on the day, not on the 10th).
     agreed = [o for o in scene.triggers if o.kind == "intent-to-meet" and o.span.end <= t.span.start]
@@ -333,9 +333,9 @@ def _candidates(
     facts: list[tuple[dict[str, Any], list[ActorMention], str]] = []
     if kind in INTERACTIONS:
         built = (
-            spoken_act(kind, status, t, scene)
+            spoken(kind, status, t, scene)
             if kind in SPOKEN
-            else interaction(kind, status, t, scene, when.day, period_end(when))
+            else encounter(kind, status, t, scene, when.day, period_end(when))
         )
         if built is not None:
             facts.extend(_separately(built, scene) if kind in TWO_SIDED else [built])
@@ -344,7 +344,7 @@ def _candidates(
     elif kind in CHANNEL_KINDS:
         facts.extend(channel_facts(kind, t, scene, when.day))
     elif kind in ("office-assumed", "office-left"):
-        facts.extend(office_changes(kind, t, scene, when.day))
+        facts.extend(changes_of_office(kind, t, scene, when.day))
     out = []
     if kind == "intent-to-meet":
         facts = per_channel(facts, scene)

@@ -25,7 +25,7 @@ from tracker.extract.targets import (
     within,
 )
 
-__all__ = ["announced_by", "sanctions"]
+__all__ = ["announced_by", "sanctions", "topic_of_remarks"]
 
 _CLAUSE_ZH = re.compile(r"[，,]")
 _REASON_EN = re.compile(r"\b(?:for|over|because|citing|accusing)\b")  # "… on Friday for hosting Tsai": the reason
@@ -244,3 +244,20 @@ def _merge_spans(*groups: list[ActorMention]) -> list[ActorMention]:
         out = [o for o in out if not (m.span.start <= o.span.start and o.span.end <= m.span.end)]
         out.append(m)
     return out
+
+
+# 就美方对…实施制裁发表谈话, 就…制裁一事答记者问: a sanction named as the topic of what a spokesman says
+_TOPIC_OPENS_ZH = re.compile(r"就[^，。；,;]{0,40}$")
+_TOPIC_CLOSES_ZH = re.compile(
+    r"[^，。；,;]{0,12}?(?:发表谈话|發表談話|答记者问|答記者問|一事|问题|問題|提出严正交涉|提出嚴正交涉)"
+)
+
+
+def topic_of_remarks(t: Trigger, scene: Scene) -> bool:
+    """Whether a Chinese sanction word is only the topic of a remark (就…实施制裁发表谈话): the remark is the act."""
+    if scene.language != "zh":
+        return False
+    text, base = scene.sentence.text, scene.sentence.span.start
+    return bool(
+        _TOPIC_OPENS_ZH.search(text, 0, t.span.start - base) and _TOPIC_CLOSES_ZH.match(text, t.span.end - base)
+    )

@@ -20,7 +20,7 @@ _HIM = re.compile(r"\s*(?:him|her)\b")
 
 _MINISTRY = re.compile(
     r"foreign ministry|defen[cs]e ministry|commerce ministry|ministry of|spokes(?:man|woman|person)|['’]s navy"
-    r"|['’]s military|delegation"
+    r"|['’]s military|delegation|\bthe ministry\b|(?:Chinese|U\.S\.) (?:[Nn]avy|[Mm]ilitary)"
     r"|外交部|国防部|國防部|商务部|商務部|发言人|發言人"
 )
 # An organ of state just before a summons: the state summons ("the White House had summoned", 外交部召见).
@@ -42,10 +42,10 @@ _ENVOY = re.compile(
     re.I,
 )
 # 中方强调，美方应…, "The Chinese side stressed that …": a side's words told in a readout, undated but not in passing
-_SIDE_SAYS = re.compile(
-    r"\s*(?:中方|美方|(?:the )?(?:Chinese|U\.S\.|American) side)\s*(?:强调|強調|表示|指出|重申|stressed|said|told)"
+_SIDE_SAYS = re.compile(  # (opening the sentence or a clause: 消息说，双方…，中方强调…)
+    r"(?:^|(?<=[，,：:]))\s*(?:中方|美方|(?:the )?(?:Chinese|U\.S\.|American) side)\s*(?:强调|強調|表示|指出|重申|stressed|said|told)"
     # "The U.S. delegation raised concerns about …": a delegation speaks for its state
-    r"|\s*(?:the )?(?:Chinese|U\.S\.|American) delegation\s+(?:stressed|said|told|raised|voiced|expressed|urged)",
+    r"|^\s*(?:the )?(?:Chinese|U\.S\.|American) delegation\s+(?:stressed|said|told|raised|voiced|expressed|urged)",
     re.I,
 )
 _FORMAL = re.compile(r"summon|protest|representations|lodged|召见|召見|交涉|抗议|抗議", re.IGNORECASE)
@@ -83,11 +83,16 @@ def _protester(t: Trigger, scene: Scene, states: list[str]) -> str:
             return OTHER_SIDE.get(own[0], states[0])  # 鉴于美方不负责任的做法: the reason names who is criticised
         if not own and t.role == "object":
             # 美方再次宣布对台军售，严重损害中国主权: the subject of the clause before carries on into this one
-            before = text.rfind("，", 0, opening - base - 1) + 1
-            chained = [m.slug for m in scene.mentions if m.kind == "state" and base + before <= m.span.start < opening
-                       and not _OBJECT_MARK.search(text, max(0, m.span.start - base - 1), m.span.start - base)]  # fmt: skip
-            if chained and _SUBJECT_OPENS.match(text, before):
-                return OTHER_SIDE.get(chained[0], states[0])
+            end = opening - base - 1  # (美方挑起事端，突然要求中方…，严重违反…: back to the clause opening on a side)
+            for _ in range(3):
+                before = text.rfind("，", 0, end) + 1
+                chained = [m.slug for m in scene.mentions if m.kind == "state" and base + before <= m.span.start < base + end
+                           and not _OBJECT_MARK.search(text, max(0, m.span.start - base - 1), m.span.start - base)]  # fmt: skip
+                if chained and _SUBJECT_OPENS.match(text, before):
+                    return OTHER_SIDE.get(chained[0], states[0])
+                if before == 0:
+                    break
+                end = before - 1
         last = (
             next(m for m in reversed(scene.mentions) if m.kind == "state" and m.span.start < t.span.start)
             if own
@@ -103,7 +108,8 @@ def _protester(t: Trigger, scene: Scene, states: list[str]) -> str:
 # ", the Chinese foreign ministry said on Sunday.", ", the Pentagon said.": an attribution closing the sentence
 _SAID_AT_END = re.compile(
     r",\s+(?:the\s+)?(?:(?P<chn>(?:Chinese|China['’]s|Beijing['’]s)\s+(?:[\w-]+\s+){0,2}?(?:ministry|embassy|government"
-    r"|spokes(?:man|woman|person))|Beijing|China)|(?:U\.S\.|US|American|Washington['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"|spokes(?:man|woman|person))|Beijing|China|(?:(?:foreign|defen[cs]e|commerce)\s+)?ministry)"  # (the U.S. has none)
+    r"|(?:U\.S\.|US|American|Washington['’]s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:department|embassy|government|spokes(?:man|woman|person))|Washington|Pentagon|State Department|White House"
     r"|Treasury)\s+(?:said|says)\b[^,;]{0,30}$",
     re.IGNORECASE,
@@ -335,7 +341,7 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
     # Undated, a protest counts only as a ministry's or spokesperson's words (外交部表示…强烈不满), not as
     # "China has protested" told in passing.
     protest = (speaker is None and kind in ("criticism", "demand") and bool(states) and not t.background
-               and (bool(scene.dates) or bool(_SIDE_SAYS.match(scene.sentence.text))
+               and (bool(scene.dates) or bool(_SIDE_SAYS.search(scene.sentence.text))
                     or bool(ministry and _SAID.search(scene.sentence.text) and not scene.cues.background)
                     or bool(_VOICE.search(scene.sentence.text) and not scene.cues.background)))  # fmt: skip
     subject_is_state = bool(scene.mentions) and scene.mentions[0].kind == "state"

@@ -26,12 +26,30 @@ _FIRM_WORD_EN = re.compile(
     r"|Networks|Robotics|Semiconductors?|Shipbuilding|Institute|Academy|University|Endowment for \w+|Foundation|Fund"
     r"|Watch|House|Council|Association|Society|Library|Congress)$"
 )
+# what an item is, told between commas ("a unit of …", "the drone maker"): no item of the list
+_APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|subsidiary|division|arm|affiliate|maker|manufacturer|operator)"
+    r"(?:\s+of\s+[^,;.]{1,70}?)?(?=,)"
+)
+# a name's short form in brackets just after it
+_SHORT_FORM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+# an item's lower-case description before its name, inside a list (not its first item)
+# (no verb or preposition: ", retaliating for Washington's move" ends the list)
+_LOWER_LEAD = re.compile(
+    r"(?:(?!(?:and|or|the|for|to|of|on|in|with|over|against|by|at|from|who|which|that|as)\b)[a-z][\w-]*(?<!ing)(?<!ed)\s+)"
+    r"{1,3}(?=[A-Z])"
+)
+# A commission or committee named by its remit ("Commission on International Religious Freedom"): a body.
+_ON_REMIT_EN = re.compile(r"\b(?:Commission|Committee) on (?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*$")
 # A body named by its head word first ("Institute of Applied Optics", "Center for Strategic Studies").
 _FIRM_HEAD_EN = re.compile(
     r"(?:Institute|Academy|University|Cent(?:er|re)|Bureau|Laboratory|College|School|Foundation|Council)\s+(?:of|for)\s+[A-Z]"
 )
 # (an item may open with an ordinal: "the 48th Research Institute of …")
-_FIRM_ITEM_EN = re.compile(r"(?:[A-Z][\w'&.-]*|\d+(?:st|nd|rd|th)\b|&)(?:\s+(?:[A-Z0-9][\w'&.-]*|&|and|of|for))*")
+# (and "Commission on …" goes on with its remit)
+_FIRM_ITEM_EN = re.compile(
+    r"(?:[A-Z][\w'&.-]*|\d+(?:st|nd|rd|th)\b|&)(?:\s+(?:[A-Z0-9][\w'&.-]*|&|and|of|for)|(?:(?<=Commission)|(?<=Committee))\s+on)*"
+)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _ADDED = re.compile(
     r"(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\s+(?P<list>.*?)\s+(?:to|on)\s+(?:the\s+|its\s+|an?\s+)?"
@@ -66,7 +84,7 @@ _NAME_AND = re.compile(
 def _firm_en(item: str) -> bool:
     words = item.split()
     return bool(
-        _FIRM_WORD_EN.search(item) or _FIRM_HEAD_EN.match(item) or "&" in item
+        _FIRM_WORD_EN.search(item) or _FIRM_HEAD_EN.match(item) or _ON_REMIT_EN.search(item) or "&" in item
         or (len(words) == 1 and _ACRONYM.fullmatch(item))
     )  # fmt: skip
 
@@ -78,6 +96,9 @@ def _items_en(window: str, vouched: bool = False) -> list[tuple[int, int]]:
     while pos < len(window):
         m = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?[-–—]?\s*").match(window, pos)
         start = m.end() if m else pos
+        described = _LOWER_LEAD.match(window, start) if pos else None
+        if described and _FIRM_ITEM_EN.match(window, described.end()):
+            start = described.end()  # ", religious freedom ambassador Sam Brownback and …": the name after its words
         item = _FIRM_ITEM_EN.match(window, start)
         if item is None:
             break
@@ -95,8 +116,13 @@ def _items_en(window: str, vouched: bool = False) -> list[tuple[int, int]]:
                 # "Skydio and BRINC Drones" in a list the syntax vouches for: the last "and" between two names
                 firm = [c.start() for c in re.finditer(" and ", text) if not _NAME_AND.match(text, c.start())][-1:]
             end = start + firm[0] if firm else end
-        out.append((start, end))
-        pos = end
+        short = _SHORT_FORM.match(window, end)
+        # "Semiconductor Manufacturing International Corp (SMIC)": the firm by the short form it goes by
+        out.append((short.start(1), short.end(1)) if short else (start, end))
+        pos = short.end() if short else end
+        aside = _APPOSITIVE.match(window, pos)
+        if aside:
+            pos = aside.end()  # "A Group, a unit of state-owned B Co, and C": the parent only describes A
         if not re.match(r"\s*(?:,|and\b|&|[-–—])", window[pos:]):
             break
     return out
@@ -182,7 +208,9 @@ _JOINT = re.compile(r"^[\s,]*(?:(?:and|&)\s+)?(?:the\s+)?|[\s,]*(?:(?:and|&)\s*)
 def _around_known(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """An item's parts outside the known names it holds ("Lockheed Martin and Orion Dynamics": Orion Dynamics),
     the item itself when it holds none; a known name inside is a list's item of its own, not part of a name."""
-    inside = sorted((a, b) for a, b in taken if s <= a and b <= e and (a, b) != (s, e))
+    # (a known name after "of"/"on" is the name's remit: "Commission on China", "Bank of China")
+    inside = sorted((a, b) for a, b in taken if s <= a and b <= e and (a, b) != (s, e)
+                    and not re.search(r"\s(?:of|on)\s$", text[max(s, a - 4) : a]))  # fmt: skip
     if not inside or not any(" and " in text[max(s, a - 5) : b + 5] or "," in text[max(s, a - 2) : b + 2]
                              for a, b in inside):  # fmt: skip
         return [(s, e)]  # ("Lockheed Martin Missiles and Fire Control": a known parent inside a unit's name)
