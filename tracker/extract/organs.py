@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["names_side", "organ_side"]
+__all__ = ["names_side", "organ_side", "told_at_end"]
 
 # "the foreign ministry" and "the defense ministry" unqualified are China's in this news: Washington's are the
 # State Department and the Pentagon.
@@ -57,3 +57,25 @@ def names_side(text: str, state: str) -> bool:
     """Whether `text` names `state` by an adjective ("a Chinese fighter jet", "U.S. warships")."""
     adjective = _ADJECTIVE.get(state)
     return bool(adjective and adjective.search(text))
+
+
+# ", the Chinese foreign ministry said on Sunday.", ", the Pentagon said.": an attribution closing the sentence
+_SAID_AT_END = re.compile(
+    r",\s+(?:the\s+)?(?:(?P<chn>(?:Chinese|China['’]s|Beijing['’]s)\s+(?:[\w-]+\s+){0,2}?(?:ministry|embassy|government"
+    r"|spokes(?:man|woman|person))|Beijing|China|(?:(?:foreign|defen[cs]e|commerce)\s+)?ministry)"  # (the U.S. has none)
+    r"|(?:U\.S\.|US|American|Washington['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:department|embassy|government|spokes(?:man|woman|person))|Washington|Pentagon|State Department|White House"
+    r"|Treasury)\s+(?:said|says)\b[^,;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def told_at_end(text: str, after: int, names_a_person: bool) -> str | None:
+    """The side of an organ telling a reproach in an attribution closing `text` after offset `after`, when the
+    sentence names no person."""
+    if names_a_person:
+        return None
+    m = _SAID_AT_END.search(text, after)
+    if m is None:
+        return None
+    return "CHN" if m.group("chn") or m.group(0).lstrip(", ").lower().startswith(("beijing", "china")) else "USA"

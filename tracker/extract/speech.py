@@ -11,7 +11,7 @@ from typing import Any
 from tracker.extract.facts import NEAR, OTHER_SIDE, Built, Scene, home_of, parties
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention
-from tracker.extract.organs import names_side, organ_side
+from tracker.extract.organs import names_side, organ_side, told_at_end
 
 __all__ = ["READOUT", "spoken_act"]
 
@@ -65,7 +65,13 @@ def _protester(t: Trigger, scene: Scene, states: list[str]) -> str:
         came = _CAPITAL.match(scene.sentence.text, after.end())
         if came:
             return "CHN" if came.group(1) else "USA"
-    if scene.language != "zh" and (told := _told_at_end(t, scene)):
+    if scene.language != "zh" and (
+        told := told_at_end(
+            scene.sentence.text,
+            t.span.end - scene.sentence.span.start,
+            any(m.kind == "person" for m in scene.mentions),
+        )
+    ):
         return (
             told  # "The U.S. moves seriously harmed China's interests, the Chinese foreign ministry said": the teller
         )
@@ -103,28 +109,6 @@ def _protester(t: Trigger, scene: Scene, states: list[str]) -> str:
         if own:
             return own[-1]
     return states[0]
-
-
-# ", the Chinese foreign ministry said on Sunday.", ", the Pentagon said.": an attribution closing the sentence
-_SAID_AT_END = re.compile(
-    r",\s+(?:the\s+)?(?:(?P<chn>(?:Chinese|China['’]s|Beijing['’]s)\s+(?:[\w-]+\s+){0,2}?(?:ministry|embassy|government"
-    r"|spokes(?:man|woman|person))|Beijing|China|(?:(?:foreign|defen[cs]e|commerce)\s+)?ministry)"  # (the U.S. has none)
-    r"|(?:U\.S\.|US|American|Washington['’]s)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:department|embassy|government|spokes(?:man|woman|person))|Washington|Pentagon|State Department|White House"
-    r"|Treasury)\s+(?:said|says)\b[^,;]{0,30}$",
-    re.IGNORECASE,
-)
-
-
-def _told_at_end(t: Trigger, scene: Scene) -> str | None:
-    """The side of an organ telling the reproach in a closing attribution, when the sentence names no person."""
-    if any(m.kind == "person" for m in scene.mentions):
-        return None
-    text, base = scene.sentence.text, scene.sentence.span.start
-    m = _SAID_AT_END.search(text, t.span.end - base)
-    if m is None:
-        return None
-    return "CHN" if m.group("chn") or m.group(0).lstrip(", ").lower().startswith(("beijing", "china")) else "USA"
 
 
 def _clause_opening(t: Trigger, scene: Scene) -> int:
