@@ -49,7 +49,7 @@ def test_a_chinese_descriptor_is_no_part_of_the_firms_name_and_the_list_state_im
     """对美国无人机企业X公司采取反制措施: the target is X公司, and 美国 inside the list is the target's state."""
     found = run("外交部11日宣布对美国无人机企业Flyhawk公司采取反制措施。", "zh", "2024-10-11T18:00:00+08:00")
     got = [(c.fact["target"], c.fact["imposed_by"], c.new_actors[0]["names"]) for c in found]
-    assert [(imposed, names) for _, imposed, names in got] == [("CHN", {"zh": "Flyhawk公司"})]
+    assert [(imposed, names) for _, imposed, names in got] == [("CHN", {"zh": "Flyhawk公司", "en": "Flyhawk"})]
 
 
 def test_each_items_descriptor_is_blanked_in_an_including_list() -> None:

@@ -82,8 +82,27 @@ def find_dates(sentence: Sentence, report: Report) -> list[DateMention]:
         DateMention(
             h.day, h.precision, Span(offset + h.start, offset + h.end), h.until, h.expected, text[h.start : h.end]
         )
-        for h in _merge_weekdays(_month_of_year(hits, text), text)
+        for h in _merge_weekdays(_day_pairs(_month_of_year(hits, text), text), text)
     ]
+
+
+_PAIR_JOIN = re.compile(r"\s*(?:和|与|與|及|、)\s*")
+
+
+def _day_pairs(hits: list[Hit], text: str) -> list[Hit]:
+    """10日和11日, 5月10日、11日: two days in a row joined by 和 or 、 are one range (a round over both days), as
+    "Monday and Tuesday" is; days apart ("3日和9日") stay two dates."""
+    out: list[Hit] = []
+    for h in hits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.precision == h.precision == "day" and prev.until is None and h.until is None
+            and h.day - prev.day == timedelta(days=1) and _PAIR_JOIN.fullmatch(text, prev.end, h.start)
+        ):  # fmt: skip
+            out[-1] = replace(prev, end=h.end, until=h.day, expected=prev.expected)
+            continue
+        out.append(h)
+    return out
 
 
 _OF_YEAR = re.compile(r"\s*(?:of\s+)?$")

@@ -13,6 +13,7 @@ from typing import Any
 from tracker.extract.facts import INTERACTIONS, NEAR, Built, Scene
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, DateMention, Report
+from tracker.extract.weekday_ahead import ahead_if_expected
 
 __all__ = [
     "COMPARISON",
@@ -72,6 +73,12 @@ def _planned_days(t: Trigger, scene: Scene) -> DateMention | None:
 
 
 def date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None) -> tuple[DateMention, bool]:
+    """`_date_of`, with a bare weekday of an event told as still to come taken as the coming one."""
+    when, dated = _date_of(t, scene, report, last)
+    return ahead_if_expected(when, t.status, report.published_at.date()), dated
+
+
+def _date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None) -> tuple[DateMention, bool]:
     """The date nearest the trigger in its sentence (for an announcement, the sentence's first date: "China
     said on Friday it was cancelling …"), else the report's last date, else its publication day."""
     if t.kind == "channel-stalled" and not any(d.precision == "day" for d in scene.dates):
@@ -159,6 +166,11 @@ def date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None) 
             before = [d for d in dates if opening <= d.span.start and d.span.end <= t.span.start]
             if before:
                 return before[-1], True
+            cleft = [
+                d for d in dates if _CLEFT_ZH.fullmatch(scene.sentence.text, t.span.end - base, d.span.start - base)
+            ]
+            if cleft:
+                return cleft[0], True  # 米利上一次与李作成通话是在7月7日: the date the verb's 是在 gives is its own
             if last is not None and all(d.span.start >= t.span.end for d in dates):
                 # 双方同意…落实两国元首9月10日通话精神: a date after the verb dates its object, not the verb
                 return last, False
@@ -175,6 +187,8 @@ def compared(d: DateMention, scene: Scene) -> bool:
     return bool(COMPARISON.search(d.text) or _SINCE_AFTER.match(scene.sentence.text, after))
 
 
+# 通话是在7月7日, 会面则是于6月: a cleft sentence puts the verb's own date after it
+_CLEFT_ZH = re.compile(r"\s*(?:则|則)?是(?:在|于|於)?\s*")
 _SINCE_AFTER = re.compile(r"[^，。；,;]{0,16}?(?:以来|以來)")
 
 

@@ -13,11 +13,13 @@ from typing import Any
 
 from tracker.extract import clauses, encounter_cues
 from tracker.extract.actors import ActorIndex
+from tracker.extract.delegations import joins, objects_window, visiting_party
 from tracker.extract.encounter_cues import aide, before_since, both_chiefs, frames_its_parts, recalled, refused_object
 from tracker.extract.gatherings import gathering, has_reference, in_reference, private_people, referred
 from tracker.extract.lexicon import Cues, Trigger
 from tracker.extract.model import ActorMention, DateMention, Sentence
-from tracker.extract.roles import both_leaders, channel_within, counterpart, earlier_objects, objects_end
+from tracker.extract.roles import both_leaders, channel_within, counterpart, earlier_objects
+from tracker.extract.tellers import without_tellers
 
 __all__ = ["BOTH_SIDES", "CHANNEL_KINDS", "COUNTERPART", "INTERACTIONS", "NEAR", "OTHER_SIDE", "REASON_ZH", "SPOKEN", "TWO_SIDED", "Built", "Scene",
            "first_actor", "home_of", "interaction", "parties"]  # fmt: skip
@@ -82,11 +84,9 @@ def parties(scene: Scene) -> tuple[list[ActorMention], list[str]]:
 def _near(t: Trigger, scene: Scene, persons: list[ActorMention]) -> list[ActorMention]:
     """The persons around a trigger: those just before it (its subjects) and just after (its objects)."""
     reach = NEAR[scene.language]
-    end = t.span.end + reach
     # A Chinese verb's objects stand before it (与董军通话) or right after, never past the next comma.
-    stop = objects_end(scene.sentence.text, t.span.end - scene.sentence.span.start, scene.language)
-    if stop is not None:
-        end = min(end, scene.sentence.span.start + stop)
+    end = scene.sentence.span.start + objects_window(scene.sentence.text, t.span.end - scene.sentence.span.start,
+                                                     scene.language, reach)  # fmt: skip
     near = [
         p for p in earlier_objects(persons, scene.sentence.text, scene.sentence.span.start, t.span.start)
         if t.span.start - reach <= p.span.end <= t.span.start or t.span.end <= p.span.start <= end
@@ -96,15 +96,13 @@ def _near(t: Trigger, scene: Scene, persons: list[ActorMention]) -> list[ActorMe
         earlier = [p for p in persons if p.span.end <= near[0].span.start]
         base = scene.sentence.span.start
         for p in reversed(earlier):
-            gap = scene.sentence.text[p.span.end - base : near[0].span.start - base]
-            if len(gap) > 30 or _CLAUSE_END.search(gap) or not _JOINS_ZH.search(gap):
+            if not joins(scene.sentence.text[p.span.end - base : near[0].span.start - base]):
                 break
             near.insert(0, p)
     return near
 
 
 _SINCE = re.compile(r"\bsince\b", re.I)
-_JOINS_ZH = re.compile(r"和|與|与|同|及|、|跟")
 
 _TO_TAIWAN = re.compile(
     r"(?:\s*(?:to|of|in)\s+(?:the\s+)?(?:self-ruled\s+|self-governed\s+)?(?:island\s+of\s+)?)?\s*(?:Taiwan|台湾|臺灣|台灣|台|臺)"
@@ -258,6 +256,7 @@ def interaction(kind: str, status: str, t: Trigger, scene: Scene, day: date, las
 
 def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> Built | None:
     persons, states = parties(scene)
+    persons = without_tellers(persons, t.span.start, scene.sentence)  # (发言人吴谦介绍，…会谈: no party to it)
     fact: dict[str, Any] = {"kind": kind, "status": status}
     if kind == "meeting-declined":
         after = scene.sentence.text[t.span.end - scene.sentence.span.start :][:80]
@@ -317,7 +316,8 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
     if t.role == "guest" and near:
         # A visit: the visitor and the side visited (the other state, or the state of the place).
         before = [p for p in near if p.span.end <= t.span.start]
-        visitor = before[-1] if before else near[0]
+        visitor = before[-1] if before else near[0]  # (康达与罗森柏格访问中国: those joined before it visit with it)
+        party = visiting_party(before, visitor, scene.sentence) if scene.language == "zh" else [visitor]
         other = OTHER_SIDE.get(home_of(visitor) or "", "")
         hosts = [s for s in states if s == other] or ([other] if not (set(states) - {home_of(visitor)}) else [""])
         hosted = [p for p in near if p is not visitor and home_of(p) != home_of(visitor)]
@@ -325,11 +325,11 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         if _abroad(t, scene):
             return None  # "arrived in Vientiane, where Dong was also at the forum": a fellow guest, not a host
         if hosted:
-            fact["participants"] = [visitor.slug, *(p.slug for p in hosted)]
-            return fact, [visitor, *hosted], "a visit"
+            fact["participants"] = [*(p.slug for p in party), *(p.slug for p in hosted)]
+            return fact, [*party, *hosted], "a visit"
         if hosts[0] and not (not states and not scene.places and recalled(t, visitor, scene.sentence)):
-            fact["participants"] = [visitor.slug, hosts[0]]
-            return fact, [visitor], "a visit"
+            fact["participants"] = [*(p.slug for p in party), hosts[0]]
+            return fact, party, "a visit"
     local = t.span.start - scene.sentence.span.start
     if kind in TWO_SIDED and (
         _PAIRED.search(scene.sentence.text, max(0, local - 60), local)
@@ -348,8 +348,9 @@ def _encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date) -> B
         # before it (the subject), not everyone the sentence names.
         closest = min(near, key=lambda p: abs(p.span.start - t.span.start))
         opposite = [p for p in persons if p.span.end <= t.span.start and home_of(p) not in (None, home_of(closest))]
-        if opposite:
-            persons = sorted([opposite[-1], closest], key=lambda p: p.span.start)
+        if opposite:  # (with those a Chinese roster joins to it: 康达与罗森柏格…，在廊坊与谢锋会谈)
+            party = visiting_party(opposite, opposite[-1], scene.sentence) if scene.language == "zh" else opposite[-1:]
+            persons = sorted([*party, closest], key=lambda p: p.span.start)
         elif len(near) >= 2:
             persons = near
     if len(persons) >= 2:

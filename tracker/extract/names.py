@@ -198,6 +198,10 @@ def ranked_names(text: str) -> list[tuple[int, int]]:
     return [m.span("name") for m in _RANKED.finditer(text)]
 
 
+# Title words that end a title a foreign name follows (…特使, …顾问): no transliterated name holds them.
+_INNER_TITLE = re.compile(r".*(?:特使|顾问|代表|主任|助理|秘书|大使|部长|议员|局长|司令|发言人)")
+
+
 def han_name_after(text: str, pos: int, foreign: bool) -> tuple[int, int] | None:
     """The span of a Chinese name right after a title, else None.
 
@@ -212,6 +216,10 @@ def han_name_after(text: str, pos: int, foreign: bool) -> tuple[int, int] | None
             end += 1
         else:
             break
+    inner = _INNER_TITLE.search(simplify(text[pos:end])) if foreign else None
+    if inner is not None:
+        # 美国总统气候问题特使克里: a longer title goes on after the office phrase; the name follows its title word
+        pos += inner.end()
     # Stop words are listed simplified: fold the run so 以來, 會見 stop a traditional name too.
     stop = _ZH_STOP.search(simplify(text[pos:end]))
     if stop:

@@ -65,6 +65,9 @@ CONCEPTS: dict[str, dict[str, tuple[Office, ...]]] = {
     "hk-chief-executive": {},
     "cia-director": {},
     "lawmaker": {},
+    "senate-leader": {},
+    "senator": {},
+    "nsc-senior-director": {},
 }
 
 # Titles for a new official whose concept has no gazetteer office: the title as the label shows it.
@@ -76,6 +79,9 @@ _TITLES = {
     "hk-chief-executive": "Chief Executive of Hong Kong",
     "cia-director": "Director of the Central Intelligence Agency",
     "lawmaker": "Member of Congress",
+    "senate-leader": "Senate Majority Leader",
+    "senator": "Senator",
+    "nsc-senior-director": "Senior Director, National Security Council",
 }
 
 _DEF = r"defen[cs]e"
@@ -179,8 +185,8 @@ ZH: list[tuple[str, str, str | None]] = [
     (r"驻(?:华|中国)大使(?!馆)", "ambassador-to-china", "USA"),
     (r"外交部副部长", "vice-foreign-minister", "CHN"),
     (r"白宫(?:发言人|新闻秘书)|国务院发言人|五角大楼发言人|国家安全委员会发言人", "us-spokesperson", "USA"),
-    (r"外交部发言人", "mfa-spokesperson", "CHN"),
-    (r"国防部发言人", "mnd-spokesperson", "CHN"),
+    (r"外交部(?:新闻)?发言人", "mfa-spokesperson", "CHN"),
+    (r"国防部(?:新闻)?发言人", "mnd-spokesperson", "CHN"),
     (r"常务副国防部长|国防部副部长", "deputy-defense-secretary", None),
     (r"常务副国务卿|副国务卿", "deputy-secretary-of-state", "USA"),
     (r"助理国务卿", "assistant-secretary-of-state", "USA"),
@@ -191,6 +197,8 @@ ZH: list[tuple[str, str, str | None]] = [
     (r"国防部部?长|防长", "defence-minister", None),
     (r"外交部部?长|外长", "foreign-minister", None),
     (r"国务卿", "secretary-of-state", "USA"),
+    # 美国总统气候问题特使克里: the envoy's title holds 总统, which alone would be the president's
+    (r"(?:总统)?气候(?:变化)?(?:问题|事务)?特使", "climate-envoy", "USA"),
     (r"(?:总统)?国家安全(?:事务)?(?:助理|顾问)|国安顾问", "national-security-advisor", "USA"),
     (r"国家副主席", "vice-president", "CHN"),
     (r"国家主席", "president", "CHN"),
@@ -203,8 +211,16 @@ ZH: list[tuple[str, str, str | None]] = [
     (r"商务部长", "commerce-secretary", None),
     (r"贸易代表", "trade-representative", "USA"),
     (r"(?:联邦)?众议院议长|众院议长", "speaker", "USA"),
-    (r"气候特使", "climate-envoy", "USA"),
     (r"大使(?!馆)", "ambassador", None),
+    # 参议院多数党领袖舒默, 共和党参议员克雷坡: the Senate's titles, American in this dyad's news
+    (r"(?:联邦)?参议院多数党领袖", "senate-leader", "USA"),
+    (r"(?:联邦)?参议员", "senator", "USA"),
+    # 白宫国家安全会议中国事务高级主任贝兰德: a portfolio between the council and the title
+    (
+        r"(?:白宫)?(?:国家安全会议|国家安全委员会|国安会)[^，。、；（(]{0,12}?(?:高级|资深)主任",
+        "nsc-senior-director",
+        "USA",
+    ),
 ]
 _EN_QUAL = r"(?:the\s+)?(?:(?P<qc>chinese|china's|china|pla|beijing's)|(?P<qu>u\.s\.|us|american|america's|united states'?|washington's))\s+"
 _ZH_QUAL = r"(?:(?P<qc>中国|中方|解放军|中)|(?P<qu>美国|美方|美军|美))"
@@ -225,7 +241,9 @@ _EN_KEY = re.compile(
     r"minister|secretary|chair|chief|commander|ambassador|spokes|advis[eo]r|representative|speaker|envoy|premier|councill?or"
     r"|president|member|director|rep\.|sen\.|senator|congress"
 )
-_ZH_KEY = re.compile(r"长|主席|司令|大使|发言人|国务卿|总统|总理|委员|顾问|助理|代表|议长|特使|秘书")
+_ZH_KEY = re.compile(
+    r"长|主席|司令|大使|发言人|国务卿|总统|总理|委员|顾问|助理|代表|议长|特使|秘书|议员|领袖|国家安全会议|国家安全委员会|国安会"
+)
 _WINDOW = {"en": 48, "zh": 12}
 
 

@@ -72,7 +72,7 @@ __all__ = ["Context", "extract"]
 # Words without which no channel of the catalogue is named: a cheap test before the full one.
 _CHANNEL_WORD = re.compile(
     r"talk|dialog|consult|hotline|link|commander|maritime|policy|chiefs|cjcs|joint staff|defen[cs]e|"
-    r"磋商|会谈|會談|会晤|會晤|对话|對話|通话|通話|热线|熱線|直通|防长|防長|战区|戰區|总参|總參|参谋|參謀",
+    r"磋商|会谈|會談|会晤|會晤|对话|對話|通话|通話|热线|熱線|直通|防长|防長|战区|戰區|总参|總參|参谋|參謀|工作组|工作組|working group",
 )  # searched in lower-case text: IGNORECASE on a Unicode pattern is several times slower
 # A measure against firms the index does not know ("placed DJI on an investment blacklist"): read the report.
 _MEASURE_WORD = re.compile(r"sanction|blacklist|entity list|export control list|制裁|清单|清單|管控名单|管控名單|反制")

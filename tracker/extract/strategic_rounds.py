@@ -1,6 +1,6 @@
 """Rounds: two officials meeting over several days outside a visit (Sullivan and Wang in Vienna, Malta, Bangkok) hold
 a round of talks, not a meeting, whether or not the report names the format ("strategic communication", 战略沟通;
-tests/extraction/README.md, "Talks or meeting").
+tests/extraction/README.md, "Talks or meeting"); a catalogue dialogue's round of days held by video is talks too.
 
 Pure; part of tracker.extract.merge's last step.
 """
@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from tracker.extract.facts import ROUNDS
 from tracker.extract.model import DYAD, Candidate
 
 __all__ = ["strategic_rounds"]
@@ -51,6 +52,15 @@ def strategic_rounds(found: list[Candidate]) -> list[Candidate]:
             f["kind"] == "meeting" and f.get("status", "occurred") == "occurred" and not c.rule.startswith("a visit")
             and len(people) >= 2 and _several_days(c) and not _SIDELINES.search(c.evidence)
         ):  # fmt: skip
+            c = replace(c, fact={**f, "kind": "talks"})
+        elif (
+            f["kind"] == "call"
+            and f.get("channel") in ROUNDS
+            and f.get("precision", "day") == "day"
+            and _several_days(c)
+        ):
+            # 9月28日至29日，中美两军以视频方式举行第16次国防政策协调会谈: a dialogue's round of days held by video is a
+            # round of talks, not a call
             c = replace(c, fact={**f, "kind": "talks"})
         out.append(c)
     return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.extract.firm_names import GLOSS_AFTER, LEAD_ZH, firm_names, without_gloss
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, Sentence, Span
 from tracker.extract.names import SURNAMES
@@ -119,7 +120,9 @@ def _after_title(run: str) -> str:
 # -- lists of firms and people a sanction names ------------------------------------------------------------------
 
 _UNITS_ZH = re.compile(r"^(?:旗下|下属|子公司|的子公司)")
-_FIRM_WORD_ZH = re.compile(r"(?:公司|集团|研究所|研究院|大学|实验室|中心|工厂|企业|图书馆|基金会|协会|学会|委员会)$")
+_FIRM_WORD_ZH = re.compile(
+    rf"(?:公司|集团|研究所|研究院|大学|实验室|中心|工厂|企业|图书馆|基金会|协会|学会|委员会){GLOSS_AFTER}$"
+)
 # 对两机构及其负责人: the bodies are those the reason clause names (针对美国 A 和 B 为…提供平台)
 BACK_REFERENCE_ZH = re.compile(
     r"(?:[两二三四五六七八九十几]|上述|有关|相关|该|这些?)(?:家|个|所)?(?:机构|实体|组织|公司|企业)"
@@ -131,7 +134,7 @@ _REASON_ITEMS_ZH = re.compile(
 _LIST_START_ZH = re.compile(r"[将把]|(?<![针面反应绝])对(?![等台华外此话于])")
 _SPLIT_ZH = re.compile(r"以及|、|，|,|和|及")
 _VERB_END_ZH = re.compile(r"(?:实施|采取|列入|纳入|加入|予以|进行|宣布|决定|对等|相应|必要的?|坚决|非法|单边|所谓)+$")
-_LEAD_ZH = re.compile(r"^(?:美国|美方|中国|中方|美|中)")
+_LEAD_ZH = LEAD_ZH
 # 无人机企业Skydio公司, 军工企业洛克希德·马丁公司: what the firm is, before its name
 _DESCRIPTOR_ZH = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:企业|制造商|生产商|厂商|承包商|军火商)|^智库")
 # Characters of transliterated foreign names (克鲁兹, 布朗巴克, 史密斯): a run of them after a title is a name.
@@ -351,7 +354,7 @@ def list_targets(
                 bodies and not inside and 2 <= len(piece) <= 8 and has_han(piece) and not _TITLE_END_ZH.search(piece)
             ):
                 shortest = 2 if bodies else 3  # (企业 alone is no name; 人权观察 in a list of bodies is)
-                if any(a <= s and e <= b for a, b in taken) or not shortest <= len(piece) <= 24:
+                if any(a <= s and e <= b for a, b in taken) or not shortest <= len(without_gloss(piece)) <= 24:
                     continue
                 kind, name_span = "organization", (s, e)
             else:
@@ -368,11 +371,11 @@ def list_targets(
                     continue  # the index knows the whole name
                 kind, name_span = "person", (n, e)
             name = original[name_span[0] : name_span[1]]
+            slug, names = firm_names(name) if kind == "organization" else (slug_for(name, False), {"zh": name})
             found.append(
                 ActorMention(
-                    slug_for(name, chinese_name_order=False), kind, state,
-                    Span(base + name_span[0], base + name_span[1]), name, None, True,
-                    {"zh": to_simplified(name)},
+                    slug, kind, state, Span(base + name_span[0], base + name_span[1]), name, None, True,
+                    {**names, "zh": to_simplified(names["zh"])},
                 )
             )  # fmt: skip
         return found, parents

@@ -69,8 +69,8 @@ _DESCRIPTOR = re.compile(
     r"|suppliers|producer|producers|giant|start-?up|entities)(?:,?\s+(?:including|such as|namely))?\s+",
 )
 _ITEM_DESCRIPTOR = re.compile(
-    r"(?<![A-Za-z])(?:(?!and\b|or\b)(?-i:[a-z][\w-]*)\s+){0,2}(?:chipmaker|maker|company|firm|giant|manufacturer|supplier|contractor"
-    r"|producer|operator|developer)\s+(?=[A-Z])"
+    r"(?<![A-Za-z])(?:(?!and\b|or\b)(?-i:[a-z][\w-]*)\s+){0,2}(?:chipmakers?|makers?|compan(?:y|ies)|firms?|giants?"
+    r"|manufacturers?|suppliers?|contractors?|producers?|operators?|developers?)\s+(?=[A-Z])"
 )
 # "12 Chinese companies, including A and B", "entities such as A": the list after its head.
 _INCLUDING = re.compile(r"^[^A-Z]*?(?:including|such as|among them|namely)\s+")
