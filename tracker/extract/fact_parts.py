@@ -189,7 +189,10 @@ def compared(d: DateMention, scene: Scene) -> bool:
 
 # 通话是在7月7日, 会面则是于6月: a cleft sentence puts the verb's own date after it
 _CLEFT_ZH = re.compile(r"\s*(?:则|則)?是(?:在|于|於)?\s*")
-_SINCE_AFTER = re.compile(r"[^，。；,;]{0,16}?(?:以来|以來)")
+# (按照两国元首去年11月巴厘岛会晤共识: the date of the meeting whose consensus is followed, no date of the act)
+_SINCE_AFTER = re.compile(
+    r"[^，。；,;]{0,16}?(?:以来|以來|(?:会晤|會晤|会谈|會談|通话|通話|会见|會見)(?:达成的|達成的)?(?:重要)?共[识識])"
+)
 
 
 def _owned(d: DateMention, t: Trigger, scene: Scene) -> bool:

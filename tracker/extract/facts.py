@@ -111,7 +111,7 @@ _TO_TAIWAN = re.compile(
 )
 _ENCOUNTER_WORD = re.compile(
     r"meet|talk|call|request|invitation|visit|dialogue|会晤|會晤|会见|會見|会面|會面|会谈|會談|通话|通話|邀请|邀請|请求|請求"
-    r"|访问|訪問|对话|對話|沟通|溝通|防长|防長",
+    r"|访问|訪問|对话|對話|沟通|溝通|防长|防長|致电|致電|电话|電話|回电|回電",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[，,。；]")

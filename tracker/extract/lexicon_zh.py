@@ -54,6 +54,7 @@ def simplify(text: str) -> str:
 
 
 _P = "[^，。；！？,;]"  # any character within a clause
+_MECH = "机制|工作组|工作小组|磋商"  # a standing mechanism, held in rounds
 
 ENTRIES: tuple[Entry, ...] = (
     Entry("联合(?:军事)?(?:演习|演练|巡航)|军事合作(?!办公室|办|局|处|部)|人道主义(?:救援|援助)(?:演练)?|舰艇访问|港口访问", "military-cooperation"),
@@ -69,8 +70,12 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("呼吁|邀请|提议|倡议|建议", "appeal", governs="proposal"),
     # 中方没有接受美方提出的通话建议: an invitation or request not accepted is refused
     Entry("(?:没有|并未|未能|未|不|拒不)接受", "meeting-declined", governs="decline"),
+    # 致电…，但对方没有回电, 拒接电话: a call not returned or not taken is a refused call
+    Entry(f"(?:都|均|也|始终|一直)?(?:没有|并未|未|不|拒不)(?:回电|回复?{_P}{{0,6}}?电话|接(?:听)?(?:其|他们?的)?电话)"
+          "|拒接(?:电话)?|拒绝接听", "meeting-declined"),
     # intent (CAMEO 036): agreeing to resume is not resuming
-    Entry(r"(?:同意|一致同意|商定|约定)(?:恢复|重启|举行|保持|开展|建立|会晤|会面|通话)?"
+    # (not 双方同意的第三国: an attributive 同意的 names a place or a time, no agreement is told)
+    Entry(r"(?:同意|一致同意|商定|约定)(?!的)(?:恢复|重启|举行|保持|开展|建立|会晤|会面|通话)?"
           # (两国元首同意维护人类对使用核武器决定的控制: an agreement on a policy, not to meet)
           r"(?=[^。]{0,40}?(?:恢复|重启|举行|保持|开展|建立|会晤|会面|通话|沟通|对话|交流|磋商|联系|访|机制|渠道|会谈))"
           r"|达成共识(?=[^。]{0,30}?(?:恢复|重启|举行|会晤|会面|通话|沟通|对话|机制|访))"
@@ -104,9 +109,11 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("出任|被增补为|被增选为|宣誓就任|就任|宣誓就职|履新|接掌|新任(?=国防部长|部长)(?![^，。；]{0,8}人选[^，。；]{0,2}(?:未|没有|并未))",
           "office-assumed", role="subject"),
     # calls and meetings
-    # 以视频方式同拜登举行会晤: an encounter held by video is a call, whatever noun follows
-    Entry(f"视频通话|电话通话|(?<!直)通电话|通了电话|电话交谈|视频连线|(?<!战区领导人)通话|视频会晤|视频会议|视频会谈|以视频(?:方式|形式|连线){_P}{{0,24}}?(?:会晤|会谈|会见)",
-          "call"),
+    # 以视频方式同拜登举行会晤: an encounter held by video is a call, whatever noun follows; not a round of a
+    # mechanism held by video (以视频方式举行第16次…会谈, 工作组视频会议): that is a round of talks
+    Entry(f"视频通话|电话通话|(?<!直)通电话|通了电话|电话交谈|视频连线|(?<!战区领导人)通话|视频会晤|(?<!机制)(?<!工作组)(?<!磋商)视频会议|视频会谈"
+          f"|以视频(?:方式|形式|连线)(?!{_P}{{0,24}}?(?:第[0-9一二三四五六七八九十]+[次轮]|{_MECH}))"
+          f"{_P}{{0,24}}?(?:会晤|会谈|会见)", "call"),
     Entry("会见|接见|会晤了|会晤|会面|见面|举行会晤|拜会|拜访", "meeting"),
     Entry("(?:访问|访华|访美|造访|到访|出访|前往)", "meeting", role="guest"),
     Entry("(?:在|于)[^，。；]{1,20}?(?:接待|迎接)|接待|欢迎", "meeting", role="host"),
@@ -115,7 +122,8 @@ ENTRIES: tuple[Entry, ...] = (
           # (联席会议主席 is a title; 举行视频通话 is a call)
           # (香格里拉对话会期间曾举行会见: 对话会 is a forum, the 会见 after it a meeting)
           # (会议已两年未举行: a round not held is no round)
-          f"|(?:会议(?!主席)|磋商|对话(?!会))(?:(?![未没]){_P}){{0,24}}?举行(?!了?(?:视频|电话|通话|通电话))", "talks"),
+          # (磋商可在中国、美国或第三国轮流举行: where rounds may be held, no round)
+          f"|(?:会议(?!主席)|磋商|对话(?!会))(?:(?![未没]|可(?:以|在|于)){_P}){{0,24}}?举行(?!了?(?:视频|电话|通话|通电话))", "talks"),
     # 共同主持对话, …与…参加。: the roster of the round the report has just told, every person named
     Entry("(?:共同)?主持(?:了)?(?:对话|会谈|磋商)|共同主持(?=[。；])|(?<=[\u4e00-\u9fff])参加(?=[。；])", "talks", role="roster"),
     # criticism and statements (not 坚决反对任何纵容…的言行: opposing a class of acts, no one named, is a position;

@@ -71,8 +71,8 @@ __all__ = ["Context", "extract"]
 
 # Words without which no channel of the catalogue is named: a cheap test before the full one.
 _CHANNEL_WORD = re.compile(
-    r"talk|dialog|consult|hotline|link|commander|maritime|policy|chiefs|cjcs|joint staff|defen[cs]e|"
-    r"磋商|会谈|會談|会晤|會晤|对话|對話|通话|通話|热线|熱線|直通|防长|防長|战区|戰區|总参|總參|参谋|參謀|工作组|工作組|working group",
+    r"talk|dialog|consult|hotline|link|commander|maritime|policy|chiefs|cjcs|joint staff|defen[cs]e|working group|ccwg|"
+    r"磋商|会谈|會談|会晤|會晤|对话|對話|通话|通話|热线|熱線|直通|防长|防長|战区|戰區|总参|總參|参谋|參謀|工作组|工作組",
 )  # searched in lower-case text: IGNORECASE on a Unicode pattern is several times slower
 # A measure against firms the index does not know ("placed DJI on an investment blacklist"): read the report.
 _MEASURE_WORD = re.compile(r"sanction|blacklist|entity list|export control list|制裁|清单|清單|管控名单|管控名單|反制")
@@ -252,7 +252,7 @@ def _both_sides(found: list[Candidate]) -> list[Candidate]:
     named = 0
     out = []
     for c in found:
-        parties = c.fact.get("participants") or []
+        parties = [] if "recipient" in c.fact else c.fact.get("participants") or []  # (a side's words stay its own)
         people = [p for p in parties if p not in ("CHN", "USA")]
         if c.fact["kind"] in TWO_SIDED and (len(people) >= 2 or (people and named < 2)):
             last, named = list(parties), len(people)  # the last encounter of two named people, else of one

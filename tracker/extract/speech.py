@@ -12,6 +12,7 @@ from tracker.extract.facts import NEAR, OTHER_SIDE, Built, Scene, home_of, parti
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention
 from tracker.extract.organs import names_side, organ_side, told_at_end
+from tracker.extract.side_words import own_part, side_readout
 
 __all__ = ["READOUT", "spoken_act"]
 
@@ -310,12 +311,14 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
         fact["participants"] = [state, official.slug]
         fact["initiator"] = state
         return fact, [official], "protest to an official"
-    if kind == "statement" and _OPEN_LINES.search(text) and not _BUT.search(text):
+    if kind == "statement" and _OPEN_LINES.search(o := own_part(text, t.span.start - base)) and not _BUT.search(o):
         return (
             None  # "our commitment to maintaining open lines …", 致力于保持两军沟通渠道畅通: a shared aim, no position
         )
     if kind == "statement" and _ORGAN_TELLS.search(text, max(0, t.span.start - base - 40), t.span.end - base):
         return None  # "…, the White House said in a statement": an organ telling the news makes no statement
+    if (side := side_readout(kind, t, scene)) is not None:
+        return side  # 汪文斌说，…；中方阐明了…严正立场: the side right before the verb speaks, not the teller
     speaker = _speaker(t, scene)
     ministry = _MINISTRY.search(scene.sentence.text)
     # "The State Department rebuked Beijing", "…, the Pentagon said": an organ speaks for its state

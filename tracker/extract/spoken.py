@@ -108,23 +108,35 @@ def readouts(found: list[Candidate]) -> list[Candidate]:
             told = [e for e in every if e.background == c.background]
             # the encounters told so far, its own sentence's too ("Xi told Biden during their call …")
             days = {(e.fact["occurred_on"], e.fact["precision"]) for e in told
-                    if e.span.start <= c.span.start and speaker in e.fact["participants"]}  # fmt: skip
+                    if e.span.start <= c.span.start and _takes_part(speaker, e)}  # fmt: skip
             if not days and c.dated:
                 # "Xi told Mattis on Wednesday that …. Xi met Mattis at the Great Hall": a lede told before the
                 # encounter it comes from (kept below only when dated on its day)
-                days = {(e.fact["occurred_on"], e.fact["precision"]) for e in told if speaker in e.fact["participants"]}
+                days = {(e.fact["occurred_on"], e.fact["precision"]) for e in told if _takes_part(speaker, e)}
             if (
                 not days
                 or (c.background and not c.dated)
                 or (c.dated and (f["occurred_on"], f["precision"]) not in days)
             ):
                 continue
+            if _BEFORE_IT.search(c.evidence, 0, max(0, c.evidence.find(c.rule.split(": ", 1)[-1]))):
+                continue  # 贝森特在通话前曾在白宫表示: words said before the encounter are not told in it
             if _praise_only(c):
                 continue  # 董军表示，这次会晤是坦诚的; "told Austin the talks were useful": praise of the encounter
             if not c.dated:
                 f["occurred_on"], f["precision"] = sorted(days)[-1]
         out.append(c)
     return out
+
+
+# 通话前, 會晤前: the words come before the encounter (通话前后 is around it)
+_BEFORE_IT = re.compile(r"(?:通话|通話|会晤|會晤|会谈|會談|会见|會見|会面|會面)(?:之)?前(?!后|後)")
+
+
+def _takes_part(speaker: str, encounter: Candidate) -> bool:
+    """The speaker is a party of the encounter, or the state one of its persons serves (美方在会谈中表示: the side)."""
+    parties = encounter.fact["participants"]
+    return speaker in parties or (speaker in ("CHN", "USA") and speaker in encounter.homes.values())
 
 
 # Words that only praise the encounter or a shared aim (Readouts convention: no statement): "the talks were
