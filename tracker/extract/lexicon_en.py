@@ -161,7 +161,8 @@ ENTRIES: tuple[Entry, ...] = (
         r"|groups|individuals|people|targets)) (?:to be |being |that (?:will|would) be )?sanctioned"
         r"|blacklist(?:s|ed|ing)?"
         # "had also designated Zhu Hailun … under the Global Magnitsky Act": a designation under a sanctions law
-        r"|designat(?:e|es|ed|ing)(?=[^.;]{0,200}?\bunder (?:the )?(?-i:(?:(?:[A-Z][\w.-]* ){1,5}(?:Act|Order)|CAATSA|IEEPA)\b))",
+        r"|designat(?:e|es|ed|ing)(?=[^.;]{0,200}?\b(?:under (?:the )?(?-i:(?:(?:[A-Z][\w.-]* ){1,5}(?:Act|Order)|CAATSA"
+        r"|IEEPA)\b)|pursuant to (?:the )?(?-i:(?:Executive Order|E\.O\.|Section) \d)))",  # "…, pursuant to E.O. 13818"
         "sanction-imposed",
     ),
     Entry(r"countermeasures?|counter-measures?|retaliat(?:e|es|ed|ing|ion|ory)", "countermeasure"),

@@ -23,7 +23,10 @@ __all__ = ["listed_next"]
 
 # The opening of a sentence that only lists the members of a counted group the sentence before announced.
 _OPENER_EN = re.compile(
-    r"\s*(?:(?:The|These|Those)\s+(?:\w+\s+)?(?:companies|entities|firms|institutes|organi[sz]ations|individuals"
+    # ("The foreign ministry said those targeted under the law included …": the list, as its announcer tells it)
+    r"\s*(?:(?:The|A)\s+(?:[\w-]+\s+){1,3}said\s+(?:that\s+)?(?=those\s))?"
+    r"(?:(?:those\s+(?:targeted|sanctioned|listed|named|designated)(?:\s+[^,.;]{1,60}?)?\s+(?:are|were|include|included))"
+    r"|(?:The|These|Those)\s+(?:\w+\s+)?(?:companies|entities|firms|institutes|organi[sz]ations|individuals"
     r"|people|officials|units)(?:\s+(?:listed|added|named|sanctioned|targeted))?\s+(?:are|were|include|included)"
     r"|They\s+(?:are|were|include|included)|Among\s+(?:them|those\s+(?:listed|added|named|sanctioned)"
     # "Among the firms placed on the entity list were …"
@@ -42,7 +45,7 @@ _STATES_EN = (("USA", re.compile(r"U\.S\.|United States|Washington|Commerce Depa
               ("CHN", re.compile(r"China|Chinese|Beijing")))  # fmt: skip
 _STATES_ZH = (("USA", re.compile(r"美国|美方|美國")), ("CHN", re.compile(r"中国|中方|商务部|外交部|中國")))
 _REACH = 2  # sentences after the announcement where its list may open
-_LIST_OF = re.compile(r"(unreliable entity|不可靠实体)|entity list|sdn list", re.I)
+_LIST_OF = re.compile(r"(unreliable entity|不可靠实体|出口管制管控名单)|entity list|sdn list|实体清单", re.I)
 
 
 def listed_next(
@@ -146,7 +149,7 @@ def _listing(
 
 def _imposer(t: Trigger, sentence: Sentence, language: str) -> str | None:
     """The state that announces: the list's keeper, else the first state the sentence names before the verb."""
-    listing = _LIST_OF.search(t.text)
+    listing = _LIST_OF.search(fold(t.text))
     if listing:
         return "CHN" if listing.group(1) else "USA"
     before = (fold(sentence.text) if language == "zh" else sentence.text)[: t.span.start - sentence.span.start]

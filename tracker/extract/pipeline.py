@@ -56,7 +56,7 @@ from tracker.extract.named_later import named_later
 from tracker.extract.quote_first import attributed
 from tracker.extract.refusals import refusals
 from tracker.extract.revival import long_silence, resumed_later
-from tracker.extract.sanction_facts import announced_by, sanctions, topic_of_remarks
+from tracker.extract.sanction_facts import MEASURE_WORD, announced_by, sanctions, topic_of_remarks
 from tracker.extract.sentences import split
 from tracker.extract.spoken import (
     absorbed_by_reproach,
@@ -74,8 +74,6 @@ _CHANNEL_WORD = re.compile(
     r"talk|dialog|consult|hotline|link|commander|maritime|policy|chiefs|cjcs|joint staff|defen[cs]e|working group|ccwg|"
     r"磋商|会谈|會談|会晤|會晤|对话|對話|通话|通話|热线|熱線|直通|防长|防長|战区|戰區|总参|總參|参谋|參謀|工作组|工作組",
 )  # searched in lower-case text: IGNORECASE on a Unicode pattern is several times slower
-# A measure against firms the index does not know ("placed DJI on an investment blacklist"): read the report.
-_MEASURE_WORD = re.compile(r"sanction|blacklist|entity list|export control list|制裁|清单|清單|管控名单|管控名單|反制")
 # "scrapped A and B consultations with …", 暂停A、B会晤和C会议: the encounter word names another item of the list
 _COORDINATED = re.compile(r"[\w\s'’-]{0,60}?\band\b[\w\s'’-]{0,40}|[^，。；,;]{0,50}?[、和及][^，。；,;]{0,30}")
 _SUPERLATIVE = re.compile(
@@ -156,7 +154,7 @@ def extract(report: Report, context: Context) -> list[Candidate]:
     lower = report.text.lower()
     if (
         not names_anyone(report.text, report, context.actors)
-        and not _MEASURE_WORD.search(lower)
+        and not MEASURE_WORD.search(lower)
         and not (_CHANNEL_WORD.search(lower) and find_channels(whole, language, context.channels))
     ):
         return []

@@ -25,11 +25,18 @@ from tracker.extract.targets import (
     within,
 )
 
-__all__ = ["announced_by", "sanctions", "topic_of_remarks"]
+__all__ = ["MEASURE_WORD", "announced_by", "sanctions", "topic_of_remarks"]
 
+# A measure against parties the index may not know ("placed DJI on an investment blacklist", a designation under an
+# executive order or the Magnitsky Act, a denial order 拒绝令): the pipeline reads such a report whoever it names.
+MEASURE_WORD = re.compile(
+    r"sanction|blacklist|entity list|export control list|executive order|magnitsky|制裁|清单|清單|管控名单|管控名單|反制"
+    r"|拒绝令|拒絕令"
+)
 _CLAUSE_ZH = re.compile(r"[，,]")
 _REASON_EN = re.compile(r"\b(?:for|over|because|citing|accusing)\b")  # "… on Friday for hosting Tsai": the reason
-_LIST_OF = re.compile(r"(unreliable )?(?:entity|sdn) list", re.I)
+# The list names its keeper: China's unreliable entity list and export control list, the U.S. Entity and SDN lists.
+_LIST_OF = re.compile(r"(unreliable entity list|不可靠实体清单|出口管制管控名单)|(?:entity|sdn) list|实体清单", re.I)
 _GOES_ON_ZH = re.compile(r"\s*(?:对|以|因|为|并|将)")
 _MECHANISM = re.compile(r"工作机制|工作機制|办公室|辦公室")
 _INCLUDING_ZH = re.compile(r"[，,]\s*(?:其中)?(?:包括|分别是|分别为)")
@@ -89,7 +96,7 @@ def sanctions(kind: str, t: Trigger, scene: Scene) -> list[Built]:
         # 被列入清单的包括 A、B 和 C: the list of the announcement the report has just told, by its announcer.
         imposer = imposer or scene.carried
         targets = items_after_zh(t, scene.sentence, scene.mentions, OTHER_SIDE.get(imposer or ""))
-    listing = _LIST_OF.search(t.text)
+    listing = _LIST_OF.search(fold(t.text))
     if listing:
         # Only the U.S. keeps the Entity List and the SDN list; only China the unreliable entity list.
         imposer = "CHN" if listing.group(1) else "USA"
@@ -188,7 +195,7 @@ def _post(m: ActorMention, text: str, base: int) -> bool:
 def announced_by(t: Trigger, scene: Scene) -> str | None:
     """Who announces the sanction of a trigger (a later sentence's list may be the same announcement's)."""
     text, base = fold(scene.sentence.text), scene.sentence.span.start
-    listing = _LIST_OF.search(t.text)
+    listing = _LIST_OF.search(fold(t.text))
     if listing:
         return "CHN" if listing.group(1) else "USA"
     return _imposer(t, scene, text, base)[0]

@@ -341,6 +341,10 @@ def list_targets(
             cut = piece.find("等")
             if cut >= 0:
                 e, piece = s + cut, piece[:cut]
+            # 激活对某某通讯的拒绝令: the one object of a denial order is a firm or a person, with or without 公司
+            denial = "拒绝令" in fold(t.text) and len(merged) == 1 and piece.endswith("的")
+            if denial:
+                e, piece = e - 1, piece[:-1]
             if "的" in piece:
                 s, piece = s + piece.rfind("的") + 1, piece[piece.rfind("的") + 1 :]
             for lead_re in (_LEAD_ZH, _DESCRIPTOR_ZH):
@@ -350,8 +354,16 @@ def list_targets(
             if len(piece) < 2 or _GENERIC_ZH.fullmatch(piece) or _COUNT_ZH.match(piece):
                 continue  # (美方个人和实体, 其70家关联企业: a class or a count of targets, no name)
             inside = [(a, b) for a, b in taken if s <= a and b <= e]
-            if _FIRM_WORD_ZH.search(piece) or (
-                bodies and not inside and 2 <= len(piece) <= 8 and has_han(piece) and not _TITLE_END_ZH.search(piece)
+            if (
+                _FIRM_WORD_ZH.search(piece)
+                or (denial and 2 <= len(piece) <= 24)
+                or (
+                    bodies
+                    and not inside
+                    and 2 <= len(piece) <= 8
+                    and has_han(piece)
+                    and not _TITLE_END_ZH.search(piece)
+                )
             ):
                 shortest = 2 if bodies else 3  # (企业 alone is no name; 人权观察 in a list of bodies is)
                 if any(a <= s and e <= b for a, b in taken) or not shortest <= len(without_gloss(piece)) <= 24:

@@ -7,6 +7,7 @@ Pure; part of tracker.extract.targets' list_targets.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, Sentence, Span
@@ -30,6 +31,12 @@ _FIRM_WORD_EN = re.compile(
 _APPOSITIVE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|subsidiary|division|arm|affiliate|maker|manufacturer|operator)"
     r"(?:\s+of\s+[^,;.]{1,70}?)?(?=,)"
+)
+# a person's post told between commas ("A, chair of the B Commission, C, China director at D, and E"): no item
+_POST_APPOSITIVE = re.compile(
+    r",\s+(?:(?:a|an|the|former|[A-Z][\w.-]*)\s+){0,3}?(?i:chair(?:man|woman)?|director|head|president|founder"
+    r"|secretary|minister|member|editor|professor|fellow|commissioner|spokes(?:man|woman|person)|advis[eo]r"
+    r"|executive|officer|leader)\s+(?:of|at|for)\s+[^,;]{1,80}?(?=,)"
 )
 # a name's short form in brackets just after it
 _SHORT_FORM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
@@ -69,8 +76,13 @@ _DESCRIPTOR = re.compile(
     r"|suppliers|producer|producers|giant|start-?up|entities)(?:,?\s+(?:including|such as|namely))?\s+",
 )
 _ITEM_DESCRIPTOR = re.compile(
-    r"(?<![A-Za-z])(?:(?!and\b|or\b)(?-i:[a-z][\w-]*)\s+){0,2}(?:chipmakers?|makers?|compan(?:y|ies)|firms?|giants?"
-    r"|manufacturers?|suppliers?|contractors?|producers?|operators?|developers?)\s+(?=[A-Z])"
+    r"(?<![A-Za-z])(?:(?!(?:and|or|the|an?)\b)(?-i:[a-z][\w-]*)\s+){0,2}(?:chipmakers?|makers?|compan(?:y|ies)|firms?"
+    r"|giants?|manufacturers?|suppliers?|contractors?|producers?|operators?|developers?)\s+(?=[A-Z])"
+)  # ("A and the battery company B": the article stays, to part the two items)
+# "added 28 entities to its Entity List, among them A and B": the members of the group, after the trigger
+# (after a date or a place: "… to its Entity List on Monday, including A, B and C")
+_MEMBERS_AFTER = re.compile(
+    r"(?:\s+(?:on|last|this|in)\s+[\w ]{1,20}?)?\s*,\s*(?:including|among them|among which|such as|namely)\s+", re.I
 )
 # "12 Chinese companies, including A and B", "entities such as A": the list after its head.
 _INCLUDING = re.compile(r"^[^A-Z]*?(?:including|such as|among them|namely)\s+")
@@ -120,7 +132,7 @@ def _items_en(window: str, vouched: bool = False) -> list[tuple[int, int]]:
         # "Semiconductor Manufacturing International Corp (SMIC)": the firm by the short form it goes by
         out.append((short.start(1), short.end(1)) if short else (start, end))
         pos = short.end() if short else end
-        aside = _APPOSITIVE.match(window, pos)
+        aside = _APPOSITIVE.match(window, pos) or _POST_APPOSITIVE.match(window, pos)
         if aside:
             pos = aside.end()  # "A Group, a unit of state-owned B Co, and C": the parent only describes A
         if not re.match(r"\s*(?:,|and\b|&|[-–—])", window[pos:]):
@@ -199,6 +211,11 @@ def english_targets(
                     slug_for(name), "organization", state, Span(base + s, base + e), name, None, True, {"en": plain}
                 )
             )
+    after = _MEMBERS_AFTER.match(text, t.span.end - base) if inner else None
+    if after:
+        head = replace(t, span=Span(t.span.end, base + after.end()), text=after.group())
+        more, _ = english_targets(head, sentence, mentions, state, reach, taken, listed=True)
+        found += more
     return found, parents
 
 
