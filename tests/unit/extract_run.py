@@ -17,3 +17,12 @@ def context() -> Context:
 def run(text: str, language: str, published: str) -> list[Candidate]:
     """The candidates of one report published at `published` (ISO 8601 with its zone)."""
     return extract(Report(text, language, datetime.fromisoformat(published)), context())
+
+
+def sanction_targets(text: str, language: str, published: str) -> set[tuple[str, str]]:
+    """The (target, imposed_by) pairs of the sanctions one report proposes."""
+    return {
+        (str(c.fact["target"]), str(c.fact["imposed_by"]))
+        for c in run(text, language, published)
+        if c.kind == "sanction-imposed"
+    }

@@ -3,17 +3,13 @@ the list opened by "Among the firms … were", and the gazetteer's bare Raytheon
 
 from __future__ import annotations
 
-from tests.unit.extract_run import run
+from tests.unit.extract_run import run, sanction_targets
 
 _AT = "2026-05-06T10:00:00+00:00"
 
 
 def _targets(text: str, language: str = "en") -> set[tuple[str, str]]:
-    return {
-        (str(c.fact["target"]), str(c.fact["imposed_by"]))
-        for c in run(text, language, _AT)
-        if c.kind == "sanction-imposed"
-    }
+    return sanction_targets(text, language, _AT)
 
 
 def test_a_commission_named_by_its_remit_after_described_persons() -> None:

@@ -4,17 +4,13 @@ of a Chinese-named list, and a lone 中 that opens a firm's name (invented sente
 
 from __future__ import annotations
 
-from tests.unit.extract_run import run
+from tests.unit.extract_run import run, sanction_targets
 
 _AT = "2026-05-06T10:00:00+00:00"
 
 
 def _targets(text: str, language: str = "en") -> set[tuple[str, str]]:
-    return {
-        (str(c.fact["target"]), str(c.fact["imposed_by"]))
-        for c in run(text, language, _AT)
-        if c.kind == "sanction-imposed"
-    }
+    return sanction_targets(text, language, _AT)
 
 
 def _names(text: str, language: str) -> list[dict[str, str]]:

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from tests.unit.extract_run import run
+from tests.unit.extract_run import run, sanction_targets
 
 _AT = "2024-03-07T10:00:00+00:00"
 
 
 def _targets(text: str, language: str) -> set[tuple[str, str]]:
-    return {
-        (str(c.fact["target"]), str(c.fact["imposed_by"]))
-        for c in run(text, language, _AT)
-        if c.kind == "sanction-imposed"
-    }
+    return sanction_targets(text, language, _AT)
 
 
 def test_english_companies_are_list_after_entity_list() -> None:
