@@ -13,6 +13,7 @@ from typing import Any
 from tracker.extract.facts import INTERACTIONS, NEAR, Built, Scene
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, DateMention, Report
+from tracker.extract.protest_dates import reproach_day
 from tracker.extract.weekday_ahead import ahead_if_expected
 
 __all__ = [
@@ -74,7 +75,7 @@ def _planned_days(t: Trigger, scene: Scene) -> DateMention | None:
 
 def date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None) -> tuple[DateMention, bool]:
     """`_date_of`, with a bare weekday of an event told as still to come taken as the coming one."""
-    when, dated = _date_of(t, scene, report, last)
+    when, dated = reproach_day(t, scene, report, last) or _date_of(t, scene, report, last)
     return ahead_if_expected(when, t.status, report.published_at.date()), dated
 
 

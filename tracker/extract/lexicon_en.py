@@ -291,7 +291,7 @@ ENTRIES: tuple[Entry, ...] = (
         r"|express(?:es|ed|ing)? (?:\w+ ){0,2}?(?:concerns?|dissatisfaction|opposition)"
         # "said Washington had significant concerns about China's …": concern held about the other side's acts
         r"|(?:had|has|have|underscor(?:e|es|ed|ing)|stress(?:es|ed)|emphasi[sz](?:es|ed)|reiterat(?:es|ed)|conve(?:y|ys|yed))"
-        r" (?:\w+ ){0,2}?concerns (?:about|over|regarding) (?=(?:China|Beijing|the United States"
+        r" (?:\w+ ){0,2}?concerns (?:about|over|regarding) (?=(?:the \w+ (?:of )?)?(?:China|Beijing|the United States"
         r"|Washington|the U\.S\.|U\.S\.|American|Chinese|the PLA|PLA)\b)"
         # "said he was deeply concerned that Beijing had been unwilling to engage": the speaker's concern about the
         # other side (not "China appeared to be concerned that Washington …": another's concern, told)

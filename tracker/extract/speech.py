@@ -12,6 +12,7 @@ from tracker.extract.facts import NEAR, OTHER_SIDE, Built, Scene, home_of, parti
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention
 from tracker.extract.organs import names_side, organ_side, told_at_end
+from tracker.extract.reported_side import criticised_subject
 from tracker.extract.side_words import own_part, side_readout
 
 __all__ = ["READOUT", "spoken_act"]
@@ -76,6 +77,8 @@ def _protester(t: Trigger, scene: Scene, states: list[str]) -> str:
         return (
             told  # "The U.S. moves seriously harmed China's interests, the Chinese foreign ministry said": the teller
         )
+    if critic := criticised_subject(t, scene):
+        return critic  # "a spokesperson said the United States had seriously violated …": the subject is reproached
     if scene.language == "zh":
         opening = _clause_opening(t, scene)
         text, base = scene.sentence.text, scene.sentence.span.start

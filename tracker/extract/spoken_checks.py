@@ -25,11 +25,15 @@ _DISCIPLINE = re.compile(r"违纪|違紀|职务犯罪|職務犯罪|党的原则|
 # (and the words of its content: "…of stirring up the months of protests")
 _RUNNING = re.compile(r"\bas\s+(?:[\w.'’]+\s+){1,3}?(?:accuses|blames|criticizes|criticises|faults)\b[^;:]*$")
 _BREAK = re.compile(r"[，,；;。]")
+# "halting the consultations in protest at U.S. arms sales": the motive of a measure, no words spoken
+_IN_PROTEST = re.compile(r"\bin\s+protest\s+(?:at|over|against|of)\b", re.I)
 # what a demand asks stopped: the reproach after it describes what is to stop (not "change its misguided policy",
 # a reproach of its own)
 _STOP = re.compile(
     r"\b(?:stop|cease|halt|end|cut (?:down )?on|curb|reduce|refrain from)\b|停止|减少|減少|收敛|收斂", re.I
 )
+# "urged China to join in condemning the coup", 敦促中方…一道谴责…: the condemnation is the act asked for
+_CONDEMN = re.compile(r"谴责|譴責|condemn|denounc|critici[sz]", re.I)
 # the other side named: a reproach of it is no verdict on one's own
 _OTHER_SIDE = re.compile(r"美方|美国|美國|华盛顿|華盛頓|United States|U\.S\.|Washington|American", re.I)
 
@@ -43,6 +47,8 @@ def spoken(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None:
         return None  # 中方此举是针对美方21日要求…作出的回应: the other side's earlier demand, the reason told
     if kind == "criticism" and _RUNNING.search(text, max(0, local - 160), t.span.end - base):
         return None  # "…, as Beijing accuses Washington of stirring up protests": a running charge, no act of a day
+    if kind == "criticism" and _IN_PROTEST.match(text, max(0, local - 3)):
+        return None  # "suspended the talks in protest over arms sales": the measure is the act, its motive no protest
     if kind == "criticism" and _DISCIPLINE.search(text) and not _OTHER_SIDE.search(text):
         return None  # 9人严重违背党的原则: the verdict on one's own officers criticises no one of the other side
     if (
@@ -52,7 +58,7 @@ def spoken(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None:
             o.kind == "demand"
             and o.span.end <= t.span.start
             and not _BREAK.search(text, o.span.end - base, local)
-            and _STOP.search(text, o.span.end - base, local)
+            and (_STOP.search(text, o.span.end - base, local) or _CONDEMN.match(t.text))
             for o in scene.triggers
         )
     ):
