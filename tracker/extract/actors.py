@@ -220,7 +220,10 @@ def find_actors(
                 continue
             s, e = m.span.start - base, m.span.end - base
             before = s >= phrase.end and _GAP_BEFORE_NAME.match(folded[phrase.end : s]) and s - phrase.end < 24
-            after = e <= phrase.start and _GAP_AFTER_NAME.match(folded[e : phrase.start])
+            # ("Scott Bessent, Trade Representative Jamieson Greer and …": a title with its own name is the next item)
+            gap = folded[e : phrase.start]
+            after = e <= phrase.start and bool(_GAP_AFTER_NAME.match(gap))
+            after = after and not (gap.strip() == "," and title_name(phrase, sentence, index, on) is not None)
             if before or after:
                 if not phrase.qualified and m.state and m.state != phrase.state:
                     # 美国新任国防部长赫格塞思: an unqualified office word is the office of the person's state

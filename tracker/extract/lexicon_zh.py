@@ -109,13 +109,15 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("出任|被增补为|被增选为|宣誓就任|就任|宣誓就职|履新|接掌|新任(?=国防部长|部长)(?![^，。；]{0,8}人选[^，。；]{0,2}(?:未|没有|并未))",
           "office-assumed", role="subject"),
     # calls and meetings
+    # (白宫发布的通话稿说: the readout of a call the report tells, no call of its own)
     # 以视频方式同拜登举行会晤: an encounter held by video is a call, whatever noun follows; not a round of a
     # mechanism held by video (以视频方式举行第16次…会谈, 工作组视频会议): that is a round of talks
-    Entry(f"视频通话|电话通话|(?<!直)通电话|通了电话|电话交谈|视频连线|(?<!战区领导人)通话|视频会晤|(?<!机制)(?<!工作组)(?<!磋商)视频会议|视频会谈"
+    Entry(f"视频通话|电话通话|(?<!直)通电话|通了电话|电话交谈|视频连线|(?<!战区领导人)通话(?!稿|纪要)|视频会晤|(?<!机制)(?<!工作组)(?<!磋商)视频会议|视频会谈"
           f"|以视频(?:方式|形式|连线)(?!{_P}{{0,24}}?(?:第[0-9一二三四五六七八九十]+[次轮]|{_MECH}))"
           f"{_P}{{0,24}}?(?:会晤|会谈|会见)", "call"),
     Entry("会见|接见|会晤了|会晤|会面|见面|举行会晤|拜会|拜访", "meeting"),
-    Entry("(?:访问|访华|访美|造访|到访|出访|前往)", "meeting", role="guest"),
+    # (布林肯访问的确切日期: the date of a visit told elsewhere, no visit of its own)
+    Entry("(?:访问|访华|访美|造访|到访|出访)(?!的?(?:确切|具体)?(?:日期|时间|时间表|细节))|前往", "meeting", role="guest"),
     Entry("(?:在|于)[^，。；]{1,20}?(?:接待|迎接)|接待|欢迎", "meeting", role="host"),
     # (举行2025年度中美海上军事安全磋商机制…会议: a year and the mechanism's full name before its word)
     Entry(f"(?:举行|进行)了?{_P}{{0,16}}?(?:会谈|磋商|对话|会议|战略沟通)|会谈"

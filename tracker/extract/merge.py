@@ -14,6 +14,7 @@ from tracker.extract.called_off import one_round
 from tracker.extract.model import DYAD, Candidate
 from tracker.extract.spoken_checks import in_round, voiced
 from tracker.extract.strategic_rounds import strategic_rounds
+from tracker.extract.zone_twins import zone_twins
 
 __all__ = ["dedupe", "merge"]
 
@@ -57,7 +58,7 @@ def merge(found: list[Candidate]) -> list[Candidate]:
             into, fact=merged, confidence=max(into.confidence, c.confidence), homes=homes,
             new_actors=into.new_actors + [a for a in c.new_actors if a not in into.new_actors],
         )  # fmt: skip
-    return in_round(voiced(one_round(strategic_rounds(_visits_met(out)))))
+    return zone_twins(in_round(voiced(one_round(strategic_rounds(_visits_met(out))))))
 
 
 def _visits_met(found: list[Candidate]) -> list[Candidate]:
@@ -202,7 +203,12 @@ def _same_encounter(a: Candidate, b: Candidate) -> bool:
         return False
     if people_a != people_b and _both_named(people_a, a.homes) and _both_named(people_b, b.homes):
         return False  # Blinken met Xi, and Wang Yi: each meeting names both its sides, so they are two
-    return bool(fa["occurred_on"] == fb["occurred_on"] or not (a.dated and b.dated))
+    return bool(fa["occurred_on"] == fb["occurred_on"] or not (a.dated and b.dated) or _within(fa, fb))
+
+
+def _within(fa: dict[str, Any], fb: dict[str, Any]) -> bool:
+    """A day of a visit's range (11日至12日访问中国, 在廊坊与谢锋会谈 dated the 12th): the visit's encounter."""
+    return fb.get("precision") == "day" and fa["occurred_on"] <= fb["occurred_on"] <= fa.get("until", "")
 
 
 def _both_named(people: set[str], homes: dict[str, str | None]) -> bool:

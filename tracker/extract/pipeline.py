@@ -53,6 +53,7 @@ from tracker.extract.listed_next import listed_next
 from tracker.extract.merge import dedupe, merge
 from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence, Span
 from tracker.extract.named_later import named_later
+from tracker.extract.one_act import demand_over_reproach
 from tracker.extract.quote_first import attributed
 from tracker.extract.refusals import refusals
 from tracker.extract.revival import long_silence, resumed_later
@@ -201,7 +202,7 @@ def extract(report: Report, context: Context) -> list[Candidate]:
     found = listed_next(found, sentences, triggered, mentions_by_sentence, report, language, context.version)
     found = framed_encounters(found, sentences, mentions_by_sentence, context.actors)
     found = accepted_invitations(found, sentences, mentions_by_sentence)
-    found = clause_encounters(found, report, mentions_by_sentence, sentences)
+    found = demand_over_reproach(clause_encounters(found, report, mentions_by_sentence, sentences))
     return dedupe(
         merge(
             resumed_later(

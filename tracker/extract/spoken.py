@@ -164,6 +164,9 @@ _PRAISE = re.compile(
     # a shared aim: 愿同中方共同努力, 布朗强调了保持沟通渠道畅通的重要性, "stressed the importance of …"
     r"|[，,：:]?(?:美方|中方|我们|我們|他|她)?(?:愿|願|希望)(?:同|与|與|和)(?:美方|中方|对方|對方)[^。，,]{0,6}?"
     r"(?:共同努力|一道努力|(?:携手|攜手)(?:努力|合作|前行)?|相向而行)(?=[。；;]|$)"
+    # 美方高度重视同中方在气候问题上的合作: the value put on cooperation with the other side is a shared aim
+    r"|[，,：:]?(?:美方|中方|我们|我們|他|她)?(?:高度)?(?:重视|重視|珍视|珍視)(?:同|与|與|和)(?:美方|中方|对方|對方)"
+    r"[^。，,；]{0,20}?(?:合作|沟通|溝通|交流|对话|對話)(?=[。，,；;]|$)"
     r"|[，,：:]?(?:[^。，,；]{0,8}?(?:强调|強調|指出))?了?[^。，,；]{0,24}?的重要性(?=[。；;]|$)"
     r"|\s*(?:[\w.'’-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?importance\s+of\b[^.;]*[.;]?$"
     # "told Dong it was important for the two countries to have better lines of communication": a shared aim
