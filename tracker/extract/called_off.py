@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from tracker.extract.facts import OTHER_SIDE, Built, Scene, interaction
+from tracker.extract.facts import OTHER_SIDE, Built, Scene, home_of, interaction
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import Candidate
 
@@ -49,9 +49,12 @@ def encounter(kind: str, status: str, t: Trigger, scene: Scene, day: date, last:
         and _TOPIC_AFTER.match(scene.sentence.text, t.span.end - scene.sentence.span.start)
     ):
         return None  # 就中方未接受美方通话建议一事答记者问: the refusal is the topic; the report tells it elsewhere
-    if t.role == "guest" and status == "occurred" and _RECALLED.search(scene.sentence.text, max(0, local - 80), local):
+    recall = _RECALLED.search(scene.sentence.text, max(0, local - 80), local) if t.role == "guest" else None
+    if recall and status == "occurred":
         status = "cancelled"  # "recalled the admiral from a visit to the United States": the visit called off
     built = interaction(kind, status, t, scene, day, last)
+    if built is not None and recall and built[0].get("status") == "cancelled" and "initiator" not in built[0]:
+        built = _recaller(built, scene, scene.sentence.span.start + recall.start())
     if built is not None and built[2].startswith("a visit"):
         built = _described_visitor(_without_teller(built, scene), t, scene)
     if status != "cancelled" or t.kind != "talks":
@@ -122,6 +125,16 @@ def _days_apart(fa: dict[str, Any], fb: dict[str, Any]) -> int:
         return abs((date.fromisoformat(str(fa["occurred_on"])) - date.fromisoformat(str(fb["occurred_on"]))).days)
     except ValueError:
         return 99
+
+
+def _recaller(built: Built, scene: Scene, at: int) -> Built:
+    """A visit cut short by a recall is called off by the side that recalls (中方决定立即召回…, "Beijing recalled
+    its navy chief from a visit"): the last state named before the recall word."""
+    states = [m for m in scene.mentions if m.kind == "state" and m.span.end <= at and home_of(m) in OTHER_SIDE]
+    if not states:
+        return built
+    fact, used, rule = built
+    return {**fact, "initiator": home_of(states[-1])}, used, rule
 
 
 # 外交部发言人毛宁24日宣布：…沙利文将访华: who announces the visit is none of its parties

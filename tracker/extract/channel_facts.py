@@ -61,12 +61,25 @@ def _unmet(scene: Scene, span: Any) -> bool:
     return bool(_NOT_YET.search(text, local, min(ends) if ends else len(text)))
 
 
+def _same_part(t: Trigger, scene: Scene) -> list[tuple[str, Any]]:
+    """The channels in the semicolon-delimited part of the sentence that holds the trigger, when that part names
+    any: 1月，国防部工作会晤恢复举行；4月，海上军事安全磋商机制会议召开 resumes the first channel only, the second
+    part tells a meeting of its own."""
+    text, base = scene.sentence.text, scene.sentence.span.start
+    local = t.span.start - base
+    start = max(text.rfind(c, 0, local) for c in "；;") + 1
+    ends = [i for i in (text.find(c, local) for c in "；;") if i >= 0]
+    end = min(ends) if ends else len(text)
+    own = [(c, span) for c, span in scene.channels if start <= span.start - base < end]
+    return own or list(scene.channels)
+
+
 def channel_facts(kind: str, t: Trigger, scene: Scene, day: date | None = None) -> list[Built]:
     subject = _actor_outside_reasons(scene) if scene.language == "zh" else _actor_before(t, scene) or first_actor(scene)
     by = home_of(subject) if subject is not None else None
     out: list[Built] = []
     channels = list(
-        dict.fromkeys(c for c, span in scene.channels if not (kind == "channel-resumed" and _unmet(scene, span)))
+        dict.fromkeys(c for c, span in _same_part(t, scene) if not (kind == "channel-resumed" and _unmet(scene, span)))
     )
     if not channels and kind == "channel-stalled" and day is not None:
         # "Beijing snubbed Austin's efforts to meet his Chinese counterpart, and military communications have

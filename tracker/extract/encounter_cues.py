@@ -18,6 +18,7 @@ __all__ = [
     "aide",
     "before_since",
     "both_chiefs",
+    "first_to",
     "frames_its_parts",
     "mechanisms",
     "no_contact",
@@ -78,7 +79,20 @@ def no_contact(t: Trigger, sentence: Sentence, triggers: tuple[Trigger, ...]) ->
         told_again(t, sentence, triggers) or only_a_topic(t, sentence) or mechanisms(t, sentence)
         or compared(t, sentence) or bool(_HABIT.match(sentence.text, t.span.end - sentence.span.start))
         or _SINCE_WHEN.search(sentence.text, 0, t.span.start - sentence.span.start) is not None
+        or first_to(t, sentence)
     )  # fmt: skip
+
+
+# 首位访华的美国防长 ("the first defence secretary to visit China"): the visit ranks a person, it tells no visit
+_FIRST_TO_ZH = re.compile(r"(?:首位|首名|第一位|第一个|第一個|首个|首個|唯一一位|最后一位|最後一位)$")
+_OF_ZH = re.compile(r"[^，。；]{0,6}?的")
+
+
+def first_to(t: Trigger, sentence: Sentence) -> bool:
+    """Whether a Chinese encounter word only ranks a person as the first (last, only) to do it (首位访华的…)."""
+    start, end = t.span.start - sentence.span.start, t.span.end - sentence.span.start
+    text = sentence.text
+    return bool(_FIRST_TO_ZH.search(text, max(0, start - 6), start)) and bool(_OF_ZH.match(text, end))
 
 
 # "a working group, which will meet twice a year", "will meet regularly": a schedule, no meeting on a day

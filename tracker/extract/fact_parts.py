@@ -128,9 +128,14 @@ def _date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None)
                 # "stripped Qin of his post …; Qin was replaced … in July": July is the other clause's
                 return (last, False) if last is not None else (
                     DateMention(report.published_at.date(), "day", scene.sentence.span), False)  # fmt: skip
+        if t.kind in _VERDICTS and not t.background and _all_reported(scene, t):
+            # 声明说，7月21日，美方…严重违反国际法: the date opens the content told, the verdict is the statement's own
+            return (last, False) if last is not None else (
+                DateMention(report.published_at.date(), "day", scene.sentence.span), False)  # fmt: skip
         if t.kind not in INTERACTIONS and not t.background:
             # An announcement is dated by its day: "approved earlier this month, … said on Friday" is Friday.
-            return next((d for d in scene.dates if d.precision == "day"), scene.dates[0]), True
+            pool = _own_part(scene.dates, scene, t) if scene.language == "zh" else scene.dates
+            return next((d for d in pool if d.precision == "day"), pool[0]), True
         # "The first visit since 2014", 2019年以来首次: a comparison, never the date of what happened now.
         # An interaction is never dated by a comparison; a background sanction is ("under sanctions since 2018").
         compares = t.background and t.kind not in INTERACTIONS
@@ -161,6 +166,7 @@ def _date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None)
             # "Austin said on Saturday that his meeting with Dong a day earlier …": the day of the saying
             dates = [d for d in dates if d not in told]
         if scene.language == "zh":
+            dates = _own_part(dates, scene, t)
             # A Chinese time phrase stands before its verb (帕帕罗9日与吴亚男通话，恢复2022年8月中断的通话): the
             # nearest date before the trigger in its clause, else the nearest.
             opening = _clause_opening(scene, t)
@@ -180,6 +186,31 @@ def _date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None)
         return last, False
     day = report.published_at.date()
     return DateMention(day, "day", scene.sentence.span), False
+
+
+# The kinds a speaker's words make (a verdict on the other side), and the speech verb that opens what is told
+_VERDICTS = ("criticism", "demand")
+_TELLS_ZH = re.compile(r"(?:说|說|表示|指出|称|稱)[，,：:]\s*$")
+
+
+def _all_reported(scene: Scene, t: Trigger) -> bool:
+    """Whether every date of a Chinese sentence stands right after a speech verb (说，7月21日…) and before the
+    trigger: a date told as part of what was said, not the day of saying."""
+    if scene.language != "zh" or not scene.dates:
+        return False
+    text, base = scene.sentence.text, scene.sentence.span.start
+    return all(d.span.end <= t.span.start and _TELLS_ZH.search(text, 0, d.span.start - base) for d in scene.dates)
+
+
+def _own_part(dates: list[DateMention], scene: Scene, t: Trigger) -> list[DateMention]:
+    """The dates of the semicolon-delimited part holding the trigger, when it has any (2月，A会晤在北京举行；5月，B会议召开:
+    May is the second part's)."""
+    text, base = scene.sentence.text, scene.sentence.span.start
+    local = t.span.start - base
+    start = max(text.rfind(c, 0, local) for c in "；;") + 1
+    ends = [i for i in (text.find(c, local) for c in "；;") if i >= 0]
+    end = min(ends) if ends else len(text)
+    return [d for d in dates if start <= d.span.start - base < end] or dates
 
 
 def compared(d: DateMention, scene: Scene) -> bool:

@@ -80,8 +80,9 @@ def _lexicon(language: str) -> _Lexicon:
         clause=re.compile(r"[，,；;：:（）()]" if zh else r"[,;:()]| [-–—] "),
         # 同意恢复A，并恢复B: a second verb of the same agreement stays in its scope
         scope=re.compile(
-            # (就中方未接受…建议一事表示: the topic's words end at 一事; what is said after is not refused)
-            r"[；;]|[，,](?:但|而|并(?!恢复|重启|重新|举行|建立|保持|开展)|同时|此外)|一事"
+            # (就中方未接受…建议一事表示: the topic's words end at 一事; what is said after is not refused;
+            # 双方同意会面，他将访华: a clause opening on a pronoun tells that person's own plan)
+            r"[；;]|[，,](?:但|而|并(?!恢复|重启|重新|举行|建立|保持|开展)|同时|此外|(?=他|她))|一事"
             if zh
             # (", in four hours of talks", "urged … when he met Wei": the setting the act was told in, not its content;
             # but "declined, in a statement, to meet": an aside, the content goes on after it)

@@ -88,7 +88,7 @@ ENTRIES: tuple[Entry, ...] = (
     # 被列入清单的包括…, 制裁对象包括…: the list of an announcement, after the words
     Entry("(?:被)?列入(?:该|上述|这一)?(?:清单|名单)的?(?:实体|企业|机构|公司|人员|个人)?(?:包括|有)"
           "|(?:制裁|反制)(?:对象|名单)(?:还|也|则)?(?:包括|有)", "sanction-imposed"),
-    Entry("制裁|不可靠实体清单|出口管制管控名单|实体清单|拒绝令", "sanction-imposed"),  # 拒绝令: a denial order
+    Entry("制裁(?!法)|不可靠实体清单|出口管制管控名单|实体清单|拒绝令", "sanction-imposed"),  # 拒绝令: a denial order
     Entry("反制措施|反制|报复", "countermeasure"),
     Entry("取消|叫停|中止", "channel-suspended", status="cancelled", governs="cancel"),
     Entry("推迟|延后|延期", "talks", status="cancelled", governs="cancel"),
