@@ -47,6 +47,7 @@ _PLACE_BEFORE_ZH = re.compile(r"(?:在|于|赴|到|抵|抵达|访问|访问了|�
 _PLACE_AFTER = re.compile(r"(?:\s*,?\s*d\.c\.|\s+time\b|时间|市)")
 PAIRS = {"中美": ("CHN", "USA"), "美中": ("USA", "CHN")}  # one word, two states
 _NEAR = 4  # characters between an ambiguous name and an office word
+_RANKED = re.compile(r"^(?:上将|中将|少将)|将军$")
 _GAP_BEFORE_NAME = re.compile(r"\s*,?\s*(?:the\s+)?(?:" + nm.RANK + r"\s+)?$|(?:上将|中将|少将)?$", re.IGNORECASE)
 _SEA = re.compile(r"\s+seas?\b|海峡|海峽")
 _GAP_AFTER_NAME = re.compile(r"^(?:\s*,\s*(?:the\s+|a\s+)?|(?:上将|中将|少将)?)$")
@@ -281,8 +282,10 @@ def _confirmed(
     if nm.key(m.name) not in AMBIGUOUS or m.office:
         return True
     s, e = m.span.start - base, m.span.end - base
-    if any(p.end >= s - _NEAR and p.start <= e + _NEAR for p in phrases):
-        return True
+    if any(p.end >= s - _NEAR and p.start <= e + _NEAR for p in phrases) or _RANKED.search(
+        folded[max(0, s - 2) : e + 2]
+    ):
+        return True  # 空军上将布朗, 布朗将军: a military rank names a person, not a colour or a place
     return any(o.slug == m.slug and o is not m and 0 <= o.span.start - m.span.end <= 3 for o in mentions)
 
 

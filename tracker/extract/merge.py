@@ -11,7 +11,9 @@ from datetime import date
 from typing import Any
 
 from tracker.extract.called_off import one_round
+from tracker.extract.looked_back import looked_back
 from tracker.extract.model import DYAD, Candidate
+from tracker.extract.sanctions_retold import retold_sanctions
 from tracker.extract.spoken_checks import in_round, voiced
 from tracker.extract.strategic_rounds import strategic_rounds
 from tracker.extract.zone_twins import zone_twins
@@ -58,7 +60,7 @@ def merge(found: list[Candidate]) -> list[Candidate]:
             into, fact=merged, confidence=max(into.confidence, c.confidence), homes=homes,
             new_actors=into.new_actors + [a for a in c.new_actors if a not in into.new_actors],
         )  # fmt: skip
-    return zone_twins(in_round(voiced(one_round(strategic_rounds(_visits_met(out))))))
+    return zone_twins(in_round(voiced(one_round(strategic_rounds(_visits_met(looked_back(retold_sanctions(out))))))))
 
 
 def _visits_met(found: list[Candidate]) -> list[Candidate]:

@@ -56,6 +56,7 @@ _MEASURES = frozenset({"sanction-imposed", "countermeasure"})
 # A spokesperson's words are the state's act whatever verb tells them ("a ministry spokesman accused …").
 _VOICE = re.compile(r"spokes(?:man|woman|person)|发言人|發言人", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|stated)\b|表示|指出|称|稱|说|說")
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")  # "accused Beijing", "accused the United States": the verb's object
 
 
 def _protester(t: Trigger, scene: Scene, states: list[str]) -> str:
@@ -334,7 +335,9 @@ def spoken_act(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None
                and (bool(scene.dates) or bool(_SIDE_SAYS.search(scene.sentence.text))
                     or bool(ministry and _SAID.search(scene.sentence.text) and not scene.cues.background)
                     or bool(_VOICE.search(scene.sentence.text) and not scene.cues.background)))  # fmt: skip
-    subject_is_state = bool(scene.mentions) and scene.mentions[0].kind == "state"
+    # "he had accused Beijing of …": a state named only as the object is the one reproached, not the subject
+    subject_is_state = bool(scene.mentions) and scene.mentions[0].kind == "state" and not (scene.language == "en"
+        and _OBJECT_GAP.fullmatch(text, t.span.end - base, scene.mentions[0].span.start - base))  # fmt: skip
     if protest and any(
         o.kind in _MEASURES and o.span.end <= t.span.start
         and not any(m.kind == "state" and o.span.end <= m.span.start < t.span.start for m in scene.mentions)

@@ -12,13 +12,15 @@ from dataclasses import replace
 
 from tracker.extract.facts import Built, Scene
 from tracker.extract.lexicon import Trigger
-from tracker.extract.model import DYAD, Candidate
+from tracker.extract.model import DYAD, ActorMention, Candidate
 from tracker.extract.speech import spoken_act
 
 __all__ = ["in_round", "spoken", "voiced"]
 
 # a reason clause opening on the other side: 针对美方…, 鉴于美国… (the act it names is the other side's)
 _REASON_OF_OTHER = re.compile(r"(?:针对|針對|鉴于|鑒於|回应|回應)(?:美方|美国|美國|华盛顿|華盛頓)[^，,。；;]*$")
+# 曾/曾经 right before the verb (发言人曾要求…): a remark made some time before the news
+_ONCE = re.compile(r"曾经?(?:多次|一再|公开|再次)?$")
 # the words of a disciplinary verdict: 违纪违法, 职务犯罪, 党的原则, 党纪
 _DISCIPLINE = re.compile(r"违纪|違紀|职务犯罪|職務犯罪|党的原则|黨的原則|党纪|黨紀|受贿|受賄|开除党籍|開除黨籍")
 # "as Beijing accuses Washington of …", "as China blames …": the present tense of a standing charge
@@ -49,6 +51,11 @@ def spoken(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None:
         return None  # "…, as Beijing accuses Washington of stirring up protests": a running charge, no act of a day
     if kind == "criticism" and _IN_PROTEST.match(text, max(0, local - 3)):
         return None  # "suspended the talks in protest over arms sales": the measure is the act, its motive no protest
+    once = _ONCE.search(text, max(0, local - 6), local) if kind in ("demand", "criticism", "statement") else None
+    if once and not scene.dates and any(_named_at(m, once.start() + base) for m in scene.mentions):
+        # 发言人毛宁曾要求美方…: a named person's earlier remark the text does not date, told as background (not
+        # 他曾力促…, the speaker's own account of the encounter)
+        return None
     if kind == "criticism" and _DISCIPLINE.search(text) and not _OTHER_SIDE.search(text):
         return None  # 9人严重违背党的原则: the verdict on one's own officers criticises no one of the other side
     if (
@@ -71,6 +78,11 @@ def spoken(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None:
         recipient = "USA" if critic == "CHN" else "CHN"
         return {"kind": kind, "status": status, "participants": [critic], "recipient": recipient}, [], "a side's demand"
     return built
+
+
+def _named_at(m: ActorMention, end: int) -> bool:
+    """A person named by name (not 他/她 resolved to them) ending at a position."""
+    return m.kind == "person" and m.span.end == end and m.span.end - m.span.start > 1
 
 
 # 中方再次敦促美方…, 美方要求中方…: a side's demand to the other, opening its sentence
