@@ -134,7 +134,7 @@ def _date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None)
                 DateMention(report.published_at.date(), "day", scene.sentence.span), False)  # fmt: skip
         if t.kind not in INTERACTIONS and not t.background:
             # An announcement is dated by its day: "approved earlier this month, … said on Friday" is Friday.
-            pool = _own_part(scene.dates, scene, t) if scene.language == "zh" else scene.dates
+            pool = _own_part(scene.dates, scene, t) if scene.language == "zh" else _outside_aside(scene, t)
             return next((d for d in pool if d.precision == "day"), pool[0]), True
         # "The first visit since 2014", 2019年以来首次: a comparison, never the date of what happened now.
         # An interaction is never dated by a comparison; a background sanction is ("under sanctions since 2018").
@@ -186,6 +186,15 @@ def _date_of(t: Trigger, scene: Scene, report: Report, last: DateMention | None)
         return last, False
     day = report.published_at.date()
     return DateMention(day, "day", scene.sentence.span), False
+
+
+def _outside_aside(scene: Scene, t: Trigger) -> list[DateMention]:
+    """The sentence's dates outside a relative aside that does not hold the trigger ("Li, who became minister in
+    March, was sanctioned by Washington in 2018": March is the aside's), else all of them."""
+    base = scene.sentence.span.start
+    aside = [(base + m.start(), base + m.end()) for m in _RELATIVE.finditer(scene.sentence.text)]
+    outside = [d for d in scene.dates if not any(s <= d.span.start < e and not s <= t.span.start < e for s, e in aside)]
+    return outside or scene.dates
 
 
 # The kinds a speaker's words make (a verdict on the other side), and the speech verb that opens what is told

@@ -12,6 +12,7 @@ from tracker.extract.facts import NEAR, OTHER_SIDE, Built, Scene, home_of, parti
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention
 from tracker.extract.organs import names_side, organ_side, told_at_end
+from tracker.extract.reason_side import in_reason, reason_critic, reason_person
 from tracker.extract.reported_side import criticised_subject
 from tracker.extract.side_words import own_part, side_readout
 
@@ -99,8 +100,9 @@ def _protester(t: Trigger, scene: Scene, states: list[str]) -> str:
                 before = text.rfind("，", 0, end) + 1
                 chained = [m.slug for m in scene.mentions if m.kind == "state" and base + before <= m.span.start < base + end
                            and not _OBJECT_MARK.search(text, max(0, m.span.start - base - 1), m.span.start - base)]  # fmt: skip
-                if chained and _SUBJECT_OPENS.match(text, before):
-                    return OTHER_SIDE.get(chained[0], states[0])
+                # (鉴于佩洛西…窜访台湾，严重干涉…: the side whose act a reason clause gives is the one criticised)
+                if (reasoned := reason_critic(scene, before, end)) or (chained and _SUBJECT_OPENS.match(text, before)):
+                    return reasoned or OTHER_SIDE.get(chained[0], states[0])
                 if before == 0:
                     break
                 end = before - 1
@@ -155,6 +157,7 @@ def _speaker(t: Trigger, scene: Scene) -> ActorMention | None:
         m for m in before
         if not _POSSESSIVE.match(text, m.span.end - base)
         and not (scene.language == "zh" and _TOPIC_ZH.search(text, clause, m.span.start - base))
+        and not (scene.language == "zh" and in_reason(text, m.span.start - base))
         and not (t.role == "object" and m.span.start - base >= clause and not _SPEECH.match(text, m.span.end - base))
     ]  # fmt: skip
     relative = [m for m in before if _WHO.match(text, m.span.end - base)]
@@ -263,7 +266,7 @@ def _criticised(t: Trigger, scene: Scene, side: str) -> str | None:
                                                   for c in "，,；;：:") + 1  # fmt: skip
     named = [m for m in scene.mentions if m.kind == "person" and home_of(m) == side
              and opening <= m.span.start < t.span.start]  # fmt: skip
-    return named[0].slug if named else None
+    return named[0].slug if named else reason_person(scene, side, t.span.start)
 
 
 # "lodged stern representations with the United States, saying Hegseth had smeared China": whose act is reproached
