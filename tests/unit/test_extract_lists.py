@@ -58,14 +58,14 @@ def test_a_blacklisting_names_its_targets_inside_its_words_and_its_reason_is_no_
 
 def test_a_chinese_list_after_baokuo_is_the_last_announcements_targets() -> None:
     """被列入清单的包括 A、B 和 C: targets of the Entity List announced in the sentence before (by the U.S.); a name
-    spread over places (位于成都和西安的…) is left out; a title before a name gives the person."""
+    spread over places (位于成都和西安的…) is a body in each place; a title before a name gives the person."""
     found = run(
         "美国商务部15日宣布，将5家中国实体列入“实体清单”。被列入清单的包括华东光电技术有限公司、江南精密仪器研究所、"
         "星海微电子，以及位于成都和西安的国家计算中心。制裁对象还包括某省副省长周立新。",
         "zh", "2022-03-16T08:00:00+08:00",
     )  # fmt: skip
     assert targets(found) == {"华东光电技术有限公司": "USA", "江南精密仪器研究所": "USA", "星海微电子": "USA",
-                              "周立新": "USA"}  # fmt: skip
+                              "国家计算成都中心": "USA", "国家计算西安中心": "USA", "周立新": "USA"}  # fmt: skip
 
 
 def test_a_trigger_alone_in_quotation_marks_is_a_name_not_a_quotation() -> None:

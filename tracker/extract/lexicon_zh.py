@@ -106,7 +106,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("接替|接任", "office-left", role="object"),
     Entry("任命|担任|(?<!国)当选|(?:决定|增补|增选)(?=(?:[^，。、为]{2,6}、){0,8}[^，。、为]{2,6}等?为)", "office-assumed"),
     # (not 新任国防部长人选亦未有公布: a successor not yet named)
-    Entry("出任|被增补为|被增选为|宣誓就任|就任|宣誓就职|履新|接掌|新任(?=国防部长|部长)(?![^，。；]{0,8}人选[^，。；]{0,2}(?:未|没有|并未))",
+    Entry("使用(?=[「“]?[^，。；」”]{2,10}[」”]?头衔)|出任|被增补为|被增选为|宣誓就任|就任|宣誓就职|履新|接掌|新任(?=国防部长|部长)(?![^，。；]{0,8}人选[^，。；]{0,2}(?:未|没有|并未))",
           "office-assumed", role="subject"),
     # calls and meetings
     # (白宫发布的通话稿说: the readout of a call the report tells, no call of its own)

@@ -25,6 +25,8 @@ CONCEPTS: dict[str, dict[str, tuple[Office, ...]]] = {
         "CHN": (("Minister of National Defense", None),),
         "USA": (("Secretary of Defense", None), ("Acting Secretary of Defense", None), ("Secretary of War", None)),
     },
+    # 战争部长: the U.S. defence secretary's second title since September 2025, the office of that name
+    "war-secretary": {"USA": (("Secretary of War", None),)},
     "foreign-minister": {"CHN": (("Minister of Foreign Affairs", None),), "USA": (("Secretary of State", None),)},
     "secretary-of-state": {"USA": (("Secretary of State", None),)},
     "president": {"CHN": (("President", None),), "USA": (("President", None),)},
@@ -193,7 +195,7 @@ ZH: list[tuple[str, str, str | None]] = [
     (r"(?:美国)?(?:中央情报局|中情局)局长", "cia-director", "USA"),
     # 国防部负责中国事务的副助理部长: a portfolio may stand between the department and the title
     (r"助理国防部长|国防部(?:负责[^，。、的]{1,10}的)?副?助理部长", "assistant-secretary-of-defense", "USA"),
-    (r"战争部长", "defence-minister", "USA"),
+    (r"战争部长", "war-secretary", "USA"),
     (r"国防部部?长|防长", "defence-minister", None),
     (r"外交部部?长|外长", "foreign-minister", None),
     (r"国务卿", "secretary-of-state", "USA"),

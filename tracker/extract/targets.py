@@ -11,6 +11,7 @@ from tracker.extract.firm_names import GLOSS_AFTER, LEAD_ZH, firm_names, without
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import ActorMention, Sentence, Span
 from tracker.extract.names import SURNAMES
+from tracker.extract.spread_names import spread_mentions
 from tracker.extract.targets_en import _ADDED, _NAMED, _NOT_A_TARGET, LIST_END, _firm_en, english_targets
 
 __all__ = [
@@ -184,13 +185,15 @@ def items_after_zh(
     stop = re.compile(r"[。；;！？]").search(text, begin)
     end = stop.start() if stop else len(text)
     found: list[ActorMention] = []
-    pos, spread = begin, False
+    pos, spread, spread_from = begin, False, begin
     for m in [*_SPLIT_ZH.finditer(text, begin, end), None]:
         s, e = pos, (m.start() if m else end)
         pos = m.end() if m else end
         piece = text[s:e].strip()
         if _SPREAD_ZH.match(piece) or spread:
+            spread_from = spread_from if spread else s
             spread = "的" not in piece  # the spread name ends with the item that holds 的
+            found.extend([] if spread else spread_mentions(original, spread_from, e, base, state))
             continue
         known = [k for k in mentions if k.kind != "state" and base + s <= k.span.start and k.span.end <= base + e]
         if known:
