@@ -4,7 +4,8 @@ Runs `tracker.extract.pipeline.extract` over tests/extraction/labelled.jsonl (th
 ../shared/corpus and skipped with a note when it is absent) and scores it with `tracker.extract.evaluate`, the
 README's matching rule: per kind, per language and overall; background facts apart; traps hit; confusions.
 `--verbose` lists the first `--show` misses and false positives of the dev split with their evidence (of the
-test split too with `--details all`: the test split is for measuring, not for tuning rules on).
+test split too with `--details all`: the test split is for measuring, not for tuning rules on). `--only SPLIT`
+prints that split's tables alone, so tuning one split shows no other's kinds or traps.
 
 Speed: the labelled texts repeated (each copy with its own url) to 10,000 reports, extracted one after another
 in this process with one Context (its build is timed apart). The budget is half the first poll of bench/poll.py
@@ -159,6 +160,7 @@ def main(
     details: str = "dev",
     show: int = 10,
     extractor: Extractor | None = None,
+    only: str | None = None,
     **_: Any,
 ) -> dict[str, Any]:
     labelled = [
@@ -177,10 +179,11 @@ def main(
     for split in SPLITS:
         evaluated = evaluate([r for r in labelled if r.split == split], run)
         scores = score(r for _, _, r in evaluated)
-        print(
-            "\n".join(report_lines(split, scores, reveal=split != "test" or (verbose and details in ("test", "all"))))
-        )
-        if verbose and details in (split, "all"):
+        shown = only in (None, split)  # (--only: a helper tuning one split sees no other split's kinds or traps)
+        if shown:
+            reveal = split != "test" or (verbose and details in ("test", "all"))
+            print("\n".join(report_lines(split, scores, reveal=reveal)))
+        if shown and verbose and details in (split, "all"):
             print("\n".join(detail_lines(evaluated, show)))
         o = scores.overall
         result[split] = {"tp": o.tp, "fp": o.fp, "fn": o.fn, "precision": o.precision, "recall": o.recall,
@@ -233,7 +236,12 @@ if __name__ == "__main__":
         default="dev",
         help="whose failures --verbose lists",
     )
+    parser.add_argument(
+        "--only",
+        choices=SPLITS,
+        help="print the per-kind tables of this split alone (the totals still list every split)",
+    )
     parser.add_argument("--show", type=int, default=10, help="how many misses and false positives to list")
     parser.add_argument("--reports", type=int, default=SPEED_REPORTS, help="reports to extract for the speed figure")
     args = parser.parse_args()
-    common.finish(main(args.reports, verbose=args.verbose, details=args.details, show=args.show), args)
+    common.finish(main(args.reports, verbose=args.verbose, details=args.details, show=args.show, only=args.only), args)
