@@ -303,7 +303,7 @@ ENTRIES: tuple[Entry, ...] = (
         # the words of a reproach ("an 'unnecessarily aggressive' intercept", "the response was 'absurd'")
         r"|unacceptable|irresponsible|provocative|provocations?|reckless|absurd|hysterical|unprofessional|unsafe"
         # ("called the move outrageous and unjustified")
-        r"|outrageous|unjustified|unjustifiable|unwarranted|egregious"
+        r"|outrageous|unjustified|unjustifiable|unwarranted|egregious|(?:China|Sino)-?phobia|road of no return"
         r"|lash(?:es|ed)? out at|hit out at|castigat\w+|decr(?:y|ies|ied)|deplor(?:e|es|ed)|lambast\w*|blasted"
         r"|assail(?:s|ed)|excoriat\w+|took aim at|(?:firmly|resolutely) oppos(?:e|es|ed)|strongly dissatisfied"
         r"|voic(?:e|es|ed|ing) (?:\w+ ){0,2}?opposition|hit(?:s|ting)? back|fault(?:s|ed)|reacted angrily|(?:biggest )?troublemaker"

@@ -59,6 +59,7 @@ from tracker.extract.refusals import refusals
 from tracker.extract.revival import long_silence, resumed_later
 from tracker.extract.sanction_facts import MEASURE_WORD, announced_by, sanctions, topic_of_remarks
 from tracker.extract.sentences import split
+from tracker.extract.signed import signed_statement
 from tracker.extract.spoken import (
     absorbed_by_reproach,
     absorbed_by_summons,
@@ -203,6 +204,7 @@ def extract(report: Report, context: Context) -> list[Candidate]:
     found = framed_encounters(found, sentences, mentions_by_sentence, context.actors)
     found = accepted_invitations(found, sentences, mentions_by_sentence)
     found = demand_over_reproach(clause_encounters(found, report, mentions_by_sentence, sentences))
+    found += signed_statement(report, context.actors, context.version)
     return dedupe(
         merge(
             resumed_later(
