@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from tracker.extract.dates import find_dates
 from tracker.extract.fact_parts import iso
-from tracker.extract.model import ActorMention, Candidate, DateMention, Report, Sentence
+from tracker.extract.model import DYAD, ActorMention, Candidate, DateMention, Report, Sentence
 
 __all__ = ["clause_encounters"]
 
@@ -43,7 +43,6 @@ _RELATIVE = re.compile(
     r", (?:who|which) (?:had |has |have )?(?:\w+ ){0,2}?(?:met|visited|held|hosted|received)\b", re.I
 )
 _MET_HIM = re.compile(r", who (?:had |has )?(?:met|received|hosted) (?:him|her)\b")
-_STATES = ("USA", "CHN")
 _ACCEPTED = re.compile(r"\baccept(?:s|ed|ing)? (?:an|the|a|\w+['’]s) invitation\b", re.I)
 # "told Trump that China must …": an obligation the speaker lays on his own side is a position, no demand
 _OWN_SIDE = {
@@ -158,9 +157,9 @@ def _met_him(c: Candidate, mentions: Sequence[ActorMention]) -> Candidate:
     """ "… Pompeo …, President Xi, who had met him during his previous visit": the pronoun is the sentence's first
     person of the other side, not his state."""
     parties = list(c.fact.get("participants") or [])
-    if c.kind not in _ENCOUNTERS or len(parties) != 2 or not set(parties) & set(_STATES):
+    if c.kind not in _ENCOUNTERS or len(parties) != 2 or not set(parties) & DYAD:
         return c
-    state = next(p for p in parties if p in _STATES)
+    state = next(p for p in parties if p in DYAD)
     host = next((m for m in mentions if m.kind == "person" and m.slug in parties), None)
     if host is None or not _MET_HIM.match(c.evidence, host.span.end - c.span.start):
         return c

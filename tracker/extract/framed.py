@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from tracker.extract.actors import ActorIndex
-from tracker.extract.model import ActorMention, Candidate, Sentence
+from tracker.extract.model import DYAD, ActorMention, Candidate, Sentence
 from tracker.extract.roles import channel_of
 
 __all__ = ["framed_encounters"]
@@ -27,7 +27,6 @@ _FRAME = re.compile(
     r"(?P<word>(?:phone |video |telephone )?(?:call|conversation)|meeting|talks)\b(?!\s+(?:to|for|on|with)\b)",
 )
 _CALL_WORDS = re.compile(r"call|conversation")
-_STATES = ("USA", "CHN")
 _READOUT = frozenset({"statement", "demand", "criticism"})
 
 
@@ -59,7 +58,7 @@ def _framed(
     if at is None:
         return None
     speaker = c.fact["participants"][0]
-    persons = [m for m in mentions[at] if m.kind == "person" and m.state in _STATES]
+    persons = [m for m in mentions[at] if m.kind == "person" and m.state in DYAD]
     first = next((m for m in persons if m.slug == speaker), None)
     if first is None:
         return None
@@ -110,7 +109,7 @@ def accepted_invitations(
             c for c in found
             if c.kind in _ENCOUNTERS and c.span.start < sentence.span.start and not c.background
             and c.fact.get("status") == "occurred" and len(c.fact["participants"]) == 2
-            and acceptors[0].slug in c.fact["participants"] and not set(c.fact["participants"]) & set(_STATES)
+            and acceptors[0].slug in c.fact["participants"] and not set(c.fact["participants"]) & DYAD
         ]  # fmt: skip
         if not told:
             continue

@@ -21,13 +21,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tracker.extract.lexicon import Trigger
-from tracker.extract.model import ActorMention, Sentence, Span
+from tracker.extract.model import DYAD, ActorMention, Sentence, Span
 
 __all__ = ["named_later"]
 
 _ENCOUNTERS = frozenset({"meeting", "call", "talks"})
 _READOUT = frozenset({"statement", "demand", "criticism", "appeal"})
-_STATES = ("USA", "CHN")
 # "the head of U.S. forces", "the commander of China's …", "a group of U.S. lawmakers": a state inside a title
 _HOLDER_OF = re.compile(
     r"\b(?:head|chief|commander|leader|group|delegation|team|members?)s? of (?:the )?(?:[\w-]+ ){0,2}$", re.I
@@ -85,7 +84,7 @@ def _titled_states(sentence: Sentence, mentions: list[ActorMention]) -> dict[str
     persons = {m.state for m in mentions if m.kind == "person"}
     out: dict[str, ActorMention] = {}
     for m in mentions:
-        if m.kind != "state" or m.slug not in _STATES or m.slug in persons or m.slug in out:
+        if m.kind != "state" or m.slug not in DYAD or m.slug in persons or m.slug in out:
             continue
         start, end = m.span.start - base, m.span.end - base
         if _HOLDER_OF.search(text, max(0, start - 40), start) or _TITLE_AFTER.match(text, end):
@@ -101,7 +100,7 @@ def _readout_pair(
     said = next((t for t in triggers if t.kind in _READOUT), None)
     if said is None:
         return None
-    persons = [m for m in mentions if m.kind == "person" and m.state in _STATES]
+    persons = [m for m in mentions if m.kind == "person" and m.state in DYAD]
     before = [m for m in persons if m.span.end <= said.span.start]
     if not before:
         return None

@@ -11,6 +11,7 @@ import re
 
 from tracker.extract import names as nm
 from tracker.extract.actors import ActorIndex
+from tracker.extract.facts import OTHER_SIDE
 from tracker.extract.model import Candidate, Report, Span
 from tracker.extract.sentences import split
 
@@ -50,7 +51,7 @@ def signed_statement(report: Report, actors: ActorIndex, version: str) -> list[C
     if signer is None:
         return []
     slug, home = signer
-    other = "CHN" if home == "USA" else "USA" if home == "CHN" else None
+    other = OTHER_SIDE.get(home or "")
     if other is None:
         return []
     rules = {"demand": re.compile(_DEMAND.format(state=_STATES[other])), "criticism": re.compile(_REPROACH.format(state=_STATES[other]))}  # fmt: skip

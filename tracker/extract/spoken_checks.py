@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tracker.extract.facts import Built, Scene
+from tracker.extract.facts import OTHER_SIDE, Built, Scene
 from tracker.extract.lexicon import Trigger
 from tracker.extract.model import DYAD, ActorMention, Candidate
 from tracker.extract.speech import spoken_act
@@ -75,8 +75,11 @@ def spoken(kind: str, status: str, t: Trigger, scene: Scene) -> Built | None:
     if side and side.end() == t.span.end - base:
         # 中方再次敦促美方立即撤销错误决定: a statement's own demand, told without its date (the statement's)
         critic = "CHN" if side.group(1) in ("中方", "中国", "中國") else "USA"
-        recipient = "USA" if critic == "CHN" else "CHN"
-        return {"kind": kind, "status": status, "participants": [critic], "recipient": recipient}, [], "a side's demand"
+        return (
+            {"kind": kind, "status": status, "participants": [critic], "recipient": OTHER_SIDE[critic]},
+            [],
+            "a side's demand",
+        )
     return built
 
 
